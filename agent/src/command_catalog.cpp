@@ -1,0 +1,35 @@
+// smtpcheck catalog: every finding id, for support staff and integrators.
+#include <iostream>
+
+#include "cli_args.h"
+#include "commands.h"
+#include "smtpcheck/smtpcheck.h"
+
+namespace smtpcheck::cli {
+
+int run_catalog(const std::vector<std::string>& argv) {
+  const parsed_args args = parse_args(argv, {{"json"}, {"help"}});
+  if (!args.error.empty()) return usage_error("catalog", args.error);
+  if (args.has("help")) {
+    std::cout << "Usage: smtpcheck catalog [--json]\n\nLists every finding id smtpcheck can "
+                 "report, with its severity and title,\nand the client platforms it knows.\n";
+    return exit_ok;
+  }
+  if (!args.positionals.empty()) return usage_error("catalog", "unexpected argument " + args.positionals.front());
+  if (args.has("json")) {
+    std::cout << catalog_document();
+    return exit_ok;
+  }
+  for (const catalog_entry& e : catalog()) {
+    std::string sev(to_string(e.severity));
+    sev.resize(8, ' ');
+    std::cout << sev << e.id << "  " << e.title << (e.retired ? "  (retired)" : "") << "\n";
+  }
+  std::cout << "\nPlatforms:\n";
+  for (const client_platform& p : client_platforms()) {
+    std::cout << "  " << p.id << "  " << p.name << "\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace smtpcheck::cli

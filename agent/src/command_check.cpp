@@ -1,0 +1,56 @@
+// smtpcheck check: static checks of settings, no network.
+#include <iostream>
+
+#include "cli_input.h"
+#include "commands.h"
+#include "render.h"
+#include "settings_options.h"
+#include "smtpcheck/smtpcheck.h"
+
+namespace smtpcheck::cli {
+
+namespace {
+constexpr std::string_view help = R"(Usage: smtpcheck check [options]
+
+Checks SMTP settings without connecting anywhere, and says which setting is
+wrong and exactly what to change.
+
+)";
+}  // namespace
+
+int run_check(const std::vector<std::string>& argv) {
+  auto specs = settings_option_specs();
+  specs.push_back({"json"});
+  specs.push_back({"help"});
+  const parsed_args args = parse_args(argv, specs);
+  if (!args.error.empty()) return usage_error("check", args.error);
+  if (args.has("help")) {
+    std::cout << help << settings_options_help()
+              << "Output:\n  --json                  print a smtpcheck/findings/v1 document\n\n"
+                 "Example:\n  smtpcheck check --host smtp.postmarkapp.com --port 587 --security starttls\n"
+                 "\nExit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.\n";
+    return exit_ok;
+  }
+  if (!args.positionals.empty()) return usage_error("check", "unexpected argument " + args.positionals.front());
+  decoded_settings decoded;
+  std::string error;
+  if (!settings_from_options(args, decoded, error)) return usage_error("check", error);
+
+  std::vector<finding> findings = std::move(decoded.findings);
+  if (decoded.usable) {
+    std::vector<finding> more = validate(decoded.value);
+    findings.insert(findings.end(), more.begin(), more.end());
+  }
+  sort_by_severity(findings);
+  if (args.has("json")) {
+    std::cout << encode_findings(findings);
+  } else {
+    const provider_profile* provider = find_provider(decoded.value.provider);
+    const std::string against = provider ? std::string(provider->name) : decoded.value.provider;
+    render_findings(std::cout, "smtpcheck check: settings for " + against, findings, use_colour());
+  }
+  if (!decoded.usable) return exit_usage;
+  return has_error(findings) ? exit_findings : exit_ok;
+}
+
+}  // namespace smtpcheck::cli

@@ -1,0 +1,102 @@
+// smtpcheck link: make a prefilled check link for a customer, or read one.
+#include <cstdlib>
+#include <iostream>
+
+#include "cli_input.h"
+#include "commands.h"
+#include "render.h"
+#include "settings_options.h"
+#include "smtpcheck/smtpcheck.h"
+
+namespace smtpcheck::cli {
+
+namespace {
+constexpr std::string_view help = R"(Usage: smtpcheck link [settings options] [--base URL] [--json]
+       smtpcheck link --parse LINK [--json]
+
+Makes a prefilled check link for a customer: the settings go in the URL
+fragment (after #), which browsers never send to a server. The username and
+password (the token) are never put in a link, whatever you give.
+
+Options:
+  --base URL      the help-center page with the widget (default: $SMTPCHECK_LINK_BASE;
+                  without either, only the fragment is printed)
+  --parse LINK    read a link (or just its #fragment) back into settings
+  --json          print a smtpcheck/link/v1 document
+
+)";
+
+void print_settings(std::ostream& out, const settings& s) {
+  out << "Settings in the link:\n";
+  if (s.host) out << "  host      " << *s.host << "\n";
+  if (s.port) out << "  port      " << *s.port << "\n";
+  if (s.security != security_mode::unspecified) out << "  security  " << to_string(s.security) << "\n";
+  if (s.from) out << "  from      " << *s.from << "\n";
+  for (const std::string& v : s.verified_senders) out << "  verified  " << v << "\n";
+  if (s.platform) {
+    out << "  platform  " << s.platform->id;
+    if (!s.platform->version.empty()) out << " " << s.platform->version;
+    out << "\n";
+  }
+}
+
+}  // namespace
+
+int run_link(const std::vector<std::string>& argv) {
+  auto specs = settings_option_specs();
+  specs.insert(specs.end(), {{"base", true}, {"parse", true}, {"json"}, {"help"}});
+  const parsed_args args = parse_args(argv, specs);
+  if (!args.error.empty()) return usage_error("link", args.error);
+  if (args.has("help")) {
+    std::cout << help << settings_options_help();
+    return exit_ok;
+  }
+  if (!args.positionals.empty()) return usage_error("link", "unexpected argument " + args.positionals.front());
+
+  if (const auto link = args.value("parse")) {
+    if (args.options.size() > (args.has("json") ? 2u : 1u)) {
+      return usage_error("link", "--parse takes no other settings options");
+    }
+    if (args.has("json")) {
+      std::cout << parse_link_document(*link);
+      return has_error(parse_link(*link).findings) ? exit_findings : exit_ok;
+    }
+    const parsed_link parsed = parse_link(*link);
+    print_settings(std::cout, parsed.value);
+    if (!parsed.findings.empty()) render_findings(std::cout, "\nAbout the link:", parsed.findings, use_colour());
+    return has_error(parsed.findings) ? exit_findings : exit_ok;
+  }
+
+  decoded_settings decoded;
+  std::string error;
+  if (!settings_from_options(args, decoded, error)) return usage_error("link", error);
+  std::vector<finding> findings = decoded.findings;
+  std::string fragment;
+  if (decoded.usable) {
+    made_link made = make_link(decoded.value);
+    fragment = std::move(made.fragment);
+    findings.insert(findings.end(), made.findings.begin(), made.findings.end());
+  }
+  sort_by_severity(findings);
+  std::string base = args.value("base").value_or("");
+  if (base.empty()) {
+    if (const char* env = std::getenv("SMTPCHECK_LINK_BASE")) base = env;
+  }
+  if (const std::size_t hash = base.find('#'); hash != std::string::npos) base.resize(hash);
+  if (args.has("json")) {
+    std::cout << encode_link_document(fragment, decoded.usable ? &decoded.value : nullptr, findings);
+  } else if (decoded.usable) {
+    std::cout << base << fragment << "\n";
+    if (base.empty()) {
+      std::cerr << "(Only the fragment: add --base URL of your help-center page, or set "
+                   "SMTPCHECK_LINK_BASE.)\n";
+    }
+    if (!findings.empty()) render_findings(std::cerr, "\nAbout the link:", findings, false);
+  } else {
+    render_findings(std::cout, "smtpcheck link", findings, use_colour());
+  }
+  if (!decoded.usable) return exit_usage;
+  return has_error(findings) ? exit_findings : exit_ok;
+}
+
+}  // namespace smtpcheck::cli

@@ -1,0 +1,76 @@
+// smtpcheck: the command-line program (and, later, the agent).
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "smtpcheck/version.h"
+
+namespace {
+
+constexpr std::string_view help = R"(smtpcheck: find the SMTP setting that stops your mail, and what to change.
+
+Usage:
+  smtpcheck check   [settings options] [--json]    check settings, without connecting
+  smtpcheck explain TEXT | -           [--json]    explain an error message
+  smtpcheck link    [settings options] [--json]    make a prefilled check link (no secrets)
+  smtpcheck link    --parse LINK       [--json]    read a prefilled link
+  smtpcheck catalog [--json]                       list every finding id
+  smtpcheck help [COMMAND]                         help for one command
+  smtpcheck --version
+
+Examples:
+  smtpcheck check --host smtp.postmarkapp.com --port 465 --security tls
+  POSTMARK_TOKEN=... smtpcheck check --host smtp.postmarkapp.com --port 587 \
+      --security starttls --username-env POSTMARK_TOKEN --password-env POSTMARK_TOKEN
+  smtpcheck explain "535 5.7.8 Authentication failed"
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.
+Colour is used on a terminal unless NO_COLOR is set.
+)";
+
+int dispatch(const std::string& command, const std::vector<std::string>& rest) {
+  using namespace smtpcheck::cli;
+  if (command == "check") return run_check(rest);
+  if (command == "explain") return run_explain(rest);
+  if (command == "link") return run_link(rest);
+  if (command == "catalog") return run_catalog(rest);
+  if (command == "help" || command == "--help" || command == "-h") {
+    if (!rest.empty()) return dispatch(rest.front(), {"--help"});
+    std::cout << help;
+    return exit_ok;
+  }
+  if (command == "--version" || command == "version") {
+    std::cout << "smtpcheck " << smtpcheck::version() << "\n";
+    return exit_ok;
+  }
+  return usage_error("", "unknown command \"" + command + "\"");
+}
+
+}  // namespace
+
+namespace smtpcheck::cli {
+
+int usage_error(std::string_view command, const std::string& message) {
+  std::cerr << "smtpcheck: " << message << "\n";
+  std::cerr << "Run 'smtpcheck " << (command.empty() ? "" : std::string(command) + " ")
+            << "--help' for usage.\n";
+  return exit_usage;
+}
+
+}  // namespace smtpcheck::cli
+
+int main(int argc, char** argv) {
+  try {
+    if (argc < 2) {
+      std::cout << help;
+      return smtpcheck::cli::exit_usage;
+    }
+    const std::vector<std::string> rest(argv + 2, argv + argc);
+    return dispatch(argv[1], rest);
+  } catch (const std::exception& e) {
+    std::cerr << "smtpcheck: internal error: " << e.what() << "\n";
+    return smtpcheck::cli::exit_usage;
+  }
+}

@@ -1,0 +1,36 @@
+#pragma once
+/// A finding: one thing smtpcheck noticed about the settings, a probe report
+/// or a pasted error, with the one concrete action that fixes it.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smtpcheck {
+
+/// How serious a finding is. The order is the display order.
+enum class severity { error, warning, info, ok };
+
+/// The stable lowercase name of a severity ("error", "warning", "info", "ok").
+std::string_view to_string(severity s);
+
+/// One observation. `id` is a stable catalog id (see catalog.h); `field` names
+/// the input it is about ("host", "port", …) or is empty.
+struct finding {
+  std::string id;
+  smtpcheck::severity severity = severity::info;
+  std::string field;
+  std::string title;
+  std::string detail;
+  std::string fix;
+  std::string evidence;
+  std::string doc;
+};
+
+/// True when any finding has severity::error.
+bool has_error(const std::vector<finding>& findings);
+
+/// Sorts by severity (errors first), keeping the rules' order within a severity.
+void sort_by_severity(std::vector<finding>& findings);
+
+}  // namespace smtpcheck

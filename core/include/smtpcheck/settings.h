@@ -1,0 +1,51 @@
+#pragma once
+/// The SMTP settings a customer's application uses, as the customer typed them.
+/// Values are kept verbatim (spaces, case and all): the rules judge them.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smtpcheck {
+
+/// How the client protects the connection.
+enum class security_mode {
+  unspecified,  ///< not given
+  starttls,     ///< plain connect, then STARTTLS (RFC 3207)
+  tls,          ///< implicit TLS from the first byte (RFC 8314 "submissions")
+  none,         ///< no TLS at all
+};
+
+/// The stable name of a mode ("starttls", "tls", "none"; "" for unspecified).
+std::string_view to_string(security_mode m);
+
+/// Parses "starttls" | "tls" | "none"; nullopt for anything else.
+std::optional<security_mode> parse_security_mode(std::string_view text);
+
+/// The client the customer's application uses, e.g. {"nodemailer", "6.9"}.
+struct platform_ref {
+  std::string id;
+  std::string version;
+};
+
+/// A settings document. An absent field is std::nullopt (not checked); a
+/// field present but empty is "" (checked, and reported as missing).
+struct settings {
+  std::optional<std::string> host;
+  /// The port as typed ("587", "58 7", "abc"): a number arrives as its digits.
+  std::optional<std::string> port;
+  security_mode security = security_mode::unspecified;
+  std::optional<std::string> username;
+  std::optional<std::string> password;
+  std::optional<std::string> from;
+  std::vector<std::string> verified_senders;
+  std::optional<platform_ref> platform;
+  std::string provider = "postmark";
+};
+
+/// Limits applied while decoding any settings document.
+inline constexpr std::size_t max_document_bytes = 64 * 1024;
+inline constexpr std::size_t max_string_bytes = 1024;
+
+}  // namespace smtpcheck

@@ -1,0 +1,42 @@
+#include "smtpcheck/catalog.h"
+
+#include <array>
+
+#include "finding_id.h"
+
+namespace smtpcheck {
+namespace {
+
+constexpr auto table = std::to_array<catalog_entry>({
+#define SMTPCHECK_FINDING(name, id, sev, title, doc) {id, severity::sev, title, doc, false},
+#include "finding_ids.def"
+#undef SMTPCHECK_FINDING
+});
+
+}  // namespace
+
+std::span<const catalog_entry> catalog() { return table; }
+
+const catalog_entry* find_catalog_entry(std::string_view id) {
+  for (const auto& entry : table) {
+    if (entry.id == id) return &entry;
+  }
+  return nullptr;
+}
+
+finding make_finding(fid id, std::string_view field, std::string detail, std::string fix,
+                     std::string evidence) {
+  const catalog_entry& entry = table[static_cast<std::size_t>(id)];
+  finding f;
+  f.id = std::string(entry.id);
+  f.severity = entry.severity;
+  f.field = std::string(field);
+  f.title = std::string(entry.title);
+  f.detail = std::move(detail);
+  f.fix = std::move(fix);
+  f.evidence = std::move(evidence);
+  f.doc = std::string(entry.doc);
+  return f;
+}
+
+}  // namespace smtpcheck

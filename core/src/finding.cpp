@@ -1,0 +1,28 @@
+#include "smtpcheck/finding.h"
+
+#include <algorithm>
+
+namespace smtpcheck {
+
+std::string_view to_string(severity s) {
+  switch (s) {
+    case severity::error: return "error";
+    case severity::warning: return "warning";
+    case severity::info: return "info";
+    case severity::ok: return "ok";
+  }
+  return "info";
+}
+
+bool has_error(const std::vector<finding>& findings) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [](const finding& f) { return f.severity == severity::error; });
+}
+
+void sort_by_severity(std::vector<finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const finding& a, const finding& b) {
+    return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+  });
+}
+
+}  // namespace smtpcheck

@@ -1,0 +1,245 @@
+// Client platform knowledge (DESIGN "Checks": client platform knowledge).
+// Each row says what the platform calls each setting and what its TLS switch
+// really means. Templates take {host}, {port} and {from}.
+#include <array>
+
+#include "smtpcheck/platform.h"
+
+namespace smtpcheck {
+namespace {
+
+constexpr std::array table{
+    client_platform{
+        .id = "phpmailer",
+        .name = "PHPMailer",
+        .version_of = "PHP",
+        .host_setting = "$mail->Host = '{host}';",
+        .port_setting = "$mail->Port = {port};",
+        .starttls_setting = "$mail->SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS;",
+        .implicit_tls_setting = "$mail->SMTPSecure = PHPMailer::ENCRYPTION_SMTPS;",
+        .username_setting = "$mail->Username",
+        .password_setting = "$mail->Password",
+        .from_setting = "$mail->setFrom('{from}');",
+        .tls_switch_meaning = "SMTPSecure 'tls' (ENCRYPTION_STARTTLS) is STARTTLS on 587; 'ssl' "
+                              "(ENCRYPTION_SMTPS) is implicit TLS on 465.",
+        .tls12_default_since = "7.2",
+        .tls12_fix = "Upgrade to PHP 7.2 or later, or to PHPMailer 6, which asks for TLS 1.2 "
+                     "itself (PHP 5.6.7 to 7.1 meant TLS 1.0 only by \"TLS client\").",
+        .where = "The PHPMailer object, before $mail->send().",
+    },
+    client_platform{
+        .id = "wordpress",
+        .name = "WordPress (WP Mail SMTP)",
+        .version_of = "PHP",
+        .host_setting = "SMTP Host: {host}",
+        .port_setting = "SMTP Port: {port}",
+        .starttls_setting = "Encryption: TLS",
+        .implicit_tls_setting = "Encryption: SSL",
+        .username_setting = "SMTP Username",
+        .password_setting = "SMTP Password",
+        .from_setting = "From Email: {from}",
+        .tls_switch_meaning = "In WP Mail SMTP, Encryption \"TLS\" means STARTTLS (port 587) and "
+                              "\"SSL\" means implicit TLS (port 465).",
+        .tls12_default_since = "7.2",
+        .tls12_fix = "Upgrade PHP to 7.2 or later (WordPress 5.5+ ships PHPMailer 6, which asks "
+                     "for TLS 1.2 itself).",
+        .where = "WP Mail SMTP → Settings → Mailer \"Other SMTP\" (the password may also be the "
+                 "WPMS_SMTP_PASS constant in wp-config.php).",
+    },
+    client_platform{
+        .id = "nodemailer",
+        .name = "Nodemailer",
+        .version_of = "Node.js",
+        .host_setting = "host: \"{host}\"",
+        .port_setting = "port: {port}",
+        .starttls_setting = "secure: false, requireTLS: true",
+        .implicit_tls_setting = "secure: true",
+        .username_setting = "auth.user",
+        .password_setting = "auth.pass",
+        .from_setting = "from: \"{from}\"",
+        .tls_switch_meaning = "secure: true means implicit TLS from the first byte (port 465); on "
+                              "587, 2525 and 25 use secure: false, and requireTLS: true makes the "
+                              "STARTTLS upgrade mandatory.",
+        .where = "The options of nodemailer.createTransport({...}).",
+    },
+    client_platform{
+        .id = "dotnet-smtpclient",
+        .name = ".NET System.Net.Mail.SmtpClient",
+        .version_of = ".NET Framework",
+        .host_setting = "client.Host = \"{host}\";",
+        .port_setting = "client.Port = {port};",
+        .starttls_setting = "client.EnableSsl = true;",
+        .implicit_tls_setting = "",
+        .username_setting = "client.Credentials = new NetworkCredential(userName, …)",
+        .password_setting = "client.Credentials = new NetworkCredential(…, password)",
+        .from_setting = "new MailMessage(\"{from}\", …)",
+        .tls_switch_meaning = "EnableSsl = true means STARTTLS, whatever its name says; "
+                              "SmtpClient cannot do implicit TLS at all, so port 465 never works.",
+        .supports_implicit_tls = false,
+        .tls12_default_since = "4.6",
+        .tls12_fix = "Target .NET Framework 4.7 or later, or set "
+                     "`ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;` at "
+                     "start-up (.NET Framework 4.5).",
+        .where = "The SmtpClient object, or <system.net><mailSettings><smtp> in web.config / "
+                 "app.config (enableSsl=\"true\").",
+        .obsolete_note = "Microsoft's documentation says SmtpClient is not recommended for new "
+                         "development and points to MailKit instead.",
+    },
+    client_platform{
+        .id = "mailkit",
+        .name = "MailKit",
+        .version_of = "MailKit",
+        .host_setting = "client.Connect(\"{host}\", {port}, SecureSocketOptions.StartTls);",
+        .port_setting = "client.Connect(\"{host}\", {port}, SecureSocketOptions.StartTls);",
+        .starttls_setting = "SecureSocketOptions.StartTls",
+        .implicit_tls_setting = "SecureSocketOptions.SslOnConnect",
+        .username_setting = "client.Authenticate(userName, …)",
+        .password_setting = "client.Authenticate(…, password)",
+        .from_setting = "message.From.Add(MailboxAddress.Parse(\"{from}\"));",
+        .tls_switch_meaning = "SecureSocketOptions.StartTls is STARTTLS; SslOnConnect (or "
+                              "useSsl: true) is implicit TLS, which 587 does not speak.",
+        .where = "The arguments of SmtpClient.Connect and SmtpClient.Authenticate.",
+    },
+    client_platform{
+        .id = "javamail",
+        .name = "Java / Jakarta Mail",
+        .version_of = "Java",
+        .host_setting = "mail.smtp.host={host}",
+        .port_setting = "mail.smtp.port={port}",
+        .starttls_setting = "mail.smtp.starttls.enable=true, mail.smtp.starttls.required=true",
+        .implicit_tls_setting = "mail.smtp.ssl.enable=true",
+        .username_setting = "mail.smtp.user",
+        .password_setting = "the password your Authenticator returns",
+        .from_setting = "message.setFrom(new InternetAddress(\"{from}\"));",
+        .tls_switch_meaning = "mail.smtp.starttls.enable is STARTTLS; mail.smtp.ssl.enable is "
+                              "implicit TLS (port 465), which 587 does not speak. Also set "
+                              "mail.smtp.auth=true.",
+        .tls12_default_since = "8",
+        .tls12_fix = "Set `mail.smtp.ssl.protocols=TLSv1.2` (Java 7), or run on Java 8 or later.",
+        .where = "The Properties passed to Session.getInstance (or spring.mail.* in Spring Boot).",
+    },
+    client_platform{
+        .id = "python-smtplib",
+        .name = "Python smtplib",
+        .version_of = "Python",
+        .host_setting = "server = smtplib.SMTP(\"{host}\", {port})",
+        .port_setting = "server = smtplib.SMTP(\"{host}\", {port})",
+        .starttls_setting = "server.starttls(context=ssl.create_default_context())",
+        .implicit_tls_setting = "smtplib.SMTP_SSL(…)",
+        .username_setting = "server.login(user, …)",
+        .password_setting = "server.login(…, password)",
+        .from_setting = "server.sendmail(\"{from}\", …)",
+        .tls_switch_meaning = "SMTP_SSL is implicit TLS (port 465); for 587, 2525 and 25 use "
+                              "SMTP and call starttls() before login().",
+        .where = "Your code that creates the smtplib.SMTP object.",
+    },
+    client_platform{
+        .id = "ruby-net-smtp",
+        .name = "Ruby Net::SMTP",
+        .version_of = "Ruby",
+        .host_setting = "smtp = Net::SMTP.new(\"{host}\", {port})",
+        .port_setting = "smtp = Net::SMTP.new(\"{host}\", {port})",
+        .starttls_setting = "smtp.enable_starttls",
+        .implicit_tls_setting = "smtp.enable_tls",
+        .username_setting = "smtp.start(helo, user, …, :plain)",
+        .password_setting = "smtp.start(helo, …, secret, :plain)",
+        .from_setting = "smtp.send_message(msg, \"{from}\", …)",
+        .tls_switch_meaning = "enable_starttls is STARTTLS; enable_tls (enable_ssl) is implicit "
+                              "TLS (port 465), which 587 does not speak.",
+        .where = "Your code that creates the Net::SMTP object.",
+    },
+    client_platform{
+        .id = "rails",
+        .name = "Rails ActionMailer",
+        .version_of = "Rails",
+        .host_setting = "address: \"{host}\"",
+        .port_setting = "port: {port}",
+        .starttls_setting = "enable_starttls: true",
+        .implicit_tls_setting = "tls: true",
+        .username_setting = "user_name:",
+        .password_setting = "password:",
+        .from_setting = "default from: \"{from}\"",
+        .tls_switch_meaning = "enable_starttls (or enable_starttls_auto) is STARTTLS; ssl: true "
+                              "or tls: true is implicit TLS (port 465), which 587 does not speak. "
+                              "Also set authentication: :plain.",
+        .where = "config.action_mailer.smtp_settings in config/environments/production.rb.",
+    },
+    client_platform{
+        .id = "django",
+        .name = "Django",
+        .version_of = "Django",
+        .host_setting = "EMAIL_HOST = \"{host}\"",
+        .port_setting = "EMAIL_PORT = {port}",
+        .starttls_setting = "EMAIL_USE_TLS = True",
+        .implicit_tls_setting = "EMAIL_USE_SSL = True",
+        .username_setting = "EMAIL_HOST_USER",
+        .password_setting = "EMAIL_HOST_PASSWORD",
+        .from_setting = "DEFAULT_FROM_EMAIL = \"{from}\"",
+        .tls_switch_meaning = "EMAIL_USE_TLS is STARTTLS; EMAIL_USE_SSL is implicit TLS (port "
+                              "465). They exclude each other: set only EMAIL_USE_TLS.",
+        .where = "settings.py.",
+    },
+    client_platform{
+        .id = "laravel",
+        .name = "Laravel",
+        .version_of = "Laravel",
+        .host_setting = "MAIL_HOST={host}",
+        .port_setting = "MAIL_PORT={port}",
+        .starttls_setting = "MAIL_ENCRYPTION=tls",
+        .implicit_tls_setting = "MAIL_ENCRYPTION=ssl",
+        .username_setting = "MAIL_USERNAME",
+        .password_setting = "MAIL_PASSWORD",
+        .from_setting = "MAIL_FROM_ADDRESS={from}",
+        .tls_switch_meaning = "MAIL_ENCRYPTION=tls is STARTTLS and ssl is implicit TLS (port "
+                              "465). On Laravel 11+ the setting is MAIL_SCHEME: smtp (STARTTLS "
+                              "when offered) or smtps (implicit TLS).",
+        .where = "The .env file (config/mail.php reads it); run php artisan config:clear after "
+                 "changing it.",
+    },
+    client_platform{
+        .id = "postfix",
+        .name = "Postfix (relayhost)",
+        .version_of = "Postfix",
+        .host_setting = "relayhost = [{host}]:{port}",
+        .port_setting = "relayhost = [{host}]:{port}",
+        .starttls_setting = "smtp_tls_security_level = encrypt",
+        .implicit_tls_setting = "smtp_tls_wrappermode = yes",
+        .username_setting = "smtp_sasl_password_maps: [{host}]:{port} user:…",
+        .password_setting = "smtp_sasl_password_maps: [{host}]:{port} …:password",
+        .from_setting = "",
+        .tls_switch_meaning = "smtp_tls_security_level = encrypt requires STARTTLS; "
+                              "smtp_tls_wrappermode = yes is implicit TLS, which 587 does not "
+                              "speak. The brackets in relayhost skip the MX lookup. Also set "
+                              "smtp_sasl_auth_enable = yes.",
+        .where = "/etc/postfix/main.cf and /etc/postfix/sasl_passwd (run postmap on it, then "
+                 "postfix reload).",
+    },
+    client_platform{
+        .id = "msmtp",
+        .name = "msmtp",
+        .version_of = "msmtp",
+        .host_setting = "host {host}",
+        .port_setting = "port {port}",
+        .starttls_setting = "tls on, tls_starttls on",
+        .implicit_tls_setting = "tls_starttls off",
+        .username_setting = "user",
+        .password_setting = "password (or passwordeval)",
+        .from_setting = "from {from}",
+        .tls_switch_meaning = "tls on with tls_starttls on is STARTTLS; tls_starttls off is "
+                              "implicit TLS (port 465), which 587 does not speak. Also set auth on.",
+        .where = "~/.msmtprc or /etc/msmtprc.",
+    },
+};
+
+}  // namespace
+
+std::span<const client_platform> client_platforms() { return table; }
+
+const client_platform* find_client_platform(std::string_view id) {
+  for (const client_platform& p : table) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+}  // namespace smtpcheck

@@ -1,0 +1,273 @@
+// Credential rules: the token's shape and hygiene. Never echo a token value:
+// details and evidence describe it (length, shape), nothing more.
+#include <array>
+
+#include "finding_id.h"
+#include "rules/rule.h"
+#include "text/ascii.h"
+#include "text/token_shape.h"
+
+namespace smtpcheck::rules {
+namespace {
+
+using text::token_shape;
+
+// A credential after the hygiene checks: what the server would most likely
+// have been meant to receive.
+struct cleaned {
+  std::string value;
+  bool hygiene_problem = false;
+};
+
+bool is_quote(char c) { return c == '"' || c == '\'' || c == '`'; }
+
+std::string describe_edges(std::string_view v) {
+  std::string out;
+  if (!v.empty() && text::is_space(v.front())) out = "starts with a space or line break";
+  if (!v.empty() && text::is_space(v.back())) {
+    const std::string what = v.back() == '\n' || v.back() == '\r' ? "a line break" : "a space";
+    out += (out.empty() ? "ends with " : " and ends with ") + what;
+  }
+  if (out.empty()) out = "has a space or line break inside";
+  return out;
+}
+
+bool is_placeholder(std::string_view v, std::string& why) {
+  const std::string l = text::lower(v);
+  if (l.find("${") != std::string::npos || l.find("{{") != std::string::npos ||
+      (!l.empty() && l.front() == '$') || (l.size() > 2 && l.front() == '%' && l.back() == '%')) {
+    why = "It is an environment variable or template that was never expanded.";
+    return true;
+  }
+  if (l == "undefined" || l == "null" || l == "none" || l == "nil") {
+    why = "It is the text \"" + l + "\": the setting was read from a variable that is not set.";
+    return true;
+  }
+  static constexpr std::array<std::string_view, 9> words{
+      "changeme", "password", "token", "secret", "apikey", "api_key", "server_token",
+      "your_token", "xxx"};
+  for (std::string_view w : words) {
+    if (l == w) {
+      why = "It is a placeholder word, not a real token.";
+      return true;
+    }
+  }
+  if ((l.find("your") != std::string::npos &&
+       (l.find("token") != std::string::npos || l.find("key") != std::string::npos ||
+        l.find("password") != std::string::npos)) ||
+      (l.size() > 2 && l.front() == '<' && l.back() == '>')) {
+    why = "It is a placeholder from an example, not a real token.";
+    return true;
+  }
+  if (l.size() >= 4 && l.find_first_not_of(l.front()) == std::string::npos &&
+      (l.front() == 'x' || l.front() == '*' || l.front() == '.')) {
+    why = "It is a run of \"" + std::string(1, l.front()) + "\": a masked or example value.";
+    return true;
+  }
+  return false;
+}
+
+cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::string_view raw,
+                      std::vector<finding>& out) {
+  cleaned c;
+  std::string_view v = text::trim(raw);
+  const std::string what = field == "username" ? "username" : "password";
+  if (v.size() != raw.size() || text::has_space(v)) {
+    out.push_back(make_finding(
+        fid::credentials_whitespace, field,
+        "The " + what + " " + describe_edges(raw.size() != v.size() ? raw : v) +
+            ", usually from copying the token. The server compares every character, so "
+            "authentication fails (535).",
+        "Remove the spaces and line breaks: paste the " +
+            std::string(ctx.provider.server_token_name) + " again, with nothing around it.",
+        "length " + std::to_string(raw.size()) + ", " + std::to_string(v.size()) +
+            " once trimmed"));
+    c.hygiene_problem = true;
+  }
+  std::string inner;
+  for (char ch : v) {
+    if (!text::is_space(ch)) inner.push_back(ch);
+  }
+  if (inner.size() >= 2 && is_quote(inner.front()) && inner.back() == inner.front()) {
+    out.push_back(make_finding(
+        fid::credentials_quoted, field,
+        "The " + what + " starts and ends with " + std::string(1, inner.front()) +
+            ". In a form field or an already-quoted config value the quotes become part of the "
+            "token.",
+        "Remove the quotes around the " + what + ".", "length " + std::to_string(inner.size())));
+    inner = inner.substr(1, inner.size() - 2);
+    c.hygiene_problem = true;
+  }
+  if (text::has_non_ascii(inner)) {
+    out.push_back(make_finding(
+        fid::credentials_invisible_characters, field,
+        "The " + what + " contains characters outside plain ASCII, such as a zero-width space, a "
+            "non-breaking space or a curly quote, picked up when copying from a chat, an email "
+            "or a PDF. Tokens are plain ASCII.",
+        "Type or paste the token again from the " + std::string(ctx.provider.name) +
+            " dashboard (Servers → your server → API Tokens).",
+        "length " + std::to_string(inner.size())));
+    std::string ascii;
+    for (char ch : inner) {
+      const auto u = static_cast<unsigned char>(ch);
+      if (u > 0x20 && u < 0x7f) ascii.push_back(ch);
+    }
+    inner = ascii;
+    c.hygiene_problem = true;
+  }
+  for (std::string_view test : ctx.provider.test_tokens) {
+    if (inner == test) {
+      out.push_back(make_finding(
+          fid::credentials_test_token, field,
+          std::string(test) + " is " + std::string(ctx.provider.name) +
+              "'s test token for the HTTP API; the SMTP server does not accept it.",
+          "Use your " + std::string(ctx.provider.server_token_name) +
+              " (Servers → your server → API Tokens) as the " + what + "."));
+      c.value = inner;
+      c.hygiene_problem = true;
+      return c;
+    }
+  }
+  if (std::string why; is_placeholder(inner, why)) {
+    out.push_back(make_finding(fid::credentials_placeholder, field,
+                               "The " + what + " is not a token. " + why,
+                               "Set the " + what + " to your " +
+                                   std::string(ctx.provider.server_token_name) + "."));
+    c.hygiene_problem = true;
+  }
+  c.value = inner;
+  return c;
+}
+
+void credentials_are_given(const rule_context& ctx, std::vector<finding>& out) {
+  const auto& in = ctx.input;
+  if (!in.username && !in.password) {
+    out.push_back(make_finding(fid::credentials_not_given, "",
+                               "No username or password was given, so they were not checked.",
+                               "Enter the " + std::string(ctx.provider.server_token_name) +
+                                   " as both the username and the password to check it too."));
+    return;
+  }
+  if (in.username && in.username->empty()) {
+    out.push_back(make_finding(fid::credentials_username_missing, "username",
+                               "The server rejects mail from clients that do not log in.",
+                               "Set the username to your " +
+                                   std::string(ctx.provider.server_token_name) + "."));
+  }
+  if (in.password && in.password->empty()) {
+    out.push_back(make_finding(
+        fid::credentials_password_missing, "password",
+        "Without a password the client cannot log in.",
+        "Set the password to your " + std::string(ctx.provider.server_token_name) +
+            " (the same value as the username), or to the secret key of an SMTP token pair."));
+  }
+}
+
+void credentials_have_the_right_shape(const rule_context& ctx, std::vector<finding>& out) {
+  const auto& in = ctx.input;
+  const provider_profile& p = ctx.provider;
+  std::optional<cleaned> user, pass;
+  if (in.username && !in.username->empty()) user = check_hygiene(ctx, "username", *in.username, out);
+  if (in.password && !in.password->empty()) pass = check_hygiene(ctx, "password", *in.password, out);
+  if (!user || user->value.empty()) return;
+
+  const token_shape ushape = text::classify_token(user->value, p.access_key_prefix);
+  const token_shape pshape = pass ? text::classify_token(pass->value, p.access_key_prefix)
+                                  : token_shape::empty;
+  const std::string server_token(p.server_token_name);
+  switch (ushape) {
+    case token_shape::email_address:
+      out.push_back(make_finding(
+          fid::credentials_email_as_username, "username",
+          "The username is an email address, like the login of your " + std::string(p.name) +
+              " account. SMTP does not accept account logins.",
+          "Set both the username and the password to your " + server_token +
+              " (Servers → your server → API Tokens)."));
+      return;
+    case token_shape::uuid_like:
+      out.push_back(make_finding(
+          fid::credentials_token_malformed, "username",
+          "The username looks like a token, but not a whole one: a token is 36 characters "
+              "(8-4-4-4-12, letters a–f and digits).",
+          "Copy the whole " + server_token + " again and paste it as both username and password.",
+          "length " + std::to_string(user->value.size())));
+      return;
+    case token_shape::other:
+      if (!user->hygiene_problem) {
+        out.push_back(make_finding(
+            fid::credentials_token_shape_unknown, "username",
+            "The username is neither a " + server_token + " (36 characters, 8-4-4-4-12) nor an "
+                "SMTP access key (starting with " + std::string(p.access_key_prefix) + ").",
+            "Set the username to your " + server_token + " and the password to the same token.",
+            "length " + std::to_string(user->value.size())));
+      }
+      return;
+    case token_shape::access_key:
+      if (pass && (pass->value == user->value || pshape == token_shape::access_key)) {
+        out.push_back(make_finding(
+            fid::credentials_access_key_as_password, "password",
+            "With an SMTP token pair the username is the access key (" +
+                std::string(p.access_key_prefix) + "…) and the password is its secret key, "
+                "which is shown once when the pair is created.",
+            "Set the password to the pair's secret key; if you no longer have it, create a new "
+            "SMTP token pair."));
+      } else if (pass && !pass->hygiene_problem) {
+        out.push_back(make_finding(fid::credentials_ok, "",
+                                   "An SMTP token pair: the access key as username, the secret "
+                                   "key as password.",
+                                   ""));
+      }
+      return;
+    case token_shape::uuid:
+      break;
+    case token_shape::empty: return;
+  }
+  if (!pass || pass->value.empty()) return;
+  if (pass->value == user->value) {
+    if (!user->hygiene_problem && !pass->hygiene_problem) {
+      out.push_back(make_finding(
+          fid::credentials_ok, "",
+          "The same token is the username and the password, as " + std::string(p.name) +
+              " expects. If authentication still fails, check it is the " + server_token +
+              " of the right server, not the " + std::string(p.account_token_name) + ".",
+          ""));
+    }
+    return;
+  }
+  if (pshape == token_shape::uuid) {
+    out.push_back(make_finding(
+        fid::credentials_account_token_suspected, "password",
+        "The username and password are two different tokens. " + std::string(p.name) +
+            " expects the same " + server_token + " in both; one of the two is probably the " +
+            std::string(p.account_token_name) + " (or a token of another server), which SMTP "
+            "does not accept.",
+        "Open Servers → your server → API Tokens, copy the " + server_token +
+            ", and use it as both the username and the password."));
+    return;
+  }
+  if (pshape == token_shape::uuid_like) {
+    out.push_back(make_finding(fid::credentials_token_malformed, "password",
+                               "The password looks like a token, but not a whole one.",
+                               "Set the password to the same " + server_token + " as the username.",
+                               "length " + std::to_string(pass->value.size())));
+    return;
+  }
+  if (!pass->hygiene_problem) {
+    out.push_back(make_finding(
+        fid::credentials_username_password_differ, "password",
+        "The username is a " + server_token + ", so the password must be that same token, not an "
+            "account password.",
+        "Set the password to the same " + server_token + " as the username."));
+  }
+}
+
+constexpr std::array table{
+    rule{"credentials are given", credentials_are_given},
+    rule{"credentials have the right shape", credentials_have_the_right_shape},
+};
+
+}  // namespace
+
+std::span<const rule> credential_rules() { return table; }
+
+}  // namespace smtpcheck::rules

@@ -1,0 +1,32 @@
+#pragma once
+// Fix sentences with the exact value to set, in the words of the customer's
+// client platform when it is known ("Set `secure: false` …"), else plainly.
+
+#include <string>
+#include <string_view>
+
+#include "rules/rule.h"
+
+namespace smtpcheck::rules {
+
+/// The host name the platform settings should carry (the clean host when it
+/// is one of the provider's, else the provider's primary host).
+std::string_view target_host(const rule_context& ctx);
+
+/// "Set the host to smtp.postmarkapp.com." (or the platform's setting).
+std::string fix_host(const rule_context& ctx, std::string_view host);
+
+/// "Set the port to 587 and the security to STARTTLS." (or the platform's settings).
+std::string fix_port_starttls(const rule_context& ctx, int port);
+
+/// "Set the security to STARTTLS and keep port 587." (or the platform's
+/// setting, "instead of" its implicit-TLS switch when `replacing_implicit`).
+std::string fix_starttls(const rule_context& ctx, int port, bool replacing_implicit);
+
+/// A fix sentence lower-cased at its start, to follow "For …, ".
+std::string as_clause(std::string fix);
+
+/// The whole recommended configuration for the platform, one setting per line.
+std::string platform_settings_block(const rule_context& ctx);
+
+}  // namespace smtpcheck::rules

@@ -1,0 +1,215 @@
+// Host rules: is the host the provider's SMTP server, typed cleanly?
+#include <array>
+
+#include "finding_id.h"
+#include "rules/fix_text.h"
+#include "rules/rule.h"
+#include "text/ascii.h"
+#include "text/edit_distance.h"
+
+namespace smtpcheck::rules {
+namespace {
+
+constexpr std::string_view field = "host";
+
+bool host_given(const rule_context& ctx) {
+  return ctx.input.host && !text::trim(*ctx.input.host).empty();
+}
+
+bool is_postfix(const rule_context& ctx) {
+  return ctx.platform && ctx.platform->id == "postfix";
+}
+
+void host_is_present(const rule_context& ctx, std::vector<finding>& out) {
+  if (host_given(ctx)) return;
+  out.push_back(make_finding(fid::host_missing, field,
+                             "Without a host your client does not know where to connect.",
+                             fix_host(ctx, ctx.provider.primary_host)));
+}
+
+// Where a typed name could have been meant as one of the provider's hosts.
+std::string_view closest_provider_host(const rule_context& ctx, std::string_view name);
+bool looks_like_provider_host(const rule_context& ctx, std::string_view name);
+
+// The value the host should be set to: the clean name when it is acceptable
+// as it is, else the provider's host the customer most likely meant.
+std::string best_host(const rule_context& ctx) {
+  const std::string& name = ctx.host.clean;
+  for (const provider_host& h : ctx.provider.hosts) {
+    if (h.name == name) return h.role == host_role::temporary_test
+                                   ? std::string(ctx.provider.primary_host) : name;
+  }
+  bool plain = !name.empty() && name.find('.') != std::string::npos;
+  for (char c : name) plain = plain && (text::is_alnum(c) || c == '-' || c == '.');
+  if (plain && !is_ip_address(name) && !looks_like_provider_host(ctx, name)) {
+    for (std::string_view api : ctx.provider.non_smtp_hosts) {
+      if (api == name) return std::string(ctx.provider.primary_host);
+    }
+    return name;  // another provider's host: keep it, just clean
+  }
+  return std::string(closest_provider_host(ctx, name));
+}
+
+// Each extra pasted around the name is its own finding, all with the same
+// clean value to set, so the customer sees every reason and one answer.
+void host_is_typed_cleanly(const rule_context& ctx, std::vector<finding>& out) {
+  if (!host_given(ctx)) return;
+  const host_parts& h = ctx.host;
+  const std::string clean = best_host(ctx);
+  if (h.whitespace) {
+    out.push_back(make_finding(fid::host_whitespace, field,
+                               "The host has spaces or line breaks, often from copying it out of a "
+                               "document; name lookups then fail.",
+                               fix_host(ctx, clean)));
+  }
+  if (!h.scheme.empty() || h.path) {
+    out.push_back(make_finding(
+        fid::host_scheme_included, field,
+        "The host field takes a bare host name, not a URL" +
+            (h.scheme.empty() ? std::string(".") : " (\"" + h.scheme + "://\" was pasted in)."),
+        fix_host(ctx, clean), h.raw));
+  }
+  if (h.brackets && !is_postfix(ctx)) {
+    out.push_back(make_finding(fid::host_brackets, field,
+                               "Brackets around a host name are Postfix relayhost syntax; other "
+                               "clients look up a name with the brackets in it and fail.",
+                               fix_host(ctx, clean)));
+  }
+  if (h.port || h.bad_port) {
+    std::string detail = "The port goes in its own setting; a \":port\" in the host makes the name "
+                         "lookup fail.";
+    if (h.port && ctx.input.port && text::trim(*ctx.input.port) != std::to_string(*h.port)) {
+      detail += " The host says port " + std::to_string(*h.port) + " but the port setting says " +
+                std::string(text::trim(*ctx.input.port)) + ".";
+    }
+    out.push_back(make_finding(fid::host_port_included, field, detail, fix_host(ctx, clean)));
+  }
+  if (h.trailing_dot) {
+    out.push_back(make_finding(fid::host_trailing_dot, field,
+                               "A trailing dot is valid in DNS, but many TLS clients then compare "
+                               "\"" + h.clean + ".\" with the certificate's name and reject it.",
+                               fix_host(ctx, clean)));
+  }
+}
+
+std::string_view closest_provider_host(const rule_context& ctx, std::string_view name) {
+  if (text::icontains(name, "broadcast")) {
+    for (const provider_host& h : ctx.provider.hosts) {
+      if (h.role == host_role::broadcast) return h.name;
+    }
+  }
+  return ctx.provider.primary_host;
+}
+
+bool looks_like_provider_host(const rule_context& ctx, std::string_view name) {
+  const std::string_view domain = ctx.provider.domain;
+  const std::string_view brand = domain.substr(0, domain.find('.'));  // "postmarkapp"
+  const std::string_view stem = brand.substr(0, brand.size() > 3 ? brand.size() - 3 : brand.size());
+  if (text::icontains(name, stem)) return true;  // "postmark", "postmarkap", …
+  for (const provider_host& h : ctx.provider.hosts) {
+    if (text::edit_distance(name, h.name, 3) <= 3) return true;
+  }
+  return false;
+}
+
+void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
+  if (!host_given(ctx)) return;
+  const std::string& name = ctx.host.clean;
+  const std::string_view primary = ctx.provider.primary_host;
+  if (name.empty()) {
+    out.push_back(make_finding(fid::host_invalid, field, "Nothing is left of the host once the "
+                               "extra characters are removed.", fix_host(ctx, primary), ctx.host.raw));
+    return;
+  }
+  if (is_ip_address(name)) {
+    out.push_back(make_finding(
+        fid::host_ip_address, field,
+        "The server's certificate names " + std::string(primary) +
+            ", not an address, so TLS verification fails; the addresses also change without notice.",
+        fix_host(ctx, primary), name));
+    return;
+  }
+  if (text::has_non_ascii(name)) {
+    out.push_back(make_finding(
+        fid::host_non_ascii, field,
+        "The host contains characters outside plain ASCII; a letter that only looks like a Latin "
+        "one (from a chat, a PDF or a phishing message) makes a different name.",
+        fix_host(ctx, closest_provider_host(ctx, name)), name));
+    return;
+  }
+  for (const provider_host& h : ctx.provider.hosts) {
+    if (h.name != name) continue;
+    switch (h.role) {
+      case host_role::transactional:
+        out.push_back(make_finding(fid::host_ok, field,
+                                   std::string(h.name) + " is " + std::string(ctx.provider.name) +
+                                       "'s SMTP server for transactional mail.",
+                                   ""));
+        return;
+      case host_role::broadcast:
+        out.push_back(make_finding(
+            fid::host_broadcast_endpoint, field,
+            std::string(h.name) + " is for the broadcast message stream (newsletters, bulk). "
+                "Transactional mail (password resets, receipts) goes through " +
+                std::string(primary) + ".",
+            "Keep it for broadcast mail only; for transactional mail, " +
+                as_clause(fix_host(ctx, primary))));
+        return;
+      case host_role::temporary_test:
+        out.push_back(make_finding(fid::host_test_endpoint, field,
+                                   std::string(h.name) + " was a temporary TLS test endpoint "
+                                   "(December 2019 to February 2020) and should not be used now.",
+                                   fix_host(ctx, primary)));
+        return;
+    }
+  }
+  for (std::string_view api : ctx.provider.non_smtp_hosts) {
+    if (api == name) {
+      out.push_back(make_finding(fid::host_api_endpoint, field,
+                                 std::string(api) + " serves " + std::string(ctx.provider.name) +
+                                     "'s HTTP API; it does not speak SMTP.",
+                                 fix_host(ctx, primary)));
+      return;
+    }
+  }
+  std::string why;
+  bool valid = true;
+  for (char c : name) {
+    if (!text::is_alnum(c) && c != '-' && c != '.') valid = false;
+  }
+  if (!valid || name.find('.') == std::string::npos || name.find("..") != std::string::npos ||
+      name.front() == '.' || name.front() == '-') {
+    out.push_back(make_finding(fid::host_invalid, field,
+                               "\"" + name + "\" is not a valid host name: use letters, digits, "
+                               "hyphens and dots only.",
+                               fix_host(ctx, closest_provider_host(ctx, name)), name));
+    return;
+  }
+  if (looks_like_provider_host(ctx, name)) {
+    const std::string_view meant = closest_provider_host(ctx, name);
+    out.push_back(make_finding(fid::host_typo, field,
+                               "\"" + name + "\" is not " + std::string(ctx.provider.name) +
+                                   "'s SMTP server; did you mean " + std::string(meant) + "?",
+                               fix_host(ctx, meant), name));
+    return;
+  }
+  out.push_back(make_finding(fid::host_not_provider, field,
+                             "\"" + name + "\" is not one of " + std::string(ctx.provider.name) +
+                                 "'s SMTP hosts. That is fine for another provider, but these "
+                                 "checks assume " + std::string(ctx.provider.name) + ".",
+                             "To send through " + std::string(ctx.provider.name) + ", " +
+                                 as_clause(fix_host(ctx, primary)),
+                             name));
+}
+
+constexpr std::array table{
+    rule{"host is present", host_is_present},
+    rule{"host is typed cleanly", host_is_typed_cleanly},
+    rule{"host is the provider's", host_is_the_providers},
+};
+
+}  // namespace
+
+std::span<const rule> host_rules() { return table; }
+
+}  // namespace smtpcheck::rules

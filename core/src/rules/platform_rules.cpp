@@ -1,0 +1,120 @@
+// Client platform rules: what the customer's own client gets wrong, said in
+// that client's words.
+#include <array>
+#include <vector>
+
+#include "finding_id.h"
+#include "rules/fix_text.h"
+#include "rules/rule.h"
+#include "text/ascii.h"
+
+namespace smtpcheck::rules {
+namespace {
+
+constexpr std::string_view field = "platform";
+
+// "4.7.2" → {4, 7, 2}; empty when it is not dotted numbers.
+std::vector<long> parse_version(std::string_view v) {
+  std::vector<long> parts;
+  v = text::trim(v);
+  if (!v.empty() && (v.front() == 'v' || v.front() == 'V')) v.remove_prefix(1);
+  while (!v.empty()) {
+    const std::size_t dot = v.find('.');
+    const long n = text::parse_decimal(v.substr(0, dot), 0, 99999);
+    if (n < 0) return {};
+    parts.push_back(n);
+    if (dot == std::string_view::npos) break;
+    v.remove_prefix(dot + 1);
+    if (v.empty()) return {};
+  }
+  return parts;
+}
+
+bool version_below(const std::vector<long>& v, const std::vector<long>& bound) {
+  for (std::size_t i = 0; i < bound.size(); ++i) {
+    const long part = i < v.size() ? v[i] : 0;
+    if (part != bound[i]) return part < bound[i];
+  }
+  return false;
+}
+
+std::string known_ids() {
+  std::string out;
+  for (const client_platform& p : client_platforms()) {
+    if (!out.empty()) out += ", ";
+    out += p.id;
+  }
+  return out;
+}
+
+void platform_is_known(const rule_context& ctx, std::vector<finding>& out) {
+  const auto& ref = ctx.input.platform;
+  if (!ref || ref->id.empty() || ctx.platform) return;
+  out.push_back(make_finding(fid::platform_unknown, field,
+                             "\"" + ref->id + "\" is not a client platform smtpcheck knows, so "
+                             "fixes use generic names.",
+                             "Pick one of: " + known_ids() + ".", ref->id));
+}
+
+void platform_version_is_current(const rule_context& ctx, std::vector<finding>& out) {
+  if (!ctx.platform || ctx.input.platform->version.empty()) return;
+  const client_platform& p = *ctx.platform;
+  const std::string& typed = ctx.input.platform->version;
+  const std::vector<long> version = parse_version(typed);
+  if (version.empty()) {
+    out.push_back(make_finding(fid::platform_version_invalid, field,
+                               "\"" + typed + "\" is not a version number like 8.1 or 4.7.2; "
+                               "version checks were skipped.",
+                               "Give the " + std::string(p.version_of) + " version as numbers.",
+                               typed));
+    return;
+  }
+  if (p.tls12_default_since.empty()) return;
+  if (version_below(version, parse_version(p.tls12_default_since))) {
+    out.push_back(make_finding(
+        fid::platform_old_tls_default, field,
+        std::string(p.version_of) + " " + typed + " offers TLS 1.0 or 1.1 by default; " +
+            std::string(ctx.provider.name) + " requires TLS " +
+            std::string(ctx.provider.min_tls_version) + " or later, so the handshake fails.",
+        std::string(p.tls12_fix), std::string(p.version_of) + " " + typed));
+  }
+}
+
+void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>& out) {
+  if (!ctx.platform || ctx.platform->supports_implicit_tls) return;
+  const bool wants_implicit = ctx.input.security == security_mode::tls || ctx.port == 465;
+  if (!wants_implicit) return;
+  out.push_back(make_finding(fid::platform_no_implicit_tls, field,
+                             std::string(ctx.platform->tls_switch_meaning),
+                             fix_port_starttls(ctx, ctx.provider.recommended_port)));
+}
+
+void platform_is_recommended(const rule_context& ctx, std::vector<finding>& out) {
+  if (!ctx.platform || ctx.platform->obsolete_note.empty()) return;
+  out.push_back(make_finding(fid::platform_obsolete_client, field,
+                             std::string(ctx.platform->obsolete_note),
+                             "It still works with the settings below; consider MailKit for new "
+                             "code."));
+}
+
+void platform_settings_are_shown(const rule_context& ctx, std::vector<finding>& out) {
+  if (!ctx.platform) return;
+  const client_platform& p = *ctx.platform;
+  out.push_back(make_finding(fid::platform_recommended_settings, field,
+                             std::string(p.tls_switch_meaning) + " Where: " + std::string(p.where),
+                             platform_settings_block(ctx)));
+}
+
+constexpr std::array table{
+    rule{"platform is known", platform_is_known},
+    rule{"platform version is current", platform_version_is_current},
+    rule{"platform can do what is asked", platform_can_do_what_is_asked},
+    rule{"platform is recommended", platform_is_recommended},
+    rule{"platform settings are shown", platform_settings_are_shown},
+};
+
+}  // namespace
+
+std::span<const rule> platform_rules() { return table; }
+
+}  // namespace smtpcheck::rules

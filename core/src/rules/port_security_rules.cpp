@@ -1,0 +1,131 @@
+// Port and security rules: a port the provider serves, spoken the way it
+// serves it (STARTTLS, RFC 3207), never in clear.
+#include <algorithm>
+#include <array>
+
+#include "finding_id.h"
+#include "rules/fix_text.h"
+#include "rules/rule.h"
+#include "text/ascii.h"
+
+namespace smtpcheck::rules {
+namespace {
+
+std::string port_list(const provider_profile& p) {
+  std::string out;
+  for (std::size_t i = 0; i < p.starttls_ports.size(); ++i) {
+    if (i) out += i + 1 == p.starttls_ports.size() ? " and " : ", ";
+    out += std::to_string(p.starttls_ports[i]);
+  }
+  return out;
+}
+
+bool often_blocked(const provider_profile& p, int port) {
+  return std::find(p.often_blocked_ports.begin(), p.often_blocked_ports.end(), port) !=
+         p.often_blocked_ports.end();
+}
+
+void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
+  const provider_profile& p = ctx.provider;
+  const int recommended = p.recommended_port;
+  const std::string_view typed =
+      ctx.input.port ? text::trim(*ctx.input.port) : std::string_view{};
+  if (typed.empty() && !ctx.port) {
+    out.push_back(make_finding(fid::port_missing, "port",
+                               "With no port set, most clients use 25, which many networks block. " +
+                                   std::string(p.name) + " serves " + port_list(p) + ".",
+                               fix_port_starttls(ctx, recommended)));
+    return;
+  }
+  if (!ctx.port) {
+    out.push_back(make_finding(fid::port_invalid, "port",
+                               "A port is a whole number from 1 to 65535; \"" + std::string(typed) +
+                                   "\" is not one.",
+                               fix_port_starttls(ctx, recommended), std::string(typed)));
+    return;
+  }
+  const int port = *ctx.port;
+  if (port == 465 && std::find(p.implicit_tls_ports.begin(), p.implicit_tls_ports.end(), 465) ==
+                         p.implicit_tls_ports.end()) {
+    out.push_back(make_finding(
+        fid::port_465_unsupported, "port",
+        std::string(p.name) + " does not serve implicit TLS on port 465, so the connection times "
+            "out. It serves STARTTLS on " + port_list(p) + ": same encryption, started after the "
+            "greeting.",
+        fix_port_starttls(ctx, recommended)));
+    return;
+  }
+  if (!is_starttls_port(p, port)) {
+    out.push_back(make_finding(fid::port_unsupported, "port",
+                               std::string(p.name) + " does not serve port " + std::to_string(port) +
+                                   "; it serves " + port_list(p) + ".",
+                               fix_port_starttls(ctx, recommended)));
+    return;
+  }
+  if (often_blocked(p, port)) {
+    out.push_back(make_finding(
+        fid::port_25_may_be_blocked, "port",
+        "Port " + std::to_string(port) + " is served, but ISPs and clouds (AWS EC2, DigitalOcean, "
+            "Google Cloud) often block it outbound, which shows up as a connection timeout.",
+        "Use port " + std::to_string(recommended) + " (or " + std::to_string(p.alternative_port) +
+            ") with STARTTLS: " + as_clause(fix_port_starttls(ctx, recommended))));
+    return;
+  }
+  out.push_back(make_finding(fid::port_ok, "port",
+                             "Port " + std::to_string(port) + " is served with STARTTLS.", ""));
+}
+
+void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
+  const provider_profile& p = ctx.provider;
+  const security_mode mode = ctx.input.security;
+  if (mode == security_mode::none) {
+    out.push_back(make_finding(
+        fid::security_plaintext, "security",
+        "Without TLS your " + std::string(p.server_token_name) +
+            " and every message cross the network readable by anyone on the path.",
+        ctx.port && is_starttls_port(p, *ctx.port) ? fix_starttls(ctx, *ctx.port, false)
+                                                   : fix_port_starttls(ctx, p.recommended_port)));
+    return;
+  }
+  if (!ctx.port || !is_starttls_port(p, *ctx.port)) return;  // the port rule says what to do
+  const int port = *ctx.port;
+  switch (mode) {
+    case security_mode::tls:
+      out.push_back(make_finding(
+          fid::security_implicit_tls_on_starttls_port, "security",
+          "Port " + std::to_string(port) + " starts in plain text and upgrades with STARTTLS. A "
+              "client set to implicit TLS (\"SSL\", \"SMTPS\", \"secure\") sends a TLS handshake "
+              "first, reads the server's plain \"220\" greeting as TLS, and fails with \"wrong "
+              "version number\".",
+          fix_starttls(ctx, port, true)));
+      return;
+    case security_mode::unspecified:
+      out.push_back(make_finding(fid::security_unspecified, "security",
+                                 "Make sure your client uses STARTTLS on port " +
+                                     std::to_string(port) + ", and requires it.",
+                                 fix_starttls(ctx, port, false)));
+      return;
+    case security_mode::starttls:
+      out.push_back(make_finding(fid::security_ok, "security",
+                                 "STARTTLS on port " + std::to_string(port) + " is what " +
+                                     std::string(p.name) + " serves.",
+                                 ""));
+      return;
+    case security_mode::none: return;
+  }
+}
+
+constexpr std::array table{
+    rule{"port is served", port_is_served},
+    rule{"security matches port", security_matches_port},
+};
+
+}  // namespace
+
+bool is_starttls_port(const provider_profile& p, int port) {
+  return std::find(p.starttls_ports.begin(), p.starttls_ports.end(), port) != p.starttls_ports.end();
+}
+
+std::span<const rule> port_security_rules() { return table; }
+
+}  // namespace smtpcheck::rules

@@ -1,0 +1,45 @@
+#pragma once
+// A rule is a small pure function with one signature, registered in its
+// family's table (one file per family). validate() runs every table.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/host_parse.h"
+#include "smtpcheck/finding.h"
+#include "smtpcheck/platform.h"
+#include "smtpcheck/provider.h"
+#include "smtpcheck/settings.h"
+
+namespace smtpcheck::rules {
+
+/// What every rule sees: the settings, the provider, the platform (may be
+/// null), and facts derived once from the raw values.
+struct rule_context {
+  const settings& input;
+  const provider_profile& provider;
+  const client_platform* platform;
+  host_parts host;          ///< the host as typed, taken apart
+  std::optional<int> port;  ///< a valid port, from the port field or else from the host
+};
+
+using rule_fn = void (*)(const rule_context&, std::vector<finding>&);
+
+struct rule {
+  std::string_view name;
+  rule_fn check;
+};
+
+std::span<const rule> host_rules();
+std::span<const rule> port_security_rules();
+std::span<const rule> credential_rules();
+std::span<const rule> sender_rules();
+std::span<const rule> platform_rules();
+
+/// True when the provider serves `port` with STARTTLS.
+bool is_starttls_port(const provider_profile& p, int port);
+
+}  // namespace smtpcheck::rules
