@@ -1,0 +1,53 @@
+#pragma once
+// Golden data: tests/data/<kind>/<nnn>-<slug>.<ext> and, beside it,
+// <nnn>-<slug>.expected.json, the exact output of the core (and of the CLI's
+// --json, and of the WASM module). SMTPCHECK_UPDATE_GOLDEN=1 rewrites the
+// expected files instead of comparing: review the diff before committing.
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace smtpcheck::golden {
+
+struct golden_case {
+  std::filesystem::path input;
+  std::filesystem::path expected;
+};
+
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// A text input without the one line break editors add at the end.
+inline std::string read_text_input(const std::filesystem::path& p) {
+  std::string text = read_file(p);
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
+/// Every case of `kind` whose input ends in `ext` (".json", ".txt"), sorted.
+inline std::vector<golden_case> cases(const std::string& kind, const std::string& ext) {
+  std::vector<golden_case> out;
+  const std::filesystem::path dir = std::filesystem::path(SMTPCHECK_TEST_DATA) / kind;
+  if (!std::filesystem::exists(dir)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() <= ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext) != 0 ||
+        name.find(".expected.") != std::string::npos) {
+      continue;
+    }
+    const std::string stem = name.substr(0, name.size() - ext.size());
+    out.push_back({entry.path(), dir / (stem + ".expected.json")});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const golden_case& a, const golden_case& b) { return a.input < b.input; });
+  return out;
+}
+
+}  // namespace smtpcheck::golden

@@ -1,0 +1,86 @@
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "golden_files.h"
+#include "smtpcheck/smtpcheck.h"
+
+using namespace smtpcheck;
+using golden::cases;
+
+namespace {
+
+bool updating() {
+  const char* v = std::getenv("SMTPCHECK_UPDATE_GOLDEN");
+  return v && std::string(v) == "1";
+}
+
+// Runs every case of a kind through `run` and compares with its expected file.
+void check_kind(const std::string& kind, const std::string& ext,
+                const std::function<std::string(const std::string&)>& run) {
+  const auto all = cases(kind, ext);
+  for (const auto& c : all) {
+    DYNAMIC_SECTION(c.input.filename().string()) {
+      const std::string actual = run(ext == ".json" ? golden::read_file(c.input)
+                                                    : golden::read_text_input(c.input));
+      if (updating()) {
+        std::ofstream(c.expected, std::ios::binary) << actual;
+        SUCCEED("rewrote " << c.expected.filename().string());
+      } else {
+        REQUIRE(std::filesystem::exists(c.expected));
+        CHECK(actual == golden::read_file(c.expected));
+      }
+    }
+  }
+}
+
+std::set<std::string> emitted_ids() {
+  std::set<std::string> ids;
+  for (const auto& [kind, ext] : {std::pair{"settings", ".json"}, {"explain", ".txt"}, {"links", ".txt"}}) {
+    for (const auto& c : cases(kind, ext)) {
+      const auto doc = nlohmann::json::parse(golden::read_file(c.expected), nullptr, false);
+      if (doc.is_discarded() || !doc.contains("findings")) continue;
+      for (const auto& f : doc["findings"]) ids.insert(f.value("id", ""));
+    }
+  }
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("settings golden cases give their expected findings", "[golden][settings]") {
+  check_kind("settings", ".json", [](const std::string& in) { return check_settings_document(in); });
+}
+
+TEST_CASE("explain golden cases give their expected findings", "[golden][explain]") {
+  check_kind("explain", ".txt", [](const std::string& in) { return explain_document(in); });
+}
+
+TEST_CASE("link golden cases decode to their expected settings and findings", "[golden][links]") {
+  check_kind("links", ".txt", [](const std::string& in) { return parse_link_document(in); });
+}
+
+TEST_CASE("there are enough golden cases of each kind", "[golden]") {
+  CHECK(cases("settings", ".json").size() >= 60);
+  CHECK(cases("explain", ".txt").size() >= 40);
+  CHECK(cases("links", ".txt").size() >= 10);
+}
+
+TEST_CASE("every id in a golden output is in the catalog", "[golden][catalog]") {
+  for (const std::string& id : emitted_ids()) {
+    INFO(id);
+    CHECK(find_catalog_entry(id) != nullptr);
+  }
+}
+
+TEST_CASE("every catalog id is emitted by at least one golden case", "[golden][catalog]") {
+  const std::set<std::string> ids = emitted_ids();
+  for (const catalog_entry& e : catalog()) {
+    if (e.retired) continue;
+    INFO(e.id);
+    CHECK(ids.count(std::string(e.id)) == 1);
+  }
+}
