@@ -1,0 +1,238 @@
+// The smtpcheck program, run as a real process: exit codes, output formats,
+// and the rule that a token never reaches the command line or the output.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "../golden/golden_files.h"
+#include "run_process.h"
+
+using smtpcheck::testing::process_options;
+using smtpcheck::testing::process_result;
+using smtpcheck::testing::run_process;
+
+namespace {
+
+// Obviously fake, and shaped like a Server API Token.
+const std::string fake_token = "00000000-1111-2222-3333-444444444444";
+
+process_result run_smtpcheck(std::vector<std::string> args, process_options options = {}) {
+  args.insert(args.begin(), SMTPCHECK_BIN);
+  options.env.emplace("NO_COLOR", "");
+  return run_process(args, options);
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("--version prints the version and exits 0", "[cli]") {
+  const auto r = run_smtpcheck({"--version"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("smtpcheck ", 0) == 0);
+}
+
+TEST_CASE("--help names every command and the exit codes", "[cli]") {
+  const auto r = run_smtpcheck({"--help"});
+  CHECK(r.exit_code == 0);
+  for (const char* word : {"check", "explain", "link", "catalog", "Exit codes"}) CHECK(contains(r.out, word));
+  for (const char* command : {"check", "explain", "link", "catalog"}) {
+    const auto sub = run_smtpcheck({command, "--help"});
+    INFO(command);
+    CHECK(sub.exit_code == 0);
+    CHECK(contains(sub.out, std::string("smtpcheck ") + command));
+  }
+}
+
+TEST_CASE("port 465 with implicit TLS exits 1 and says to use 587 with STARTTLS", "[cli][acceptance]") {
+  const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "465", "--security", "tls"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "port.465_unsupported"));
+  CHECK(contains(r.out, "Set the port to 587 and the security to STARTTLS"));
+}
+
+TEST_CASE("correct settings exit 0", "[cli]") {
+  const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "587", "--security",
+                            "starttls", "--from", "billing@acme.io", "--username-env", "T",
+                            "--password-env", "T"},
+                           {.env = {{"T", fake_token}}});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "No errors or warnings."));
+}
+
+TEST_CASE("check --json prints exactly a findings document", "[cli][json]") {
+  const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "25", "--json"});
+  CHECK(r.exit_code == 0);  // port 25 is a warning, not an error
+  const auto doc = nlohmann::json::parse(r.out, nullptr, false);
+  REQUIRE(doc.is_object());
+  CHECK(doc.size() == 2);
+  CHECK(doc["schema"] == "smtpcheck/findings/v1");
+  REQUIRE(doc["findings"].is_array());
+  for (const auto& f : doc["findings"]) {
+    for (const char* key : {"id", "severity", "field", "title", "detail", "fix"}) CHECK(f.contains(key));
+  }
+}
+
+TEST_CASE("check --json gives the golden output for every settings case", "[cli][golden]") {
+  for (const auto& c : smtpcheck::golden::cases("settings", ".json")) {
+    const auto r = run_smtpcheck({"check", "--settings", c.input.string(), "--json"});
+    INFO(c.input.filename().string());
+    CHECK(r.out == smtpcheck::golden::read_file(c.expected));
+    CHECK((r.exit_code == 0 || r.exit_code == 1 || r.exit_code == 2));
+  }
+}
+
+TEST_CASE("explain --json gives the golden output for every explain case", "[cli][golden]") {
+  for (const auto& c : smtpcheck::golden::cases("explain", ".txt")) {
+    const auto r = run_smtpcheck({"explain", "-", "--json"},
+                             {.stdin_data = smtpcheck::golden::read_text_input(c.input)});
+    INFO(c.input.filename().string());
+    CHECK(r.out == smtpcheck::golden::read_file(c.expected));
+  }
+}
+
+TEST_CASE("explain names the implicit TLS mismatch for wrong version number", "[cli][acceptance]") {
+  const auto r = run_smtpcheck({"explain", "error:0A00010B:SSL routines::wrong version number"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "explain.implicit_tls_on_starttls_port"));
+  CHECK(contains(r.out, "STARTTLS"));
+  CHECK(contains(r.out, "587"));
+}
+
+TEST_CASE("explain reads standard input with -", "[cli]") {
+  const auto r = run_smtpcheck({"explain", "-"}, {.stdin_data = "535 5.7.8 Authentication failed\n"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "explain.auth_failed"));
+}
+
+TEST_CASE("a token on the command line is refused with exit 2, and not repeated", "[cli][secrets]") {
+  for (const char* option : {"--password", "--username", "--token"}) {
+    const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", option, fake_token});
+    INFO(option);
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "ps"));
+    CHECK_FALSE(contains(r.out + r.err, fake_token));
+  }
+}
+
+TEST_CASE("a token from the environment or stdin is never printed", "[cli][secrets]") {
+  // With and without the usual copy-paste damage, in human and JSON output.
+  for (const std::string& token : {fake_token, fake_token + "\n", " " + fake_token, "\"" + fake_token + "\""}) {
+    for (bool json : {false, true}) {
+      std::vector<std::string> args{"check", "--host", "smtp.postmarkapp.com", "--port", "587",
+                                    "--username-env", "TOKEN", "--password-env", "TOKEN"};
+      if (json) args.push_back("--json");
+      const auto r = run_smtpcheck(args, {.env = {{"TOKEN", token}}});
+      CHECK_FALSE(contains(r.out + r.err, fake_token));
+      CHECK(r.exit_code != 2);
+    }
+  }
+  const auto piped = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--password-stdin",
+                                "--username-env", "TOKEN"},
+                               {.stdin_data = "11111111-2222-3333-4444-555555555555\n",
+                                .env = {{"TOKEN", fake_token}}});
+  CHECK(contains(piped.out, "credentials.account_token_suspected"));
+  CHECK_FALSE(contains(piped.out + piped.err, fake_token));
+  CHECK_FALSE(contains(piped.out + piped.err, "11111111-2222-3333-4444-555555555555"));
+}
+
+TEST_CASE("a made link never carries the token", "[cli][secrets][link]") {
+  const auto r = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "587", "--from",
+                            "billing@acme.io", "--username-env", "T", "--password-env", "T",
+                            "--base", "https://help.example.com/smtp"},
+                           {.env = {{"T", fake_token}}});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("https://help.example.com/smtp#v=1", 0) == 0);
+  CHECK(contains(r.out, "host=smtp.postmarkapp.com"));
+  CHECK_FALSE(contains(r.out + r.err, fake_token));
+  const auto json = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--password-env", "T", "--json"},
+                              {.env = {{"T", fake_token}}});
+  CHECK(nlohmann::json::parse(json.out, nullptr, false)["schema"] == "smtpcheck/link/v1");
+  CHECK_FALSE(contains(json.out + json.err, fake_token));
+}
+
+TEST_CASE("a link read back gives its settings", "[cli][link]") {
+  const auto made = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "2525", "--security", "starttls"});
+  REQUIRE(made.exit_code == 0);
+  std::string fragment = made.out.substr(0, made.out.find('\n'));
+  const auto r = run_smtpcheck({"link", "--parse", fragment, "--json"});
+  const auto doc = nlohmann::json::parse(r.out, nullptr, false);
+  REQUIRE(doc.is_object());
+  CHECK(doc["settings"]["host"] == "smtp.postmarkapp.com");
+  CHECK(doc["settings"]["port"] == 2525);
+  CHECK(doc["settings"]["security"] == "starttls");
+}
+
+TEST_CASE("settings can come from a file or from standard input", "[cli]") {
+  const std::string doc = R"({"host": "smtp.postmarkapp.com", "port": 465, "security": "tls"})";
+  const auto r = run_smtpcheck({"check", "--settings", "-", "--json"}, {.stdin_data = doc});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "port.465_unsupported"));
+  // Flags override the document.
+  const auto overridden = run_smtpcheck({"check", "--settings", "-", "--port", "587", "--security", "starttls"},
+                                    {.stdin_data = doc});
+  CHECK_FALSE(contains(overridden.out, "port.465_unsupported"));
+}
+
+TEST_CASE("usage mistakes exit 2 with a message on stderr", "[cli][errors]") {
+  const std::vector<std::vector<std::string>> mistakes{
+      {"frobnicate"},
+      {"check", "--no-such-option"},
+      {"check", "--port"},
+      {"check", "--security", "ssl"},
+      {"check", "--settings", "/nonexistent/settings.json"},
+      {"check", "--password-env", "SMTPCHECK_TEST_UNSET_VARIABLE"},
+      {"check", "--settings", "-", "--password-stdin"},
+      {"explain"},
+      {"link", "--parse"},
+  };
+  for (const auto& args : mistakes) {
+    const auto r = run_smtpcheck(args);
+    INFO(args.front() << " " << (args.size() > 1 ? args[1] : ""));
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "smtpcheck: "));
+  }
+  const auto missing = run_smtpcheck({"check", "--settings", "/nonexistent/settings.json"});
+  CHECK(contains(missing.err, "/nonexistent/settings.json"));
+}
+
+TEST_CASE("unreadable settings exit 2 with a finding that says where", "[cli][errors]") {
+  const auto malformed = run_smtpcheck({"check", "--settings", "-", "--json"},
+                                   {.stdin_data = "{\n  \"host\": \"smtp.postmarkapp.com\",\n  port: 587\n}"});
+  CHECK(malformed.exit_code == 2);
+  CHECK(contains(malformed.out, "settings.malformed_json"));
+  CHECK(contains(malformed.out, "line 3"));
+
+  std::string binary(4096, '\0');
+  for (std::size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 7 + 3);
+  const auto garbage = run_smtpcheck({"check", "--settings", "-", "--json"}, {.stdin_data = binary});
+  CHECK(garbage.exit_code == 2);
+  CHECK(nlohmann::json::parse(garbage.out, nullptr, false).is_object());
+
+  const std::string huge = "{\"host\": \"" + std::string(1 << 20, 'a') + "\"}";
+  const auto big = run_smtpcheck({"check", "--settings", "-"}, {.stdin_data = huge});
+  CHECK(big.exit_code == 2);
+  CHECK(contains(big.out, "settings.too_large"));
+}
+
+TEST_CASE("colour is used on a terminal unless NO_COLOR is set", "[cli][output]") {
+  const std::vector<std::string> args{SMTPCHECK_BIN, "check", "--host", "smtp.postmarkapp.com", "--port", "465"};
+  const auto coloured = run_process(args, {.env = {{"NO_COLOR", ""}, {"TERM", "xterm"}}, .terminal = true});
+  CHECK(contains(coloured.out, "\x1b["));
+  const auto plain = run_process(args, {.env = {{"NO_COLOR", "1"}, {"TERM", "xterm"}}, .terminal = true});
+  CHECK_FALSE(contains(plain.out, "\x1b["));
+  CHECK(contains(plain.out, "port.465_unsupported"));
+  const auto piped = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "465"});
+  CHECK_FALSE(contains(piped.out, "\x1b["));
+}
+
+TEST_CASE("the catalog lists every id, as text and as JSON", "[cli]") {
+  const auto text = run_smtpcheck({"catalog"});
+  CHECK(text.exit_code == 0);
+  CHECK(contains(text.out, "port.465_unsupported"));
+  const auto json = nlohmann::json::parse(run_smtpcheck({"catalog", "--json"}).out, nullptr, false);
+  REQUIRE(json.is_object());
+  CHECK(json["schema"] == "smtpcheck/catalog/v1");
+  CHECK(json["findings"].size() > 90);
+}
