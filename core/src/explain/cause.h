@@ -1,0 +1,41 @@
+#pragma once
+// What a cause's explanation is built from, and the tables of builders: one
+// small function per cause, grouped one file per family (connection, TLS,
+// SMTP replies), as the rules are.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "finding_id.h"
+#include "smtpcheck/finding.h"
+#include "smtpcheck/platform.h"
+#include "smtpcheck/provider.h"
+
+namespace smtpcheck::explaining {
+
+/// Everything known about one cause seen in the pasted text.
+struct cause_facts {
+  const provider_profile& provider;
+  const client_platform* platform;     ///< given, or recognised in the text; may be null
+  std::optional<int> port;             ///< the port named nearest the error, if any
+  std::string_view line;               ///< the (redacted) line the error was seen on
+  std::size_t line_index;              ///< its index in `lines`
+  std::span<const std::string> lines;  ///< every (redacted) line, for wider context
+  std::string_view note;               ///< what the client's own message adds, or ""
+};
+
+/// Builds the finding for one cause; explain() adds the evidence.
+using cause_fn = finding (*)(const cause_facts&);
+
+struct cause_builder {
+  fid cause;
+  cause_fn build;
+};
+
+std::span<const cause_builder> connection_causes();
+std::span<const cause_builder> tls_causes();
+std::span<const cause_builder> reply_causes();
+
+}  // namespace smtpcheck::explaining

@@ -1,0 +1,243 @@
+#include "explain/redact.h"
+
+#include <array>
+
+#include "explain/reply_codes.h"
+#include "text/ascii.h"
+
+namespace smtpcheck::explaining {
+namespace {
+
+constexpr std::string_view redacted = "<redacted>";
+
+bool is_base64(char c) {
+  return text::is_alnum(c) || c == '+' || c == '/' || c == '=';
+}
+bool is_word(char c) {
+  return text::is_alnum(c) || c == '_' || c == '-';
+}
+
+// Mechanism names are the words after "AUTH" in an EHLO reply; they are not
+// credentials ("250-AUTH LOGIN PLAIN" stays as it is).
+bool is_sasl_mechanism(std::string_view word) {
+  constexpr std::array names{
+      std::string_view("PLAIN"),
+      std::string_view("LOGIN"),
+      std::string_view("CRAM-MD5"),
+      std::string_view("DIGEST-MD5"),
+      std::string_view("XOAUTH2"),
+      std::string_view("XOAUTH"),
+      std::string_view("OAUTHBEARER"),
+      std::string_view("NTLM"),
+      std::string_view("GSSAPI"),
+      std::string_view("SCRAM-SHA-1"),
+      std::string_view("SCRAM-SHA-256"),
+      std::string_view("SCRAM-SHA-1-PLUS"),
+      std::string_view("SCRAM-SHA-256-PLUS"),
+      std::string_view("ANONYMOUS"),
+      std::string_view("EXTERNAL"),
+      std::string_view("MSN"),
+  };
+  for (std::string_view n : names) {
+    if (text::iequals(word, n)) return true;
+  }
+  return false;
+}
+
+// The end of a value that starts at `i`: up to white space, a quote, a
+// backslash (a printed "\r\n"), a comma or a semicolon.
+std::size_t value_end(std::string_view s, std::size_t i) {
+  while (i < s.size() && !text::is_space(s[i]) && s[i] != '\'' && s[i] != '"' && s[i] != '\\' &&
+         s[i] != ',' && s[i] != ';') {
+    ++i;
+  }
+  return i;
+}
+
+// "AUTH PLAIN <initial response>" (RFC 4954 §4): the response is the
+// credential, base64 or not.
+std::string redact_auth_arguments(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const bool at_word = i == 0 || !text::is_alnum(s[i - 1]);
+    if (at_word && s.size() - i > 5 && text::istarts_with(s.substr(i), "auth ")) {
+      std::size_t j = i + 5;
+      while (j < s.size() && s[j] == ' ') ++j;
+      const std::size_t mech_begin = j;
+      while (j < s.size() && is_word(s[j])) ++j;
+      const std::string_view mech = s.substr(mech_begin, j - mech_begin);
+      std::size_t k = j;
+      while (k < s.size() && s[k] == ' ') ++k;
+      const std::size_t arg_end = value_end(s, k);
+      if (is_sasl_mechanism(mech) && k > j && arg_end > k &&
+          !is_sasl_mechanism(s.substr(k, arg_end - k))) {
+        out.append(s.substr(i, k - i));
+        out += redacted;
+        i = arg_end;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+std::string redact_access_keys(std::string_view s, std::string_view prefix) {
+  if (prefix.empty()) return std::string(s);
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s.size() - i >= prefix.size() && text::iequals(s.substr(i, prefix.size()), prefix)) {
+      std::size_t j = i + prefix.size();
+      while (j < s.size() && is_word(s[j])) ++j;
+      out += "<access key>";
+      // "access-key:secret-key", as in curl's --user: the secret follows.
+      if (j + 1 < s.size() && s[j] == ':' && !text::is_space(s[j + 1])) {
+        const std::size_t end = value_end(s, j + 1);
+        if (end > j + 1) {
+          out += ":";
+          out += redacted;
+          j = end;
+        }
+      }
+      i = j;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+bool hex_run(std::string_view s, std::size_t at, std::size_t n) {
+  if (at + n > s.size()) return false;
+  for (std::size_t k = at; k < at + n; ++k) {
+    if (!text::is_hex(s[k])) return false;
+  }
+  return true;
+}
+
+// 8-4-4-4-12 hex (a Server or Account API Token), or 32 hex digits in a row
+// (the same without dashes), standing alone.
+std::size_t token_length_at(std::string_view s, std::size_t i) {
+  if (i > 0 && text::is_alnum(s[i - 1])) return 0;
+  std::size_t n = 0;
+  if (hex_run(s, i, 8) && i + 36 <= s.size() && s[i + 8] == '-' && hex_run(s, i + 9, 4) &&
+      s[i + 13] == '-' && hex_run(s, i + 14, 4) && s[i + 18] == '-' && hex_run(s, i + 19, 4) &&
+      s[i + 23] == '-' && hex_run(s, i + 24, 12)) {
+    n = 36;
+  } else if (hex_run(s, i, 32)) {
+    n = 32;
+  }
+  if (n == 0 || (i + n < s.size() && text::is_alnum(s[i + n]))) return 0;
+  return n;
+}
+
+std::string redact_tokens(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (const std::size_t n = token_length_at(s, i)) {
+      out += "<token>";
+      i += n;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+// `password=…`, `pass: '…'`, `'password' => '…'`, `AuthPass=…`: a secret
+// pasted along with the error, from a config file or an options dump.
+std::string redact_password_values(std::string_view s) {
+  constexpr std::array keys{std::string_view("password"), std::string_view("passwd"),
+                            std::string_view("pass"), std::string_view("pwd"),
+                            std::string_view("secret")};
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t key_len = 0;
+    for (std::string_view key : keys) {
+      if (s.size() - i >= key.size() && text::iequals(s.substr(i, key.size()), key) &&
+          (i + key.size() == s.size() || !text::is_alnum(s[i + key.size()]))) {
+        key_len = key.size();
+        break;
+      }
+    }
+    if (key_len != 0) {
+      std::size_t j = i + key_len;
+      while (j < s.size() && (s[j] == '"' || s[j] == '\'' || s[j] == ' ')) ++j;
+      const bool separator = j < s.size() && (s[j] == '=' || s[j] == ':');
+      if (separator) {
+        ++j;
+        if (j < s.size() && s[j] == '>') ++j;  // PHP "=>"
+        while (j < s.size() && s[j] == ' ') ++j;
+        std::size_t value_begin = j;
+        std::size_t value_stop = 0;
+        if (j < s.size() && (s[j] == '"' || s[j] == '\'')) {
+          const std::size_t close = s.find(s[j], j + 1);
+          value_begin = j + 1;
+          value_stop = close == std::string_view::npos ? s.size() : close;
+        } else {
+          value_stop = value_end(s, j);
+        }
+        if (value_stop > value_begin) {
+          out.append(s.substr(i, value_begin - i));
+          out += redacted;
+          i = value_stop;
+          continue;
+        }
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+// A 334 reply (RFC 4954 §4), printed by any client's transcript:
+// "334 VXNlcm5hbWU6", "<~  334 …", "reply: retcode (334); …".
+bool is_auth_challenge(std::string_view s) {
+  for (std::size_t at = s.find("334"); at != std::string_view::npos; at = s.find("334", at + 1)) {
+    const bool start_ok = at == 0 || !text::is_alnum(s[at - 1]);
+    const std::size_t after = at + 3;
+    const bool end_ok = after == s.size() || s[after] == ' ' || s[after] == ')' ||
+                        s[after] == '\'' || s[after] == '\\' || s[after] == '-';
+    if (start_ok && end_ok && !(at > 0 && s[at - 1] == '.')) return true;
+  }
+  return false;
+}
+
+// The client's answer to a challenge: its last word, base64. Quotes and a
+// printed "\r\n" around it (Python's "send: 'dXNlcg==\r\n'") stay.
+std::string redact_challenge_answer(std::string_view s) {
+  std::size_t end = s.size();
+  while (end > 0 && text::is_space(s[end - 1])) --end;
+  std::size_t stop = end;
+  while (stop > 0 && (s[stop - 1] == '\'' || s[stop - 1] == '"')) --stop;
+  if (stop >= 4 && s.substr(stop - 4, 4) == "\\r\\n") stop -= 4;
+  std::size_t begin = stop;
+  while (begin > 0 && is_base64(s[begin - 1])) --begin;
+  if (begin == stop) return std::string(s);
+  if (begin > 0 && !text::is_space(s[begin - 1]) && s[begin - 1] != '\'' && s[begin - 1] != '"') {
+    return std::string(s);
+  }
+  return std::string(s.substr(0, begin)) + std::string(redacted) + std::string(s.substr(stop));
+}
+
+}  // namespace
+
+std::string redactor::line(std::string_view raw) {
+  std::string s = redact_auth_arguments(raw);
+  s = redact_access_keys(s, access_key_prefix_);
+  s = redact_tokens(s);
+  s = redact_password_values(s);
+  if (text::trim(s).empty()) return s;  // a blank line keeps the challenge pending
+  const bool challenge = is_auth_challenge(s);
+  if (after_challenge_ && !challenge && find_reply_codes(s).empty()) {
+    s = redact_challenge_answer(s);
+  }
+  after_challenge_ = challenge;
+  return s;
+}
+
+}  // namespace smtpcheck::explaining

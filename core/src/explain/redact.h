@@ -1,0 +1,28 @@
+#pragma once
+// Secrets out of pasted text before anything is matched or quoted: tokens,
+// access keys, AUTH arguments and the credential lines that answer a 334
+// challenge (RFC 4954 §4) never reach a finding.
+
+#include <string>
+#include <string_view>
+
+namespace smtpcheck::explaining {
+
+/// Redacts one line at a time, remembering whether the previous line was an
+/// AUTH challenge (so this one carries a credential).
+class redactor {
+ public:
+  /// `access_key_prefix` is the provider's ("PM-T-"); may be empty.
+  explicit redactor(std::string_view access_key_prefix) : access_key_prefix_(access_key_prefix) {}
+
+  /// `line` with UUID-shaped tokens as "<token>", access keys as
+  /// "<access key>", AUTH arguments, password values and the answer to a
+  /// 334 challenge as "<redacted>". Lines must come in order.
+  std::string line(std::string_view line);
+
+ private:
+  std::string_view access_key_prefix_;
+  bool after_challenge_ = false;
+};
+
+}  // namespace smtpcheck::explaining

@@ -1,0 +1,182 @@
+// Explanations for the server's replies once the conversation is under way:
+// AUTH (RFC 4954), STARTTLS first (RFC 3207 §4), the sender, 4xx and size.
+#include <array>
+
+#include "explain/addresses_in_text.h"
+#include "explain/cause.h"
+#include "explain/fix_words.h"
+#include "explain/reply_codes.h"
+
+namespace smtpcheck::explaining {
+namespace {
+
+std::string token_name(const provider_profile& p) {
+  return std::string(p.server_token_name);
+}
+
+bool mentions_access_key(const cause_facts& f) {
+  for (const std::string& l : f.lines) {
+    if (l.find("<access key>") != std::string::npos) return true;
+  }
+  return false;
+}
+
+finding auth_failed(const cause_facts& f) {
+  const provider_profile& p = f.provider;
+  std::string detail = "The server refused the username and password (535). For " +
+                       std::string(p.name) + " both are the " + token_name(p) +
+                       " (the server's API Tokens tab), or an SMTP token pair: the access key as "
+                       "username and its secret key as password. The usual mistakes: the " +
+                       std::string(p.account_token_name) +
+                       ", a token of another server, a space "
+                       "or line break pasted with the token, or SMTP turned off for the server.";
+  if (mentions_access_key(f)) {
+    detail += " The text shows an SMTP access key (" + std::string(p.access_key_prefix) +
+              "…): its password is the secret key created with it, not the " + token_name(p) + ".";
+  }
+  std::string fix;
+  if (mentions_access_key(f)) {
+    fix =
+        "Keep the access key as the username and set the password to its own secret key, with no "
+        "spaces or line breaks (make a new SMTP token if the secret is lost), or use the " +
+        token_name(p) + " as both username and password.";
+  } else {
+    fix = "Use the " + token_name(p) + " of the server you send through, not the " +
+          std::string(p.account_token_name) +
+          ", as both username and password, with no spaces "
+          "or line breaks";
+    fix += f.platform ? ": " + credential_settings(f) + "." : ".";
+  }
+  fix += " Check that SMTP is enabled for that server.";
+  return make_finding(fid::explain_auth_failed, "password", with_note(std::move(detail), f), fix);
+}
+
+finding auth_required(const cause_facts& f) {
+  const provider_profile& p = f.provider;
+  std::string fix =
+      "Turn SMTP authentication on with the " + token_name(p) + " as both username and password";
+  fix += f.platform ? ": " + credential_settings(f) + "." : ".";
+  return make_finding(
+      fid::explain_auth_required, "username",
+      with_note("The client tried to send without logging in (530): " + std::string(p.name) +
+                    " takes mail only from a client that authenticates with a token. Its username "
+                    "and password are empty, or authentication is switched off.",
+                f),
+      fix);
+}
+
+finding auth_not_offered(const cause_facts& f) {
+  return make_finding(
+      fid::explain_auth_not_offered, "security",
+      with_note("The server offers AUTH only once STARTTLS has encrypted the connection (it never "
+                "takes a token in clear), and the client looked for it before starting TLS.",
+                f),
+      fix_starttls(f, port_to_use(f), false) + " TLS must start before the login.");
+}
+
+finding credentials_missing(const cause_facts& f) {
+  const provider_profile& p = f.provider;
+  std::string fix = f.platform ? "Set " + credential_settings(f) + ", with your " + token_name(p)
+                               : "Set both the username and the password to your " + token_name(p);
+  fix += ", and check that the values are really loaded where the app runs.";
+  return make_finding(
+      fid::explain_credentials_missing, "username",
+      with_note("The client was told to log in but has no username or password to send: the "
+                "values are empty, usually an environment variable or a config entry that is not "
+                "set where the app runs.",
+                f),
+      fix);
+}
+
+finding starttls_required(const cause_facts& f) {
+  return make_finding(
+      fid::explain_starttls_required, "security",
+      with_note("The server takes nothing but STARTTLS on a plain connection (530), and the client "
+                "sent AUTH or MAIL in clear: STARTTLS is off, or not required, in the client.",
+                f),
+      fix_starttls(f, port_to_use(f), false));
+}
+
+finding sender_rejected(const cause_facts& f) {
+  const provider_profile& p = f.provider;
+  std::string detail = std::string(p.name) +
+                       " sends only From an address that is a confirmed "
+                       "Sender Signature, or on a verified domain, of your account.";
+  if (const std::string address = email_address(f.line); !address.empty()) {
+    detail += " The address refused here is " + address + ".";
+  }
+  std::string fix =
+      "Add and confirm that address or its domain under Sender Signatures, or send "
+      "from an address on a domain you have already verified";
+  if (const std::string setting = from_setting(f); !setting.empty()) {
+    fix += ": `" + setting + "`" + platform_suffix(f);
+  }
+  return make_finding(fid::explain_sender_rejected, "from", with_note(std::move(detail), f),
+                      fix + ".");
+}
+
+finding temporary_failure(const cause_facts& f) {
+  int code = 0;
+  for (const reply_code& r : find_reply_codes(f.line)) {
+    if (r.code / 100 == 4) {
+      code = r.code;
+      break;
+    }
+  }
+  std::string detail;
+  switch (code) {
+    case 421:
+      detail =
+          "The server closed the session for now (421): it is busy or restarting, or this "
+          "client opened too many connections at once.";
+      break;
+    case 451: detail = "The server hit a local error (451) and asks to try again."; break;
+    case 454:
+      detail =
+          "The server could not start TLS or check the login just now (454), a passing "
+          "condition on its side.";
+      break;
+    default:
+      detail =
+          "The server answered with a temporary failure (4xx): the request may succeed "
+          "later.";
+      break;
+  }
+  detail += " Nothing in the settings needs to change.";
+  return make_finding(fid::explain_temporary_failure, "", with_note(std::move(detail), f),
+                      "Retry later with a growing delay (a mail queue does this by itself); if it "
+                      "lasts more than a few minutes, check " +
+                          std::string(f.provider.name) +
+                          "'s status page and open fewer connections at once.");
+}
+
+finding size_limit(const cause_facts& f) {
+  // Postmark's documented limit; not in the provider profile yet.
+  return make_finding(
+      fid::explain_size_limit, "",
+      with_note("The message is larger than the server accepts. " + std::string(f.provider.name) +
+                    " takes messages up to 10 MB in all, attachments included, and attachments "
+                    "grow by about a third once encoded.",
+                f),
+      "Send large files as download links instead of attachments, or shrink them so that the "
+      "whole message stays under 10 MB.");
+}
+
+constexpr std::array table{
+    cause_builder{fid::explain_auth_failed, auth_failed},
+    cause_builder{fid::explain_auth_required, auth_required},
+    cause_builder{fid::explain_auth_not_offered, auth_not_offered},
+    cause_builder{fid::explain_credentials_missing, credentials_missing},
+    cause_builder{fid::explain_starttls_required, starttls_required},
+    cause_builder{fid::explain_sender_rejected, sender_rejected},
+    cause_builder{fid::explain_temporary_failure, temporary_failure},
+    cause_builder{fid::explain_size_limit, size_limit},
+};
+
+}  // namespace
+
+std::span<const cause_builder> reply_causes() {
+  return table;
+}
+
+}  // namespace smtpcheck::explaining
