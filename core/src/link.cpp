@@ -1,12 +1,324 @@
+// The prefilled-link codec (DESIGN "Support staff"): settings ⇄ URL fragment.
+// Writer and reader share link/parameters.h and link/secret_shape.h, so a
+// made link reads back to the same settings without a finding, and anything
+// shaped like a credential is refused on both sides: support staff and
+// customers paste tokens into the wrong field, and links end up in chats,
+// tickets and browser histories.
 #include "smtpcheck/link.h"
 
-#include "finding_id.h"
+#include <array>
+#include <optional>
+
+#include "link/clean_text.h"
+#include "link/fragment.h"
+#include "link/link_findings.h"
+#include "link/parameters.h"
+#include "link/percent_encoding.h"
+#include "link/secret_shape.h"
+#include "smtpcheck/provider.h"
+#include "text/ascii.h"
 
 namespace smtpcheck {
+namespace {
 
-// Placeholder until the link codec lands.
-made_link make_link(const settings&) { return {"#v=1", {}}; }
+using namespace link_codec;
 
-parsed_link parse_link(std::string_view) { return {}; }
+constexpr std::size_t shown_name_bytes = 64;
+constexpr std::size_t parameter_count = static_cast<std::size_t>(link_parameter::provider) + 1;
+
+std::string_view fault_reason(text_fault fault) {
+  return fault == text_fault::control_character
+             ? "contains a control character (such as NUL or a line break)"
+             : "is not UTF-8 text";
+}
+
+// ── writing ─────────────────────────────────────────────────────────────────
+
+// The reader's own checks, in the reader's order of importance (a token first,
+// so it is reported as one), so the reader never refuses a made link.
+std::optional<finding> refusal(link_parameter p, std::string_view value, bool list_entry) {
+  if (looks_like_secret(value)) return secret_value_dropped(p, direction::making);
+  std::string reason;
+  if (const text_fault fault = find_text_fault(value); fault != text_fault::none) {
+    reason = fault_reason(fault);
+  } else {
+    reason = value_problem(p, value);
+  }
+  if (reason.empty()) return std::nullopt;
+  return invalid_value(p, list_entry ? "has an entry that " + reason : reason, direction::making);
+}
+
+struct link_writer {
+  std::vector<finding>& findings;
+  std::array<std::optional<std::string>, parameter_count> encoded{};
+
+  void add(link_parameter p, std::string_view value) {
+    if (auto refused = refusal(p, value, false)) {
+      findings.push_back(std::move(*refused));
+      return;
+    }
+    encoded[static_cast<std::size_t>(p)] = percent_encode(value);
+  }
+
+  // One parameter for the whole list: a partial list of verified senders
+  // would make a sender that is verified look unverified.
+  void add_senders(const std::vector<std::string>& senders) {
+    std::string joined;
+    for (const std::string& sender : senders) {
+      if (auto refused = refusal(link_parameter::senders, sender, true)) {
+        findings.push_back(std::move(*refused));
+        return;
+      }
+      if (&sender != &senders.front()) joined += ',';
+      joined += percent_encode(sender);
+    }
+    encoded[static_cast<std::size_t>(link_parameter::senders)] = std::move(joined);
+  }
+
+  std::string fragment() const {
+    std::string out = "#v=" + std::to_string(link_version);
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+      if (!encoded[i]) continue;
+      out += '&';
+      out += parameter_name(static_cast<link_parameter>(i));
+      out += '=';
+      out += *encoded[i];
+    }
+    return out;
+  }
+};
+
+// ── reading ─────────────────────────────────────────────────────────────────
+
+// A parameter name as findings may show it: at most 64 bytes, cut on a UTF-8
+// boundary. Names reach here decoded and clean.
+std::string shown_name(std::string_view name) {
+  if (name.size() <= shown_name_bytes) return std::string(name);
+  std::size_t end = shown_name_bytes;
+  while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xc0) == 0x80) --end;
+  return std::string(name.substr(0, end));
+}
+
+// A version worth repeating in a finding: a few digits, never anything else.
+std::string shown_version(const std::optional<std::string>& v) {
+  if (!v || v->size() > 4 || !text::all_digits(*v)) return "";
+  return *v;
+}
+
+// A name decoded strictly: RFC 3986 §6.2.2.2 makes "%76" and "v" the same.
+std::optional<std::string> decoded_name(std::string_view raw) {
+  std::optional<std::string> name = percent_decode(raw);
+  if (!name || find_text_fault(*name) != text_fault::none) return std::nullopt;
+  return name;
+}
+
+struct link_reader {
+  parsed_link& out;
+  std::array<bool, parameter_count> seen{};
+  std::optional<std::string> platform_version{};
+  bool any_setting = false;
+  bool secret_dropped = false;
+
+  void drop_secret(finding f) {
+    out.findings.push_back(std::move(f));
+    secret_dropped = true;
+  }
+
+  bool& was_seen(link_parameter p) { return seen[static_cast<std::size_t>(p)]; }
+
+  void read(const raw_parameter& piece) {
+    any_setting = true;
+    const std::optional<std::string> decoded = percent_decode(piece.name);
+    const text_fault name_fault = decoded ? find_text_fault(*decoded) : text_fault::none;
+    if (!decoded || name_fault != text_fault::none) {
+      out.findings.push_back(malformed("", "", "name", name_fault, !decoded));
+      return;
+    }
+    const std::string& name = *decoded;
+    if (is_secret_parameter_name(name)) {
+      drop_secret(secret_parameter_dropped(shown_name(name), secret_field(name)));
+      return;
+    }
+    if (looks_like_secret(name)) {
+      drop_secret(secret_parameter_dropped("", ""));
+      return;
+    }
+    const std::optional<link_parameter> p = find_link_parameter(name);
+    const bool duplicate = p && was_seen(*p);
+    if (p) was_seen(*p) = true;
+
+    // Read leniently here, so a token next to a broken escape is still found;
+    // not in the raw text, where an escape's hex digits ("%3D") would join
+    // the word after them and make the writer's own output look like a token.
+    if (looks_like_secret(percent_decode_lenient(piece.value))) {
+      drop_secret(p ? secret_value_dropped(*p, direction::reading)
+                    : secret_parameter_dropped(shown_name(name), ""));
+      return;
+    }
+    if (!p) {
+      out.findings.push_back(unknown_parameter(shown_name(name)));
+      return;
+    }
+    if (duplicate) {
+      out.findings.push_back(duplicate_parameter(name, settings_field(*p)));
+      return;
+    }
+    if (!piece.has_value) {
+      out.findings.push_back(missing_value(*p));
+      return;
+    }
+    // Senders are split before decoding, so an encoded ',' stays in its entry.
+    std::vector<std::string> items;
+    std::string_view rest = piece.value;
+    while (true) {
+      const std::size_t comma = *p == link_parameter::senders ? rest.find(',') : rest.npos;
+      const std::optional<std::string> item = percent_decode(rest.substr(0, comma));
+      const text_fault fault = item ? find_text_fault(*item) : text_fault::none;
+      if (!item || fault != text_fault::none) {
+        out.findings.push_back(malformed(name, settings_field(*p), "value", fault, !item));
+        return;
+      }
+      if (const std::string problem = value_problem(*p, *item); !problem.empty()) {
+        out.findings.push_back(invalid_value(
+            *p, *p == link_parameter::senders ? "has an entry that " + problem : problem,
+            direction::reading));
+        return;
+      }
+      items.push_back(std::move(*item));
+      if (comma == rest.npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    assign(*p, std::move(items));
+  }
+
+  void assign(link_parameter p, std::vector<std::string> items) {
+    settings& s = out.value;
+    std::string& v = items.front();
+    switch (p) {
+      case link_parameter::host: s.host = std::move(v); break;
+      case link_parameter::port: s.port = std::move(v); break;
+      case link_parameter::security:
+        s.security = parse_security_mode(v).value_or(security_mode::unspecified);
+        break;
+      case link_parameter::from: s.from = std::move(v); break;
+      case link_parameter::senders: s.verified_senders = std::move(items); break;
+      case link_parameter::platform: s.platform = platform_ref{std::move(v), ""}; break;
+      case link_parameter::platform_version: platform_version = std::move(v); break;
+      case link_parameter::provider: s.provider = std::move(v); break;
+      case link_parameter::version: break;
+    }
+  }
+
+  void finish() {
+    if (platform_version && !platform_version->empty()) {
+      if (out.value.platform)
+        out.value.platform->version = std::move(*platform_version);
+      else
+        out.findings.push_back(version_without_platform(direction::reading));
+    }
+    // Whoever put a credential in the link meant the customer to have it:
+    // say where it goes instead.
+    if (secret_dropped) {
+      const provider_profile* provider = find_provider(out.value.provider);
+      out.findings.push_back(secret_not_included(
+          "password", provider ? provider->server_token_name : "API token", direction::reading));
+    }
+    if (!any_setting) {
+      out.findings.push_back(link_empty("The link carries its version (v=1) and no settings."));
+    }
+  }
+};
+
+}  // namespace
+
+made_link make_link(const settings& s) {
+  made_link out;
+  link_writer writer{out.findings};
+  const provider_profile* provider = find_provider(s.provider);
+  if (!provider) provider = find_provider(settings{}.provider);
+  if ((s.username && !s.username->empty()) || (s.password && !s.password->empty())) {
+    out.findings.push_back(secret_not_included(
+        s.password && !s.password->empty() ? "password" : "username",
+        provider ? provider->server_token_name : "API token", direction::making));
+  }
+  if (s.host) writer.add(link_parameter::host, *s.host);
+  if (s.port) writer.add(link_parameter::port, *s.port);
+  if (s.security != security_mode::unspecified) {
+    writer.add(link_parameter::security, to_string(s.security));
+  }
+  if (s.from) writer.add(link_parameter::from, *s.from);
+  if (!s.verified_senders.empty()) writer.add_senders(s.verified_senders);
+  if (s.platform) {
+    writer.add(link_parameter::platform, s.platform->id);
+    const bool platform_kept =
+        writer.encoded[static_cast<std::size_t>(link_parameter::platform)].has_value();
+    if (!s.platform->version.empty()) {
+      if (platform_kept)
+        writer.add(link_parameter::platform_version, s.platform->version);
+      else
+        out.findings.push_back(version_without_platform(direction::making));
+    }
+  }
+  if (s.provider != settings{}.provider) writer.add(link_parameter::provider, s.provider);
+
+  out.fragment = writer.fragment();
+  // The reader refuses fragments over max_link_bytes, so never write one.
+  const std::size_t full = out.fragment.size() - 1;
+  if (full > max_link_bytes) {
+    writer.encoded[static_cast<std::size_t>(link_parameter::senders)].reset();
+    out.fragment = writer.fragment();
+    const bool fits = out.fragment.size() - 1 <= max_link_bytes;
+    if (!fits) out.fragment = "#v=" + std::to_string(link_version);
+    const bool had_senders = !s.verified_senders.empty();
+    out.findings.push_back(made_link_too_long(full, fits && had_senders));
+  }
+  return out;
+}
+
+parsed_link parse_link(std::string_view fragment_or_url) {
+  parsed_link out;
+  const located_fragment located = locate_fragment(fragment_or_url);
+  if (located.url_without_fragment) {
+    out.findings.push_back(link_empty(
+        "The address has no '#' part, which is where a check link carries the settings."));
+    return out;
+  }
+  const std::string_view fragment = located.text;
+  if (fragment.size() > max_link_bytes) {
+    out.findings.push_back(link_too_long(fragment.size()));
+    return out;
+  }
+  const std::vector<raw_parameter> pieces = split_parameters(fragment);
+  if (pieces.empty()) {
+    out.findings.push_back(link_empty(text::trim(fragment_or_url).empty()
+                                          ? "No link was given."
+                                          : "The link carries nothing after '#'."));
+    return out;
+  }
+
+  // The version decides how the rest reads, so it is found first, wherever it is.
+  std::size_t version_at = pieces.size();
+  for (std::size_t i = 0; i < pieces.size() && version_at == pieces.size(); ++i) {
+    if (decoded_name(pieces[i].name) == "v") version_at = i;
+  }
+  if (version_at == pieces.size()) {
+    out.findings.push_back(version_missing());
+    return out;
+  }
+  const raw_parameter& v = pieces[version_at];
+  const std::optional<std::string> version = percent_decode(v.value);
+  if (!v.has_value || version != std::to_string(link_version)) {
+    out.findings.push_back(version_unsupported(shown_version(version)));
+    return out;
+  }
+
+  link_reader reader{out};
+  reader.was_seen(link_parameter::version) = true;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (i != version_at) reader.read(pieces[i]);
+  }
+  reader.finish();
+  return out;
+}
 
 }  // namespace smtpcheck

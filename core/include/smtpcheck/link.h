@@ -1,6 +1,8 @@
 #pragma once
 /// The prefilled-link codec: settings ⇄ URL fragment
-/// `#v=1&host=…&port=…&security=…&from=…&platform=…`. Never carries a secret.
+/// `#v=1&host=…&port=…&security=…&from=…&senders=…&platform=…&platform_version=…&provider=…`
+/// (each parameter only when set, always in this order, RFC 3986 percent-encoded;
+/// provider only when not the default). Never carries a secret.
 
 #include <string>
 #include <string_view>

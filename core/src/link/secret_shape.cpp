@@ -1,0 +1,99 @@
+#include "link/secret_shape.h"
+
+#include <array>
+
+#include "smtpcheck/provider.h"
+#include "text/ascii.h"
+#include "text/token_shape.h"
+
+namespace smtpcheck::link_codec {
+namespace {
+
+constexpr std::array<std::string_view, 12> secret_names{
+    "password", "pass", "pwd",    "token",   "secret", "username",
+    "user",     "key",  "apikey", "api_key", "auth",   "credentials"};
+
+// Longer names that still say "credential", e.g. smtp_password or api-token.
+constexpr std::array<std::string_view, 8> secret_name_parts{
+    "password", "passwd", "secret", "token", "credential", "apikey", "api_key", "api-key"};
+
+constexpr std::size_t blob_length = 32;
+
+// Characters of base64 (RFC 4648 §4), base64url (§5) and hex, without the
+// '=' padding: a run of them is one candidate "word".
+constexpr bool is_token_char(char c) {
+  return text::is_alnum(c) || c == '+' || c == '/' || c == '_' || c == '-';
+}
+
+bool is_access_key(std::string_view word) {
+  for (const provider_profile* p : providers()) {
+    if (!p->access_key_prefix.empty() && text::istarts_with(word, p->access_key_prefix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A long random-looking run: hex with both digits and letters (a UUID without
+// its dashes, a digest), or mixed upper case, lower case and digits (base64).
+// Host labels are lower case and addresses are split at '.' and '@', so
+// neither looks like this.
+bool is_blob(std::string_view word) {
+  if (word.size() < blob_length) return false;
+  bool upper = false, lower = false, digit = false, only_hex = true;
+  std::size_t hex = 0;
+  for (char c : word) {
+    upper = upper || (c >= 'A' && c <= 'Z');
+    lower = lower || (c >= 'a' && c <= 'z');
+    digit = digit || text::is_digit(c);
+    if (text::is_hex(c))
+      ++hex;
+    else if (c != '-')
+      only_hex = false;
+  }
+  const bool hex_letter = upper || lower;  // within a hex-only word, a-f or A-F
+  return (only_hex && hex >= blob_length && digit && hex_letter) || (upper && lower && digit);
+}
+
+bool contains_uuid(std::string_view value) {
+  constexpr std::size_t uuid_length = 36;
+  for (std::size_t i = 0; i + uuid_length <= value.size(); ++i) {
+    if (text::is_uuid(value.substr(i, uuid_length))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_secret_parameter_name(std::string_view name) {
+  for (std::string_view n : secret_names) {
+    if (text::iequals(name, n)) return true;
+  }
+  for (std::string_view part : secret_name_parts) {
+    if (text::icontains(name, part)) return true;
+  }
+  return false;
+}
+
+std::string_view secret_field(std::string_view name) {
+  return text::icontains(name, "user") ? "username" : "password";
+}
+
+bool looks_like_secret(std::string_view value) {
+  if (contains_uuid(value)) return true;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    if (!is_token_char(value[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < value.size() && is_token_char(value[end])) ++end;
+    const std::string_view word = value.substr(i, end - i);
+    if (is_access_key(word) || is_blob(word)) return true;
+    i = end;
+  }
+  return false;
+}
+
+}  // namespace smtpcheck::link_codec

@@ -1,0 +1,23 @@
+#pragma once
+// What in a link could be a credential. Links never carry one: these checks
+// decide what the codec drops, judged by name and shape only.
+
+#include <string_view>
+
+namespace smtpcheck::link_codec {
+
+/// True for a parameter name only a credential would have (password, pass,
+/// pwd, token, secret, username, user, key, apikey, api_key, auth,
+/// credentials, or a name containing password, secret, token …), any case.
+bool is_secret_parameter_name(std::string_view name);
+
+/// The settings field a secret parameter name stands for: "username" for
+/// user-like names, "password" for the rest.
+std::string_view secret_field(std::string_view name);
+
+/// True when `value` holds something shaped like a credential anywhere: a UUID
+/// (8-4-4-4-12 hex), a word starting with a provider's access key prefix
+/// ("PM-T-"), or a base64 or hex run of 32 characters or more.
+bool looks_like_secret(std::string_view value);
+
+}  // namespace smtpcheck::link_codec
