@@ -84,7 +84,9 @@ int run_link(const std::vector<std::string>& argv) {
   }
   if (const std::size_t hash = base.find('#'); hash != std::string::npos) base.resize(hash);
   if (args.has("json")) {
-    std::cout << encode_link_document(fragment, decoded.usable ? &decoded.value : nullptr, findings);
+    // The settings the link carries (never a dropped secret), not those typed.
+    const settings carried = parse_link(fragment).value;
+    std::cout << encode_link_document(fragment, decoded.usable ? &carried : nullptr, findings);
   } else if (decoded.usable) {
     std::cout << base << fragment << "\n";
     if (base.empty()) {

@@ -49,7 +49,10 @@ std::string make_link_document(std::string_view settings_json) {
   made_link made = make_link(decoded.value);
   std::vector<finding> findings = std::move(decoded.findings);
   findings.insert(findings.end(), made.findings.begin(), made.findings.end());
-  return encode_link_document(made.fragment, &decoded.value, std::move(findings));
+  // Report what the link carries, not what was typed: a token pasted into
+  // the host is left out of the link, so it must be left out here too.
+  const settings carried = parse_link(made.fragment).value;
+  return encode_link_document(made.fragment, &carried, std::move(findings));
 }
 
 std::string catalog_document() {

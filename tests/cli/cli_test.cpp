@@ -152,6 +152,15 @@ TEST_CASE("a made link never carries the token", "[cli][secrets][link]") {
   CHECK_FALSE(contains(json.out + json.err, fake_token));
 }
 
+TEST_CASE("a token pasted into the host is left out of the link and its JSON", "[cli][secrets][link]") {
+  const auto r = run_smtpcheck({"link", "--host", fake_token, "--port", "587", "--json"});
+  CHECK(contains(r.out, "link.secret_dropped"));
+  CHECK_FALSE(contains(r.out + r.err, fake_token));
+  const auto doc = nlohmann::json::parse(r.out, nullptr, false);
+  REQUIRE(doc.is_object());
+  CHECK_FALSE(doc["settings"].contains("host"));
+}
+
 TEST_CASE("a link read back gives its settings", "[cli][link]") {
   const auto made = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "2525", "--security", "starttls"});
   REQUIRE(made.exit_code == 0);
