@@ -1,11 +1,13 @@
 // Settings documents in and out, findings out. Never throws on any input:
 // parsing runs without exceptions and every value's type is checked first.
 #include <string>
+#include <utility>
 
 #include "finding_id.h"
 #include "json_detail.h"
 #include "smtpcheck/json.h"
 #include "text/ascii.h"
+#include "text/edit_distance.h"
 
 namespace smtpcheck {
 namespace {
@@ -39,43 +41,74 @@ struct error_locator : nlohmann::json_sax<json> {
 };
 
 // "…parse error at line 1, column 9: syntax error while parsing value - invalid
-// literal; last read: 'tru'" → "syntax error while parsing value - invalid
-// literal". What was read is dropped: it may be part of a token.
+// literal; last read: 'tru'; expected '}'" → "syntax error while parsing value -
+// invalid literal; expected '}'". What was read is dropped: it may be part of a
+// token, and may itself contain "; " (so the cut never looks inside it).
 std::string reason_without_input(std::string message) {
   if (const std::size_t colon = message.find(": "); colon != std::string::npos) {
     message.erase(0, colon + 2);
   }
-  if (const std::size_t last = message.find("; last read"); last != std::string::npos) {
-    const std::size_t next = message.find("; ", last + 2);
-    message.erase(last, next == std::string::npos ? std::string::npos : next - last);
+  const std::size_t last = message.find("; last read: ");
+  if (last == std::string::npos) return message;
+  const std::string tail = message.substr(last);
+  message.erase(last);
+  // nlohmann's token_type_name() values: the only text allowed after the input.
+  static constexpr std::string_view expected_names[] = {
+      "'['", "'{'", "']'", "'}'", "':'", "','", "string literal", "number literal",
+      "true literal", "false literal", "null literal", "end of input",
+      "'[', '{', or a literal"};
+  for (std::string_view name : expected_names) {
+    const std::string suffix = "'; expected " + std::string(name);
+    if (tail.size() >= suffix.size() &&
+        tail.compare(tail.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      message += "; expected " + std::string(name);
+      break;
+    }
   }
   return message;
 }
 
 finding malformed(std::string_view text) {
+  if (text::trim(text).empty()) {
+    return make_finding(fid::settings_malformed_json, "", "The settings document is empty.",
+                        "Give the settings as one JSON object, e.g. {\"host\": "
+                        "\"smtp.postmarkapp.com\", \"port\": 587}.",
+                        std::to_string(text.size()) + " bytes");
+  }
   error_locator locator;
   json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, false);
   const std::size_t pos = std::min(locator.position == 0 ? 0 : locator.position - 1, text.size());
+  // Columns count characters, as editors do: UTF-8 continuation bytes do not
+  // start a new column.
   std::size_t line = 1, column = 1;
   for (std::size_t i = 0; i < pos; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
     if (text[i] == '\n') {
       ++line;
       column = 1;
-    } else {
+    } else if ((byte & 0xC0) != 0x80) {
       ++column;
     }
   }
   const std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
+  std::string reason = reason_without_input(locator.message);
+  if (reason.find("U+000A (LF)") != std::string::npos) {
+    reason += " (a string is not closed before the end of its line)";
+  }
   return make_finding(fid::settings_malformed_json, "",
-                      text.empty() ? "The settings document is empty."
-                                   : "The JSON is malformed at " + where + ": " +
-                                         reason_without_input(locator.message) + ".",
+                      "The JSON is malformed at " + where + ": " + reason + ".",
                       "Correct the JSON at " + where +
-                          " (quotes around every key and string, commas between fields).",
+                          " (double quotes around every key and string, commas between fields, "
+                          "no comma after the last one).",
                       where);
 }
 
-std::string type_name(const json& v) { return std::string(v.type_name()); }
+// "an array", "a string", "null", …: JSON types as a sentence says them.
+std::string type_name(const json& v) {
+  const std::string name = v.type_name();
+  if (v.is_null()) return name;
+  return (name == "array" || name == "object" ? "an " : "a ") + name;
+}
 
 finding wrong_type(std::string_view field, std::string_view expected, const json& v) {
   return make_finding(fid::settings_wrong_type, field,
@@ -126,23 +159,25 @@ void read_security(const json& v, settings& s, std::vector<finding>& out) {
   }
   std::string hint;
   if (mode == "ssl" || mode == "smtps" || mode == "ssl/tls" || mode == "implicit") {
-    hint = " \"" + mode + "\" means implicit TLS, written \"tls\" here; Postmark's ports need "
-           "\"starttls\".";
-  } else if (mode == "auto" || mode == "true" || mode == "starttls_auto" || mode == "start_tls") {
-    hint = " Write STARTTLS as \"starttls\".";
+    hint = " \"" + mode + "\" usually means implicit TLS, written \"tls\" here.";
+  } else if (mode == "start_tls" || mode == "start-tls" || mode == "starttls_auto" ||
+             mode == "starttls-auto" || mode == "enable_starttls") {
+    hint = " STARTTLS is written \"starttls\" here.";
   }
   out.push_back(make_finding(fid::security_invalid, "security",
-                             "\"" + mode + "\" is not a security mode." + hint,
-                             "Set the security to \"starttls\" (or \"tls\" for implicit TLS, "
-                             "\"none\" for none).",
-                             mode));
+                             "\"" + mode.substr(0, 64) + "\" is not a security mode." + hint +
+                                 " The modes are \"starttls\", \"tls\" (implicit TLS) and "
+                                 "\"none\".",
+                             "Set the security to \"starttls\": the mode of ports 587, 2525 and "
+                             "25.",
+                             mode.substr(0, 64)));
 }
 
 void read_senders(const json& v, settings& s, std::vector<finding>& out) {
   if (v.is_null()) return;
   if (v.is_string()) {  // "a@x.com, example.com" as one string
-    const auto text = read_string("verified_senders", v, out);
-    std::string_view rest = text.value_or("");
+    const std::string text = read_string("verified_senders", v, out).value_or("");
+    std::string_view rest = text;
     while (!rest.empty()) {
       const std::size_t comma = rest.find_first_of(",;");
       const std::string_view item = text::trim(rest.substr(0, comma));
@@ -183,10 +218,37 @@ void read_platform(const json& v, settings& s, std::vector<finding>& out) {
       out.push_back(make_finding(fid::settings_unknown_field, "platform",
                                  "\"platform." + key.substr(0, 64) + "\" is not a setting; it was "
                                  "ignored.",
-                                 "Remove it, or check its spelling (id, version)."));
+                                 "Remove it, or check its spelling (id, version).",
+                                 "platform." + key.substr(0, 64)));
     }
   }
   if (!ref.id.empty()) s.platform = std::move(ref);
+}
+
+// The setting a misspelt or foreign key most likely meant ("hots", "user",
+// "encryption"), or "" when there is no good guess.
+std::string_view meant_field(std::string_view key) {
+  static constexpr std::string_view fields[] = {"host",     "port", "security",
+                                                "username", "password", "from",
+                                                "verified_senders", "platform", "provider"};
+  static constexpr std::pair<std::string_view, std::string_view> aliases[] = {
+      {"server", "host"},          {"hostname", "host"},         {"smtp_host", "host"},
+      {"address", "host"},         {"smtp_server", "host"},      {"user", "username"},
+      {"user_name", "username"},   {"login", "username"},        {"smtp_user", "username"},
+      {"pass", "password"},        {"pwd", "password"},          {"smtp_password", "password"},
+      {"encryption", "security"},  {"secure", "security"},       {"tls", "security"},
+      {"ssl", "security"},         {"scheme", "security"},       {"sender", "from"},
+      {"from_address", "from"},    {"from_email", "from"},       {"mail_from", "from"},
+      {"senders", "verified_senders"}, {"sender_signatures", "verified_senders"},
+      {"client", "platform"},      {"library", "platform"},      {"framework", "platform"}};
+  const std::string lowered = text::lower(key);
+  for (const auto& [alias, field] : aliases) {
+    if (lowered == alias) return field;
+  }
+  for (std::string_view field : fields) {
+    if (text::edit_distance(lowered, field, 2) <= (field.size() > 4 ? 2u : 1u)) return field;
+  }
+  return {};
 }
 
 }  // namespace
@@ -197,10 +259,12 @@ decoded_settings decode_settings(std::string_view text) {
     out.usable = false;
     out.findings.push_back(make_finding(
         fid::settings_too_large, "",
-        "The settings document is " + std::to_string(text.size()) + " bytes; at most " +
-            std::to_string(max_document_bytes) + " are read.",
+        // The size is not repeated: a reader may stop at the limit (the CLI
+        // reads one byte more), and every reader must say the same.
+        "The settings document is larger than " + std::to_string(max_document_bytes) +
+            " bytes, the most that is read.",
         "Give only the SMTP settings (host, port, security, username, password, from).",
-        std::to_string(text.size()) + " bytes"));
+        "more than " + std::to_string(max_document_bytes) + " bytes"));
     return out;
   }
   const json doc = json::parse(text.begin(), text.end(), nullptr, false);
@@ -220,17 +284,21 @@ decoded_settings decode_settings(std::string_view text) {
   }
   settings& s = out.value;
   auto& findings = out.findings;
+  // Another kind of document (or version) is not read at all: its fields
+  // would only be reported as unknown.
+  if (const auto schema = doc.find("schema"); schema != doc.end() &&
+      (!schema->is_string() || schema->get_ref<const std::string&>() != settings_schema)) {
+    out.usable = false;
+    findings.push_back(make_finding(
+        fid::settings_schema_unsupported, "schema",
+        "This build reads \"" + std::string(settings_schema) + "\" documents.",
+        "Set \"schema\" to \"" + std::string(settings_schema) + "\", or leave it out.",
+        schema->is_string() ? schema->get<std::string>().substr(0, 64) : type_name(*schema)));
+    return out;
+  }
   for (const auto& [key, value] : doc.items()) {
     if (key == "schema") {
-      if (!value.is_string() || value.get_ref<const std::string&>() != settings_schema) {
-        out.usable = false;
-        findings.push_back(make_finding(
-            fid::settings_schema_unsupported, "schema",
-            "This build reads \"" + std::string(settings_schema) + "\" documents.",
-            "Set \"schema\" to \"" + std::string(settings_schema) + "\", or leave it out.",
-            value.is_string() ? value.get<std::string>().substr(0, 64) : type_name(value)));
-        return out;
-      }
+      continue;  // checked above
     } else if (key == "host") {
       s.host = read_string(key, value, findings);
     } else if (key == "port") {
@@ -250,13 +318,14 @@ decoded_settings decode_settings(std::string_view text) {
     } else if (key == "provider") {
       if (auto p = read_string(key, value, findings); p && !p->empty()) s.provider = text::lower(*p);
     } else {
-      findings.push_back(make_finding(fid::settings_unknown_field, "",
-                                      "\"" + key.substr(0, 64) + "\" is not a setting; it was "
-                                      "ignored.",
-                                      "Remove it, or check its spelling (host, port, security, "
-                                      "username, password, from, verified_senders, platform, "
-                                      "provider).",
-                                      key.substr(0, 64)));
+      const std::string_view meant = meant_field(key);
+      findings.push_back(make_finding(
+          fid::settings_unknown_field, "",
+          "\"" + key.substr(0, 64) + "\" is not a setting; it was ignored.",
+          meant.empty() ? "Remove it, or check its spelling (host, port, security, username, "
+                          "password, from, verified_senders, platform, provider)."
+                        : "Rename it to \"" + std::string(meant) + "\".",
+          key.substr(0, 64)));
     }
   }
   return out;
@@ -281,7 +350,7 @@ ojson to_json(const settings& s, bool include_secrets) {
   ojson doc{{"schema", settings_schema}};
   if (s.host) doc["host"] = *s.host;
   if (s.port) {
-    const long p = text::parse_decimal(*s.port, 0, 65535);
+    const long p = text::parse_decimal(*s.port, 1, 65535);
     if (p >= 0) doc["port"] = p;
     else doc["port"] = *s.port;
   }

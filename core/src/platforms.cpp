@@ -1,6 +1,8 @@
 // Client platform knowledge (DESIGN "Checks": client platform knowledge).
 // Each row says what the platform calls each setting and what its TLS switch
-// really means. Templates take {host}, {port} and {from}.
+// really means. Templates take {host}, {port} and {from}; the username and
+// password settings also take {username} and {password} (filled with a
+// placeholder for the token, never with a typed value).
 #include <array>
 
 #include "smtpcheck/platform.h"
@@ -17,14 +19,15 @@ constexpr std::array table{
         .port_setting = "$mail->Port = {port};",
         .starttls_setting = "$mail->SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS;",
         .implicit_tls_setting = "$mail->SMTPSecure = PHPMailer::ENCRYPTION_SMTPS;",
-        .username_setting = "$mail->Username",
-        .password_setting = "$mail->Password",
+        .username_setting = "$mail->SMTPAuth = true; $mail->Username = '{username}';",
+        .password_setting = "$mail->Password = '{password}';",
         .from_setting = "$mail->setFrom('{from}');",
         .tls_switch_meaning = "SMTPSecure 'tls' (ENCRYPTION_STARTTLS) is STARTTLS on 587; 'ssl' "
                               "(ENCRYPTION_SMTPS) is implicit TLS on 465.",
         .tls12_default_since = "7.2",
-        .tls12_fix = "Upgrade to PHP 7.2 or later, or to PHPMailer 6, which asks for TLS 1.2 "
-                     "itself (PHP 5.6.7 to 7.1 meant TLS 1.0 only by \"TLS client\").",
+        .tls12_fix = "Upgrade to PHP 7.2 or later (on PHP 5.6.7 to 7.1 a \"TLS client\" "
+                     "means TLS 1.0 only), or at least to PHPMailer 6, which asks for TLS 1.2 "
+                     "itself.",
         .where = "The PHPMailer object, before $mail->send().",
     },
     client_platform{
@@ -35,8 +38,8 @@ constexpr std::array table{
         .port_setting = "SMTP Port: {port}",
         .starttls_setting = "Encryption: TLS",
         .implicit_tls_setting = "Encryption: SSL",
-        .username_setting = "SMTP Username",
-        .password_setting = "SMTP Password",
+        .username_setting = "SMTP Username: {username}",
+        .password_setting = "SMTP Password: {password}",
         .from_setting = "From Email: {from}",
         .tls_switch_meaning = "In WP Mail SMTP, Encryption \"TLS\" means STARTTLS (port 587) and "
                               "\"SSL\" means implicit TLS (port 465).",
@@ -54,8 +57,8 @@ constexpr std::array table{
         .port_setting = "port: {port}",
         .starttls_setting = "secure: false, requireTLS: true",
         .implicit_tls_setting = "secure: true",
-        .username_setting = "auth.user",
-        .password_setting = "auth.pass",
+        .username_setting = "auth: { user: \"{username}\", pass: \"{password}\" }",
+        .password_setting = "auth: { user: \"{username}\", pass: \"{password}\" }",
         .from_setting = "from: \"{from}\"",
         .tls_switch_meaning = "secure: true means implicit TLS from the first byte (port 465); on "
                               "587, 2525 and 25 use secure: false, and requireTLS: true makes the "
@@ -70,16 +73,19 @@ constexpr std::array table{
         .port_setting = "client.Port = {port};",
         .starttls_setting = "client.EnableSsl = true;",
         .implicit_tls_setting = "",
-        .username_setting = "client.Credentials = new NetworkCredential(userName, …)",
-        .password_setting = "client.Credentials = new NetworkCredential(…, password)",
+        .username_setting = "client.Credentials = new NetworkCredential(\"{username}\", "
+                            "\"{password}\");",
+        .password_setting = "client.Credentials = new NetworkCredential(\"{username}\", "
+                            "\"{password}\");",
         .from_setting = "new MailMessage(\"{from}\", …)",
         .tls_switch_meaning = "EnableSsl = true means STARTTLS, whatever its name says; "
                               "SmtpClient cannot do implicit TLS at all, so port 465 never works.",
         .supports_implicit_tls = false,
         .tls12_default_since = "4.6",
-        .tls12_fix = "Target .NET Framework 4.7 or later, or set "
+        .tls12_fix = "Target .NET Framework 4.7 or later. On 4.5 and 4.6 set "
                      "`ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;` at "
-                     "start-up (.NET Framework 4.5).",
+                     "start-up; on 4.0 (with 4.5 or later installed) the same with "
+                     "`(SecurityProtocolType)3072`.",
         .where = "The SmtpClient object, or <system.net><mailSettings><smtp> in web.config / "
                  "app.config (enableSsl=\"true\").",
         .obsolete_note = "Microsoft's documentation says SmtpClient is not recommended for new "
@@ -93,8 +99,8 @@ constexpr std::array table{
         .port_setting = "client.Connect(\"{host}\", {port}, SecureSocketOptions.StartTls);",
         .starttls_setting = "SecureSocketOptions.StartTls",
         .implicit_tls_setting = "SecureSocketOptions.SslOnConnect",
-        .username_setting = "client.Authenticate(userName, …)",
-        .password_setting = "client.Authenticate(…, password)",
+        .username_setting = "client.Authenticate(\"{username}\", \"{password}\");",
+        .password_setting = "client.Authenticate(\"{username}\", \"{password}\");",
         .from_setting = "message.From.Add(MailboxAddress.Parse(\"{from}\"));",
         .tls_switch_meaning = "SecureSocketOptions.StartTls is STARTTLS; SslOnConnect (or "
                               "useSsl: true) is implicit TLS, which 587 does not speak.",
@@ -108,8 +114,10 @@ constexpr std::array table{
         .port_setting = "mail.smtp.port={port}",
         .starttls_setting = "mail.smtp.starttls.enable=true, mail.smtp.starttls.required=true",
         .implicit_tls_setting = "mail.smtp.ssl.enable=true",
-        .username_setting = "mail.smtp.user",
-        .password_setting = "the password your Authenticator returns",
+        .username_setting = "mail.smtp.auth=true, and your Authenticator returns new "
+                            "PasswordAuthentication(\"{username}\", \"{password}\")",
+        .password_setting = "mail.smtp.auth=true, and your Authenticator returns new "
+                            "PasswordAuthentication(\"{username}\", \"{password}\")",
         .from_setting = "message.setFrom(new InternetAddress(\"{from}\"));",
         .tls_switch_meaning = "mail.smtp.starttls.enable is STARTTLS; mail.smtp.ssl.enable is "
                               "implicit TLS (port 465), which 587 does not speak. Also set "
@@ -126,8 +134,8 @@ constexpr std::array table{
         .port_setting = "server = smtplib.SMTP(\"{host}\", {port})",
         .starttls_setting = "server.starttls(context=ssl.create_default_context())",
         .implicit_tls_setting = "smtplib.SMTP_SSL(…)",
-        .username_setting = "server.login(user, …)",
-        .password_setting = "server.login(…, password)",
+        .username_setting = "server.login(\"{username}\", \"{password}\")",
+        .password_setting = "server.login(\"{username}\", \"{password}\")",
         .from_setting = "server.sendmail(\"{from}\", …)",
         .tls_switch_meaning = "SMTP_SSL is implicit TLS (port 465); for 587, 2525 and 25 use "
                               "SMTP and call starttls() before login().",
@@ -141,8 +149,8 @@ constexpr std::array table{
         .port_setting = "smtp = Net::SMTP.new(\"{host}\", {port})",
         .starttls_setting = "smtp.enable_starttls",
         .implicit_tls_setting = "smtp.enable_tls",
-        .username_setting = "smtp.start(helo, user, …, :plain)",
-        .password_setting = "smtp.start(helo, …, secret, :plain)",
+        .username_setting = "smtp.start(helo_domain, \"{username}\", \"{password}\", :plain)",
+        .password_setting = "smtp.start(helo_domain, \"{username}\", \"{password}\", :plain)",
         .from_setting = "smtp.send_message(msg, \"{from}\", …)",
         .tls_switch_meaning = "enable_starttls is STARTTLS; enable_tls (enable_ssl) is implicit "
                               "TLS (port 465), which 587 does not speak.",
@@ -156,8 +164,8 @@ constexpr std::array table{
         .port_setting = "port: {port}",
         .starttls_setting = "enable_starttls: true",
         .implicit_tls_setting = "tls: true",
-        .username_setting = "user_name:",
-        .password_setting = "password:",
+        .username_setting = "user_name: \"{username}\", authentication: :plain",
+        .password_setting = "password: \"{password}\"",
         .from_setting = "default from: \"{from}\"",
         .tls_switch_meaning = "enable_starttls (or enable_starttls_auto) is STARTTLS; ssl: true "
                               "or tls: true is implicit TLS (port 465), which 587 does not speak. "
@@ -172,8 +180,8 @@ constexpr std::array table{
         .port_setting = "EMAIL_PORT = {port}",
         .starttls_setting = "EMAIL_USE_TLS = True",
         .implicit_tls_setting = "EMAIL_USE_SSL = True",
-        .username_setting = "EMAIL_HOST_USER",
-        .password_setting = "EMAIL_HOST_PASSWORD",
+        .username_setting = "EMAIL_HOST_USER = \"{username}\"",
+        .password_setting = "EMAIL_HOST_PASSWORD = \"{password}\"",
         .from_setting = "DEFAULT_FROM_EMAIL = \"{from}\"",
         .tls_switch_meaning = "EMAIL_USE_TLS is STARTTLS; EMAIL_USE_SSL is implicit TLS (port "
                               "465). They exclude each other: set only EMAIL_USE_TLS.",
@@ -187,8 +195,8 @@ constexpr std::array table{
         .port_setting = "MAIL_PORT={port}",
         .starttls_setting = "MAIL_ENCRYPTION=tls",
         .implicit_tls_setting = "MAIL_ENCRYPTION=ssl",
-        .username_setting = "MAIL_USERNAME",
-        .password_setting = "MAIL_PASSWORD",
+        .username_setting = "MAIL_USERNAME={username}",
+        .password_setting = "MAIL_PASSWORD={password}",
         .from_setting = "MAIL_FROM_ADDRESS={from}",
         .tls_switch_meaning = "MAIL_ENCRYPTION=tls is STARTTLS and ssl is implicit TLS (port "
                               "465). On Laravel 11+ the setting is MAIL_SCHEME: smtp (STARTTLS "
@@ -204,8 +212,14 @@ constexpr std::array table{
         .port_setting = "relayhost = [{host}]:{port}",
         .starttls_setting = "smtp_tls_security_level = encrypt",
         .implicit_tls_setting = "smtp_tls_wrappermode = yes",
-        .username_setting = "smtp_sasl_password_maps: [{host}]:{port} user:…",
-        .password_setting = "smtp_sasl_password_maps: [{host}]:{port} …:password",
+        .username_setting = "smtp_sasl_auth_enable = yes\n"
+                            "smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n"
+                            "smtp_sasl_security_options = noanonymous\n"
+                            "In /etc/postfix/sasl_passwd: [{host}]:{port} {username}:{password}",
+        .password_setting = "smtp_sasl_auth_enable = yes\n"
+                            "smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n"
+                            "smtp_sasl_security_options = noanonymous\n"
+                            "In /etc/postfix/sasl_passwd: [{host}]:{port} {username}:{password}",
         .from_setting = "",
         .tls_switch_meaning = "smtp_tls_security_level = encrypt requires STARTTLS; "
                               "smtp_tls_wrappermode = yes is implicit TLS, which 587 does not "
@@ -222,8 +236,8 @@ constexpr std::array table{
         .port_setting = "port {port}",
         .starttls_setting = "tls on, tls_starttls on",
         .implicit_tls_setting = "tls_starttls off",
-        .username_setting = "user",
-        .password_setting = "password (or passwordeval)",
+        .username_setting = "auth on, user {username}",
+        .password_setting = "password {password}",
         .from_setting = "from {from}",
         .tls_switch_meaning = "tls on with tls_starttls on is STARTTLS; tls_starttls off is "
                               "implicit TLS (port 465), which 587 does not speak. Also set auth on.",

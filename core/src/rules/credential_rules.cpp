@@ -21,14 +21,22 @@ struct cleaned {
 
 bool is_quote(char c) { return c == '"' || c == '\'' || c == '`'; }
 
+std::string blank_name(char c) {
+  if (c == '\n' || c == '\r') return "a line break";
+  if (c == '\t') return "a tab";
+  return "a space";
+}
+
 std::string describe_edges(std::string_view v) {
   std::string out;
-  if (!v.empty() && text::is_space(v.front())) out = "starts with a space or line break";
+  if (!v.empty() && text::is_space(v.front())) out = "starts with " + blank_name(v.front());
   if (!v.empty() && text::is_space(v.back())) {
-    const std::string what = v.back() == '\n' || v.back() == '\r' ? "a line break" : "a space";
-    out += (out.empty() ? "ends with " : " and ends with ") + what;
+    out += (out.empty() ? "ends with " : " and ends with ") + blank_name(v.back());
   }
-  if (out.empty()) out = "has a space or line break inside";
+  if (out.empty()) {
+    const bool line_break = v.find_first_of("\r\n") != std::string_view::npos;
+    out = line_break ? "has a line break inside" : "has a space inside";
+  }
   return out;
 }
 
@@ -72,14 +80,40 @@ cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::stri
   cleaned c;
   std::string_view v = text::trim(raw);
   const std::string what = field == "username" ? "username" : "password";
+  // A placeholder ("${TOKEN}", "{{ token }}") is the one thing to fix: its
+  // spaces or quotes are not worth a finding of their own.
+  {
+    std::string bare;
+    for (char ch : v) {
+      if (!text::is_space(ch)) bare.push_back(ch);
+    }
+    if (bare.size() >= 2 && is_quote(bare.front()) && bare.back() == bare.front()) {
+      bare = bare.substr(1, bare.size() - 2);
+    }
+    if (std::string why; is_placeholder(bare, why)) {
+      out.push_back(make_finding(fid::credentials_placeholder, field,
+                                 "The " + what + " is not a token. " + why,
+                                 "Set the " + what + " to your " +
+                                     std::string(ctx.provider.server_token_name) + "."));
+      c.value = bare;
+      c.hygiene_problem = true;
+      return c;
+    }
+  }
   if (v.size() != raw.size() || text::has_space(v)) {
+    const bool line_break = raw.find_first_of("\r\n") != std::string_view::npos;
     out.push_back(make_finding(
         fid::credentials_whitespace, field,
         "The " + what + " " + describe_edges(raw.size() != v.size() ? raw : v) +
-            ", usually from copying the token. The server compares every character, so "
-            "authentication fails (535).",
-        "Remove the spaces and line breaks: paste the " +
-            std::string(ctx.provider.server_token_name) + " again, with nothing around it.",
+            (line_break ? ", usually from `echo` or an editor when the token was saved to a file, "
+                          "an environment variable or a secret. "
+                        : ", usually from copying the token. ") +
+            "The server compares every character, so authentication fails (535).",
+        line_break ? "Remove the line break: save the token without one (`printf '%s' …` or "
+                     "`echo -n …` rather than `echo`), or trim the value where your code reads it."
+                   : "Remove the spaces: paste the " +
+                         std::string(ctx.provider.server_token_name) +
+                         " again, with nothing around it.",
         "length " + std::to_string(raw.size()) + ", " + std::to_string(v.size()) +
             " once trimmed"));
     c.hygiene_problem = true;
@@ -128,13 +162,6 @@ cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::stri
       return c;
     }
   }
-  if (std::string why; is_placeholder(inner, why)) {
-    out.push_back(make_finding(fid::credentials_placeholder, field,
-                               "The " + what + " is not a token. " + why,
-                               "Set the " + what + " to your " +
-                                   std::string(ctx.provider.server_token_name) + "."));
-    c.hygiene_problem = true;
-  }
   c.value = inner;
   return c;
 }
@@ -159,7 +186,8 @@ void credentials_are_given(const rule_context& ctx, std::vector<finding>& out) {
         fid::credentials_password_missing, "password",
         "Without a password the client cannot log in.",
         "Set the password to your " + std::string(ctx.provider.server_token_name) +
-            " (the same value as the username), or to the secret key of an SMTP token pair."));
+            " (the username takes the same token), or to the secret key of an SMTP token "
+            "pair."));
   }
 }
 

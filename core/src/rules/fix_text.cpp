@@ -1,5 +1,8 @@
 #include "rules/fix_text.h"
 
+#include <algorithm>
+
+#include "text/addr_spec.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::rules {
@@ -14,7 +17,13 @@ std::string fill(const rule_context& ctx, std::string_view pattern, int port) {
       open != std::string::npos && close != std::string::npos && open < close) {
     from = std::string(text::trim(std::string_view(from).substr(open + 1, close - open - 1)));
   }
-  return text::replace_all(std::move(out), "{from}", from.empty() ? "you@your-domain.com" : from);
+  // Only an address that could be verified is repeated back; anything else
+  // (malformed, gmail.com, localhost) gets an example.
+  if (const text::addr_spec a = text::parse_addr_spec(from);
+      !a.valid || !can_be_verified_sender_domain(ctx.provider, a.domain)) {
+    from = "you@your-domain.com";
+  }
+  return text::replace_all(std::move(out), "{from}", from);
 }
 
 }  // namespace
@@ -26,11 +35,19 @@ std::string_view target_host(const rule_context& ctx) {
   return ctx.provider.primary_host;
 }
 
+int target_port(const rule_context& ctx) {
+  const auto& blocked = ctx.provider.often_blocked_ports;
+  if (ctx.port && is_starttls_port(ctx.provider, *ctx.port) &&
+      std::find(blocked.begin(), blocked.end(), *ctx.port) == blocked.end()) {
+    return *ctx.port;
+  }
+  return ctx.provider.recommended_port;
+}
+
 std::string fix_host(const rule_context& ctx, std::string_view host) {
   if (ctx.platform && !ctx.platform->host_setting.empty()) {
     std::string setting = text::replace_all(std::string(ctx.platform->host_setting), "{host}", host);
-    setting = text::replace_all(std::move(setting), "{port}",
-                                std::to_string(ctx.port.value_or(ctx.provider.recommended_port)));
+    setting = text::replace_all(std::move(setting), "{port}", std::to_string(target_port(ctx)));
     return "Set `" + setting + "` (" + std::string(ctx.platform->name) + ").";
   }
   return "Set the host to " + std::string(host) + ".";
@@ -52,10 +69,11 @@ std::string fix_starttls(const rule_context& ctx, int port, bool replacing_impli
         ctx.platform->supports_implicit_tls) {
       out += " instead of `" + fill(ctx, ctx.platform->implicit_tls_setting, port) + "`";
     }
-    return out + ", and keep port " + std::to_string(port) + " (" +
-           std::string(ctx.platform->name) + ").";
+    return out + (ctx.port == port ? ", and keep port " : ", and use port ") +
+           std::to_string(port) + " (" + std::string(ctx.platform->name) + ").";
   }
-  return "Set the security to STARTTLS and keep port " + std::to_string(port) + ".";
+  return "Set the security to STARTTLS and " +
+         std::string(ctx.port == port ? "keep port " : "use port ") + std::to_string(port) + ".";
 }
 
 std::string as_clause(std::string fix) {
@@ -65,25 +83,33 @@ std::string as_clause(std::string fix) {
 
 std::string platform_settings_block(const rule_context& ctx) {
   const client_platform& p = *ctx.platform;
-  const int port = (ctx.port && is_starttls_port(ctx.provider, *ctx.port) &&
-                    !ctx.provider.often_blocked_ports.empty() &&
-                    *ctx.port != ctx.provider.often_blocked_ports.front())
-                       ? *ctx.port
-                       : ctx.provider.recommended_port;
-  std::string token = "<your " + std::string(ctx.provider.server_token_name) + ">";
+  const int port = target_port(ctx);
+  // With an SMTP token pair the username is the access key and the password
+  // its secret key; otherwise both are the Server API Token.
+  const std::string_view typed_user = ctx.input.username ? text::trim(*ctx.input.username) : "";
+  const bool pair = !ctx.provider.access_key_prefix.empty() &&
+                    text::istarts_with(typed_user, ctx.provider.access_key_prefix);
+  const std::string user = pair ? "<your SMTP access key>"
+                                : "<your " + std::string(ctx.provider.server_token_name) + ">";
+  const std::string pass = pair ? "<your SMTP secret key>" : user;
   std::string out;
   auto line = [&](std::string_view pattern, std::string_view value = {}) {
     if (pattern.empty()) return;
     std::string l = fill(ctx, pattern, port);
-    if (!value.empty()) l += " = " + std::string(value);
+    const bool templated = l.find("{username}") != std::string::npos ||
+                           l.find("{password}") != std::string::npos;
+    l = text::replace_all(std::move(l), "{username}", user);
+    l = text::replace_all(std::move(l), "{password}", pass);
+    if (!templated && !value.empty()) l += " = " + std::string(value);
     if (!out.empty()) out += "\n";
     out += l;
   };
   line(p.host_setting);
   if (p.port_setting != p.host_setting) line(p.port_setting);
-  line(p.starttls_setting);
-  line(p.username_setting, token);
-  line(p.password_setting, token);
+  // MailKit's Connect(…) already carries SecureSocketOptions.StartTls.
+  if (p.host_setting.find(p.starttls_setting) == std::string_view::npos) line(p.starttls_setting);
+  line(p.username_setting, user);
+  if (p.password_setting != p.username_setting) line(p.password_setting, pass);
   line(p.from_setting);
   return out;
 }

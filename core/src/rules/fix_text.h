@@ -13,13 +13,18 @@ namespace smtpcheck::rules {
 /// is one of the provider's, else the provider's primary host).
 std::string_view target_host(const rule_context& ctx);
 
+/// The port the platform settings should carry: the typed one when the
+/// provider serves it and it is not often blocked, else the recommended one.
+int target_port(const rule_context& ctx);
+
 /// "Set the host to smtp.postmarkapp.com." (or the platform's setting).
 std::string fix_host(const rule_context& ctx, std::string_view host);
 
 /// "Set the port to 587 and the security to STARTTLS." (or the platform's settings).
 std::string fix_port_starttls(const rule_context& ctx, int port);
 
-/// "Set the security to STARTTLS and keep port 587." (or the platform's
+/// "Set the security to STARTTLS and keep port 587." ("use port" when `port`
+/// is not the typed one; or the platform's
 /// setting, "instead of" its implicit-TLS switch when `replacing_implicit`).
 std::string fix_starttls(const rule_context& ctx, int port, bool replacing_implicit);
 
@@ -27,6 +32,8 @@ std::string fix_starttls(const rule_context& ctx, int port, bool replacing_impli
 std::string as_clause(std::string fix);
 
 /// The whole recommended configuration for the platform, one setting per line.
+/// Username and password settings may hold {username} and {password}, filled
+/// with a placeholder for the token (never a typed value).
 std::string platform_settings_block(const rule_context& ctx);
 
 }  // namespace smtpcheck::rules

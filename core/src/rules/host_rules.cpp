@@ -20,11 +20,19 @@ bool is_postfix(const rule_context& ctx) {
   return ctx.platform && ctx.platform->id == "postfix";
 }
 
+// An absent host is not checked (settings.h); a present but empty one is missing.
 void host_is_present(const rule_context& ctx, std::vector<finding>& out) {
-  if (host_given(ctx)) return;
+  if (!ctx.input.host || host_given(ctx)) return;
   out.push_back(make_finding(fid::host_missing, field,
                              "Without a host your client does not know where to connect.",
                              fix_host(ctx, ctx.provider.primary_host)));
+}
+
+// "localhost", 127.0.0.0/8 and ::1: a relay on the same machine (RFC 6761 §6.3).
+bool is_local_relay(std::string_view name) {
+  return name == "localhost" || name == "localhost.localdomain" ||
+         text::iends_with(name, ".localhost") || name == "::1" ||
+         (name.substr(0, 4) == "127." && is_ip_address(name));
 }
 
 // Where a typed name could have been meant as one of the provider's hosts.
@@ -50,6 +58,21 @@ std::string best_host(const rule_context& ctx) {
   return std::string(closest_provider_host(ctx, name));
 }
 
+// True when the host carries a port and the port setting says another one.
+bool ports_disagree(const rule_context& ctx) {
+  const host_parts& h = ctx.host;
+  return h.port && ctx.input.port && !text::trim(*ctx.input.port).empty() &&
+         text::trim(*ctx.input.port) != std::to_string(*h.port);
+}
+
+// True when nothing was pasted around the name (host_is_typed_cleanly is silent).
+bool typed_cleanly(const rule_context& ctx) {
+  const host_parts& h = ctx.host;
+  const bool port_ok = !h.bad_port && (!h.port || (is_postfix(ctx) && !ports_disagree(ctx)));
+  return !h.whitespace && h.scheme.empty() && !h.path && (!h.brackets || is_postfix(ctx)) &&
+         port_ok && !h.trailing_dot;
+}
+
 // Each extra pasted around the name is its own finding, all with the same
 // clean value to set, so the customer sees every reason and one answer.
 void host_is_typed_cleanly(const rule_context& ctx, std::vector<finding>& out) {
@@ -69,20 +92,29 @@ void host_is_typed_cleanly(const rule_context& ctx, std::vector<finding>& out) {
             (h.scheme.empty() ? std::string(".") : " (\"" + h.scheme + "://\" was pasted in)."),
         fix_host(ctx, clean), h.raw));
   }
-  if (h.brackets && !is_postfix(ctx)) {
+  if (h.brackets && !is_postfix(ctx) && !is_ip_address(h.clean)) {
     out.push_back(make_finding(fid::host_brackets, field,
                                "Brackets around a host name are Postfix relayhost syntax; other "
                                "clients look up a name with the brackets in it and fail.",
                                fix_host(ctx, clean)));
   }
-  if (h.port || h.bad_port) {
-    std::string detail = "The port goes in its own setting; a \":port\" in the host makes the name "
-                         "lookup fail.";
-    if (h.port && ctx.input.port && text::trim(*ctx.input.port) != std::to_string(*h.port)) {
-      detail += " The host says port " + std::to_string(*h.port) + " but the port setting says " +
+  // "[host]:587" is Postfix relayhost syntax: there the port belongs in the host.
+  const bool disagrees = ports_disagree(ctx);
+  if (h.bad_port || (h.port && (!is_postfix(ctx) || disagrees))) {
+    std::string detail;
+    if (h.bad_port) {
+      detail = "The \":\" after the host name is not followed by a port number.";
+    } else if (!is_postfix(ctx)) {
+      detail = "The port goes in its own setting; a \":port\" in the host makes the name lookup "
+               "fail.";
+    }
+    if (disagrees) {
+      detail += std::string(detail.empty() ? "" : " ") + "The host says port " +
+                std::to_string(*h.port) + " but the port setting says " +
                 std::string(text::trim(*ctx.input.port)) + ".";
     }
-    out.push_back(make_finding(fid::host_port_included, field, detail, fix_host(ctx, clean)));
+    out.push_back(make_finding(fid::host_port_included, field, detail, fix_host(ctx, clean),
+                               h.raw));
   }
   if (h.trailing_dot) {
     out.push_back(make_finding(fid::host_trailing_dot, field,
@@ -121,14 +153,6 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
                                "extra characters are removed.", fix_host(ctx, primary), ctx.host.raw));
     return;
   }
-  if (is_ip_address(name)) {
-    out.push_back(make_finding(
-        fid::host_ip_address, field,
-        "The server's certificate names " + std::string(primary) +
-            ", not an address, so TLS verification fails; the addresses also change without notice.",
-        fix_host(ctx, primary), name));
-    return;
-  }
   if (text::has_non_ascii(name)) {
     out.push_back(make_finding(
         fid::host_non_ascii, field,
@@ -141,6 +165,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
     if (h.name != name) continue;
     switch (h.role) {
       case host_role::transactional:
+        if (!typed_cleanly(ctx)) return;  // the findings above already give this name
         out.push_back(make_finding(fid::host_ok, field,
                                    std::string(h.name) + " is " + std::string(ctx.provider.name) +
                                        "'s SMTP server for transactional mail.",
@@ -172,16 +197,43 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
       return;
     }
   }
-  std::string why;
-  bool valid = true;
-  for (char c : name) {
-    if (!text::is_alnum(c) && c != '-' && c != '.') valid = false;
+  if (is_local_relay(name)) {
+    out.push_back(make_finding(
+        fid::host_not_provider, field,
+        "\"" + name + "\" is a mail server on this machine (a local relay such as Postfix or "
+            "sendmail), not " + std::string(ctx.provider.name) + ". If it relays to " +
+            std::string(ctx.provider.name) + ", check the relay's own settings instead (platform "
+            "\"postfix\").",
+        "To send to " + std::string(ctx.provider.name) + " directly, " +
+            as_clause(fix_host(ctx, primary)),
+        name));
+    return;
   }
-  if (!valid || name.find('.') == std::string::npos || name.find("..") != std::string::npos ||
-      name.front() == '.' || name.front() == '-') {
+  if (is_ip_address(name)) {
+    out.push_back(make_finding(
+        fid::host_ip_address, field,
+        "The server's certificate names " + std::string(primary) +
+            ", not an address, so TLS verification fails; the addresses also change without notice.",
+        fix_host(ctx, primary), name));
+    return;
+  }
+  std::string why;
+  bool letters_ok = true;
+  for (char c : name) {
+    if (!text::is_alnum(c) && c != '-' && c != '.') letters_ok = false;
+  }
+  if (!letters_ok) {
+    why = "only letters, digits, hyphens and dots make a host name";
+  } else if (name.find('.') == std::string::npos) {
+    why = "it has no dot, so it is not a full host name";
+  } else if (name.find("..") != std::string::npos || name.front() == '.' ||
+             name.find(".-") != std::string::npos || name.find("-.") != std::string::npos ||
+             name.front() == '-' || name.back() == '-') {
+    why = "a dot or hyphen is out of place";
+  }
+  if (!why.empty()) {
     out.push_back(make_finding(fid::host_invalid, field,
-                               "\"" + name + "\" is not a valid host name: use letters, digits, "
-                               "hyphens and dots only.",
+                               "\"" + name + "\" is not a valid host name: " + why + ".",
                                fix_host(ctx, closest_provider_host(ctx, name)), name));
     return;
   }

@@ -13,13 +13,14 @@ namespace {
 
 constexpr std::string_view field = "platform";
 
-// "4.7.2" → {4, 7, 2}; empty when it is not dotted numbers.
+// "4.7.2" → {4, 7, 2}, "1.8.0_292" → {1, 8, 0, 292}; empty when it is not
+// dotted numbers.
 std::vector<long> parse_version(std::string_view v) {
   std::vector<long> parts;
   v = text::trim(v);
   if (!v.empty() && (v.front() == 'v' || v.front() == 'V')) v.remove_prefix(1);
   while (!v.empty()) {
-    const std::size_t dot = v.find('.');
+    const std::size_t dot = v.find_first_of("._");
     const long n = text::parse_decimal(v.substr(0, dot), 0, 99999);
     if (n < 0) return {};
     parts.push_back(n);
@@ -70,7 +71,12 @@ void platform_version_is_current(const rule_context& ctx, std::vector<finding>& 
     return;
   }
   if (p.tls12_default_since.empty()) return;
-  if (version_below(version, parse_version(p.tls12_default_since))) {
+  std::vector<long> compared = version;
+  // Java numbered its versions 1.5 … 1.8 before 9: "1.7" is Java 7.
+  if (p.version_of == "Java" && compared.size() > 1 && compared.front() == 1) {
+    compared.erase(compared.begin());
+  }
+  if (version_below(compared, parse_version(p.tls12_default_since))) {
     out.push_back(make_finding(
         fid::platform_old_tls_default, field,
         std::string(p.version_of) + " " + typed + " offers TLS 1.0 or 1.1 by default; " +
@@ -82,11 +88,27 @@ void platform_version_is_current(const rule_context& ctx, std::vector<finding>& 
 
 void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>& out) {
   if (!ctx.platform || ctx.platform->supports_implicit_tls) return;
-  const bool wants_implicit = ctx.input.security == security_mode::tls || ctx.port == 465;
-  if (!wants_implicit) return;
-  out.push_back(make_finding(fid::platform_no_implicit_tls, field,
-                             std::string(ctx.platform->tls_switch_meaning),
-                             fix_port_starttls(ctx, ctx.provider.recommended_port)));
+  const client_platform& p = *ctx.platform;
+  const int recommended = ctx.provider.recommended_port;
+  if (ctx.port == 465) {
+    out.push_back(make_finding(
+        fid::platform_no_implicit_tls, field,
+        std::string(p.name) + " cannot do implicit TLS at all: on port 465 it waits for a "
+            "plain-text greeting that never comes and times out, with any server.",
+        fix_port_starttls(ctx, recommended)));
+    return;
+  }
+  if (ctx.input.security != security_mode::tls) return;
+  const bool starttls_port = ctx.port && is_starttls_port(ctx.provider, *ctx.port);
+  out.push_back(make_finding(
+      fid::platform_no_implicit_tls, field,
+      std::string(p.name) + " cannot do implicit TLS, so \"tls\" here can only mean its TLS "
+          "switch, and that switch starts STARTTLS" +
+          (starttls_port ? ", which is right for port " + std::to_string(*ctx.port) + "."
+                         : "."),
+      starttls_port ? "Set the security to \"starttls\" here; in your code, " +
+                          as_clause(fix_starttls(ctx, *ctx.port, false))
+                    : fix_port_starttls(ctx, recommended)));
 }
 
 void platform_is_recommended(const rule_context& ctx, std::vector<finding>& out) {

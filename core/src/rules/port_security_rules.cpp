@@ -30,6 +30,7 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
   const int recommended = p.recommended_port;
   const std::string_view typed =
       ctx.input.port ? text::trim(*ctx.input.port) : std::string_view{};
+  if (!ctx.input.port && !ctx.port) return;  // absent: not checked (settings.h)
   if (typed.empty() && !ctx.port) {
     out.push_back(make_finding(fid::port_missing, "port",
                                "With no port set, most clients use 25, which many networks block. " +
@@ -49,8 +50,8 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
                          p.implicit_tls_ports.end()) {
     out.push_back(make_finding(
         fid::port_465_unsupported, "port",
-        std::string(p.name) + " does not serve implicit TLS on port 465, so the connection times "
-            "out. It serves STARTTLS on " + port_list(p) + ": same encryption, started after the "
+        std::string(p.name) + " does not serve implicit TLS on port 465, so connections to it "
+            "fail (usually as a timeout). It serves STARTTLS on " + port_list(p) + ": same encryption, started after the "
             "greeting.",
         fix_port_starttls(ctx, recommended)));
     return;
@@ -83,7 +84,7 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
         fid::security_plaintext, "security",
         "Without TLS your " + std::string(p.server_token_name) +
             " and every message cross the network readable by anyone on the path.",
-        ctx.port && is_starttls_port(p, *ctx.port) ? fix_starttls(ctx, *ctx.port, false)
+        ctx.port && is_starttls_port(p, *ctx.port) ? fix_starttls(ctx, target_port(ctx), false)
                                                    : fix_port_starttls(ctx, p.recommended_port)));
     return;
   }
@@ -91,19 +92,23 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
   const int port = *ctx.port;
   switch (mode) {
     case security_mode::tls:
+      // A client with no implicit TLS at all (.NET SmtpClient) can only have
+      // meant its TLS switch, which is STARTTLS: the platform rule says so.
+      if (ctx.platform && !ctx.platform->supports_implicit_tls) return;
       out.push_back(make_finding(
           fid::security_implicit_tls_on_starttls_port, "security",
           "Port " + std::to_string(port) + " starts in plain text and upgrades with STARTTLS. A "
               "client set to implicit TLS (\"SSL\", \"SMTPS\", \"secure\") sends a TLS handshake "
               "first, reads the server's plain \"220\" greeting as TLS, and fails with \"wrong "
               "version number\".",
-          fix_starttls(ctx, port, true)));
+          fix_starttls(ctx, target_port(ctx), true)));
       return;
     case security_mode::unspecified:
       out.push_back(make_finding(fid::security_unspecified, "security",
-                                 "Make sure your client uses STARTTLS on port " +
-                                     std::to_string(port) + ", and requires it.",
-                                 fix_starttls(ctx, port, false)));
+                                 "No usable security mode was given. On port " +
+                                     std::to_string(port) + " your client must use STARTTLS, "
+                                     "and should require it rather than fall back to plain text.",
+                                 fix_starttls(ctx, target_port(ctx), false)));
       return;
     case security_mode::starttls:
       out.push_back(make_finding(fid::security_ok, "security",

@@ -42,4 +42,9 @@ std::span<const rule> platform_rules();
 /// True when the provider serves `port` with STARTTLS.
 bool is_starttls_port(const provider_profile& p, int port);
 
+/// False for domains no one can verify as a sender: reserved and private
+/// names (example.com, localhost, *.local) and, when the provider refuses
+/// them, public mailbox domains (gmail.com). Defined with the sender rules.
+bool can_be_verified_sender_domain(const provider_profile& p, std::string_view domain);
+
 }  // namespace smtpcheck::rules

@@ -7,6 +7,7 @@
 #include "rules/rule.h"
 #include "text/addr_spec.h"
 #include "text/ascii.h"
+#include "text/punycode.h"
 
 namespace smtpcheck::rules {
 namespace {
@@ -52,6 +53,19 @@ bool has_several_addresses(std::string_view v) {
   return ats > 1;
 }
 
+// Clients whose From setting parses "Name <address>" itself (Nodemailer's
+// from, Django's DEFAULT_FROM_EMAIL, Rails' default from, JavaMail's
+// InternetAddress, MailKit's MailboxAddress.Parse, .NET's MailAddress): there
+// a display name is right, not a mistake.
+bool takes_display_name(const client_platform* p) {
+  if (!p) return false;
+  for (std::string_view id :
+       {"nodemailer", "django", "rails", "javamail", "mailkit", "dotnet-smtpclient"}) {
+    if (p->id == id) return true;
+  }
+  return false;
+}
+
 // Returns the address the rules should judge, after reporting how it was typed.
 std::optional<std::string> typed_address(const rule_context& ctx, std::vector<finding>& out) {
   const auto& from = ctx.input.from;
@@ -83,17 +97,28 @@ std::optional<std::string> typed_address(const rule_context& ctx, std::vector<fi
     return std::nullopt;
   }
   if (const std::string_view inner = angle_address(v); !inner.empty()) {
+    if (takes_display_name(ctx.platform)) return std::string(inner);
     std::string name(text::trim(v.substr(0, v.rfind('<'))));
     if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
       name = name.substr(1, name.size() - 2);
     }
+    const client_platform* p = ctx.platform;
+    std::string fix;
+    if (p && !p->from_setting.empty()) {
+      fix = "Set `" + text::replace_all(std::string(p->from_setting), "{from}", inner) + "` (" +
+            std::string(p->name) + ")" +
+            (name.empty() ? "." : " and put \"" + name + "\" in its From name setting.");
+    } else {
+      fix = "Set the From address to " + std::string(inner) +
+            (name.empty() ? "." : " and the From name to \"" + name + "\".");
+    }
     out.push_back(make_finding(
         fid::from_display_name, field,
-        "The address field holds a name and an address. Most clients want only the address "
-            "there and take the name in its own setting.",
-        "Set the From address to " + std::string(inner) +
-            (name.empty() ? "." : " and the From name to \"" + name + "\"."),
-        std::string(v)));
+        "The address field holds a name and an address. " +
+            (p ? std::string(p->name) + " wants only the address there and takes"
+               : std::string("Most clients want only the address there and take")) +
+            " the name in its own setting.",
+        fix, std::string(v)));
     return std::string(inner);
   }
   if (has_several_addresses(v)) {
@@ -105,18 +130,55 @@ std::optional<std::string> typed_address(const rule_context& ctx, std::vector<fi
   return std::string(v);
 }
 
-bool matches_sender(std::string_view address, std::string_view domain, std::string_view entry) {
+// Domains compare in their ASCII form, so "bücher.de" matches "xn--bcher-kva.de".
+bool same_domain(std::string_view a, std::string_view b) {
+  if (text::iequals(a, b)) return true;
+  const std::string ascii_a = text::domain_to_ascii(a);
+  return !ascii_a.empty() && ascii_a == text::domain_to_ascii(b);
+}
+
+bool matches_sender(std::string_view local, std::string_view domain, std::string_view entry) {
   const std::string_view e = text::trim(entry);
-  if (e.find('@') != std::string_view::npos) return text::iequals(e, address);
+  if (const std::size_t at = e.rfind('@'); at != std::string_view::npos && at > 0) {
+    return text::iequals(e.substr(0, at), local) && same_domain(e.substr(at + 1), domain);
+  }
   std::string_view d = e;
   if (!d.empty() && d.front() == '@') d.remove_prefix(1);
-  return text::iequals(d, domain);
+  return same_domain(d, domain);
+}
+
+// An address ("billing@acme.com") or a domain ("acme.com", "@acme.com").
+bool is_sender_entry(std::string_view entry) {
+  const std::string_view e = text::trim(entry);
+  if (e.empty()) return false;
+  return e.find('@') != std::string_view::npos && e.front() != '@'
+             ? text::parse_addr_spec(e).valid
+             : text::is_domain_name(e.front() == '@' ? e.substr(1) : e);
+}
+
+// "billing@acme.com" as it is; "acme.com" as "an address at acme.com".
+std::string describe_sender(std::string_view entry) {
+  std::string_view e = text::trim(entry);
+  if (e.find('@') != std::string_view::npos && e.front() != '@') return std::string(e);
+  if (!e.empty() && e.front() == '@') e.remove_prefix(1);
+  return "an address at " + std::string(e);
 }
 
 void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>& out) {
   const std::optional<std::string> address = typed_address(ctx, out);
   if (!address) return;
   const text::addr_spec a = text::parse_addr_spec(*address);
+  if (const std::size_t at = address->rfind('@');
+      !a.valid && at != std::string::npos && is_reserved_domain(address->substr(at + 1))) {
+    // "webmaster@localhost" (Django's default): the domain is the problem.
+    out.push_back(make_finding(fid::from_reserved_domain, field,
+                               address->substr(at + 1) + " is a name on your own machine or "
+                               "network: it cannot be verified, and receivers reject mail from "
+                               "it.",
+                               "Send from an address at a domain you own and have verified.",
+                               *address));
+    return;
+  }
   if (!a.valid) {
     out.push_back(make_finding(fid::from_invalid, field, a.reason,
                                "Set the From address to one full address, like "
@@ -133,11 +195,15 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
         *address));
   }
   if (a.domain_non_ascii) {
-    out.push_back(make_finding(fid::from_idn_domain, field,
-                               "The domain is internationalised; clients send its ASCII (punycode, "
-                               "xn--…) form, and that form is what must be verified.",
-                               "Verify the domain as your DNS provider shows it (the xn--… form).",
-                               std::string(a.domain)));
+    const std::string ascii = text::domain_to_ascii(a.domain);
+    out.push_back(make_finding(
+        fid::from_idn_domain, field,
+        "The domain is internationalised; clients send its ASCII (Punycode) form" +
+            (ascii.empty() ? std::string(", xn--…") : ", " + ascii) +
+            ", and that form is what your DNS provider shows and what must be verified.",
+        ascii.empty() ? "Verify the domain as your DNS provider shows it (the xn--… form)."
+                      : "Verify the domain as " + ascii + ".",
+        std::string(a.domain)));
   }
   if (is_reserved_domain(a.domain)) {
     out.push_back(make_finding(fid::from_reserved_domain, field,
@@ -171,7 +237,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
     return;
   }
   for (const std::string& entry : senders) {
-    if (matches_sender(*address, a.domain, entry)) {
+    if (matches_sender(a.local, a.domain, entry)) {
       out.push_back(make_finding(fid::from_verified, field,
                                  *address + " matches the verified sender " +
                                      std::string(text::trim(entry)) + ".",
@@ -182,29 +248,40 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
   std::string detail = *address + " matches none of the verified senders.";
   for (const std::string& entry : senders) {
     std::string_view d = text::trim(entry);
-    if (d.find('@') == std::string_view::npos && text::iends_with(a.domain, "." + std::string(d))) {
+    if (!d.empty() && d.front() == '@') d.remove_prefix(1);
+    if (d.empty() || d.find('@') != std::string_view::npos) continue;
+    if (text::iends_with(a.domain, "." + std::string(d))) {
       detail += " " + std::string(a.domain) + " is a subdomain of " + std::string(d) +
-                ", and is verified on its own.";
+                ", and only " + std::string(d) + " itself is in the list: verify the subdomain "
+                "too, or send from " + std::string(d) + ".";
+      break;
+    }
+    if (text::iends_with(d, "." + std::string(a.domain))) {
+      detail += " " + std::string(d) + " is verified, but that does not cover its parent " +
+                std::string(a.domain) + ".";
+      break;
+    }
+  }
+  const std::string* usable = nullptr;  // the first entry that is an address or a domain
+  for (const std::string& entry : senders) {
+    if (is_sender_entry(entry)) {
+      usable = &entry;
       break;
     }
   }
   out.push_back(make_finding(
       fid::from_not_verified, field, detail,
-      "Change the From address to a verified sender (" +
-          std::string(text::trim(senders.front())) + "), or add a Sender Signature for " +
-          *address + " (or verify the domain " + std::string(a.domain) + ") in " +
-          std::string(ctx.provider.name) + ".",
+      (usable ? "Change the From address to " + describe_sender(*usable) + ", or add"
+              : std::string("Add")) +
+          " a Sender Signature for " + *address + " (or verify the domain " +
+          std::string(a.domain) + ") in " + std::string(ctx.provider.name) + ".",
       *address));
 }
 
 void verified_senders_are_well_formed(const rule_context& ctx, std::vector<finding>& out) {
   for (const std::string& entry : ctx.input.verified_senders) {
-    std::string_view e = text::trim(entry);
-    if (e.empty()) continue;
-    const bool ok = e.find('@') != std::string_view::npos && e.front() != '@'
-                        ? text::parse_addr_spec(e).valid
-                        : text::is_domain_name(e.front() == '@' ? e.substr(1) : e);
-    if (ok) continue;
+    const std::string_view e = text::trim(entry);
+    if (e.empty() || is_sender_entry(e)) continue;
     out.push_back(make_finding(fid::senders_invalid_entry, "verified_senders",
                                "\"" + std::string(e) + "\" is neither an address nor a domain; it "
                                "was ignored.",
@@ -220,6 +297,15 @@ constexpr std::array table{
 };
 
 }  // namespace
+
+bool can_be_verified_sender_domain(const provider_profile& p, std::string_view domain) {
+  if (is_reserved_domain(domain)) return false;
+  if (p.allows_free_mail_senders) return true;
+  for (std::string_view free : free_mail_domains) {
+    if (text::iequals(domain, free)) return false;
+  }
+  return true;
+}
 
 std::span<const rule> sender_rules() { return table; }
 
