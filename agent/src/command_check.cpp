@@ -32,6 +32,9 @@ int run_check(const std::vector<std::string>& argv) {
     return exit_ok;
   }
   if (!args.positionals.empty()) return usage_error("check", "unexpected argument " + args.positionals.front());
+  if (args.options.size() == (args.has("json") ? 1u : 0u)) {  // nothing but --json
+    return usage_error("check", "give the settings to check: --host, --port, ... or --settings FILE");
+  }
   decoded_settings decoded;
   std::string error;
   if (!settings_from_options(args, decoded, error)) return usage_error("check", error);

@@ -187,6 +187,8 @@ TEST_CASE("settings can come from a file or from standard input", "[cli]") {
 TEST_CASE("usage mistakes exit 2 with a message on stderr", "[cli][errors]") {
   const std::vector<std::vector<std::string>> mistakes{
       {"frobnicate"},
+      {"check"},
+      {"check", "--json"},
       {"check", "--no-such-option"},
       {"check", "--port"},
       {"check", "--security", "ssl"},
