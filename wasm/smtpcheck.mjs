@@ -21,6 +21,11 @@
 //   explain(text, platformId='')  smtpcheck/findings/v1: a pasted error message
 //                                 explained; platformId words fixes for a
 //                                 client ("nodemailer"; see catalog())
+//   diagnose(reportJson, settingsJson='')
+//                                 smtpcheck/findings/v1: a probe report (the
+//                                 output of `smtpcheck probe --json`, or its
+//                                 bare smtpcheck/report/v1 part) judged for
+//                                 the settings it was run for ('' = none)
 //   parseLink(fragment)           smtpcheck/link/v1: the settings a prefilled
 //                                 link (a URL or its #fragment) carries
 //   makeLink(settingsJson)        smtpcheck/link/v1: a prefilled link fragment
@@ -86,6 +91,8 @@ export async function createSmtpcheck(options = {}) {
   return Object.freeze({
     checkSettings: (json) => call(module, module._smtpcheck_check_settings, json),
     explain: (text, platformId = '') => call(module, module._smtpcheck_explain, text, platformId),
+    diagnose: (reportJson, settingsJson = '') =>
+      call(module, module._smtpcheck_diagnose, reportJson, settingsJson),
     parseLink: (fragment) => call(module, module._smtpcheck_parse_link, fragment),
     makeLink: (settingsJson) => call(module, module._smtpcheck_make_link, settingsJson),
     catalog: () => call(module, module._smtpcheck_catalog),

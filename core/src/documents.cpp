@@ -2,6 +2,7 @@
 // exports are these functions, so both give byte-identical documents.
 #include "json_detail.h"
 #include "smtpcheck/catalog.h"
+#include "smtpcheck/diagnose.h"
 #include "smtpcheck/explain.h"
 #include "smtpcheck/json.h"
 #include "smtpcheck/link.h"
@@ -9,6 +10,7 @@
 #include "smtpcheck/provider.h"
 #include "smtpcheck/validate.h"
 #include "smtpcheck/version.h"
+#include "text/ascii.h"
 
 namespace smtpcheck {
 using json_detail::ojson;
@@ -27,6 +29,22 @@ std::string check_settings_document(std::string_view settings_json) {
   std::vector<finding> findings = std::move(decoded.findings);
   if (decoded.usable) {
     std::vector<finding> more = validate(decoded.value);
+    findings.insert(findings.end(), more.begin(), more.end());
+  }
+  sort_by_severity(findings);
+  return encode_findings(findings);
+}
+
+std::string diagnose_document(std::string_view report_json, std::string_view settings_json) {
+  decoded_report report = decode_report(report_json);
+  // No settings at all is allowed: the report alone is diagnosed.
+  decoded_settings decoded = text::trim(settings_json).empty() ? decoded_settings{}
+                                                               : decode_settings(settings_json);
+  std::vector<finding> findings = std::move(report.findings);
+  findings.insert(findings.end(), decoded.findings.begin(), decoded.findings.end());
+  if (report.usable) {
+    const settings fallback;
+    std::vector<finding> more = diagnose(report.value, decoded.usable ? decoded.value : fallback);
     findings.insert(findings.end(), more.begin(), more.end());
   }
   sort_by_severity(findings);

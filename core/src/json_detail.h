@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "smtpcheck/finding.h"
@@ -16,6 +17,18 @@ using ojson = nlohmann::ordered_json;
 ojson to_json(const finding& f);
 ojson to_json(const std::vector<finding>& findings);
 ojson to_json(const settings& s, bool include_secrets);
+
+/// Where a document stopped parsing, without quoting any of it.
+struct parse_error_place {
+  std::string where;   ///< "line 3, column 9"
+  std::string reason;  ///< the parser's reason, with what it read left out
+};
+
+/// Locates the first syntax error in `text` (which must fail to parse).
+parse_error_place locate_parse_error(std::string_view text);
+
+/// "an array", "a string", "null", …: a JSON value's type as a sentence says it.
+std::string type_name(const nlohmann::json& v);
 
 /// Pretty (two-space indent), ending in '\n'; invalid UTF-8 becomes U+FFFD.
 std::string dump(const ojson& document);

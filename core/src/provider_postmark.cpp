@@ -19,6 +19,15 @@ constexpr std::array<int, 0> postmark_implicit_tls_ports{};
 constexpr std::array postmark_often_blocked{25};
 constexpr std::array<std::string_view, 1> postmark_test_tokens{"POSTMARK_API_TEST"};
 
+constexpr std::array<std::string_view, 2> postmark_banner_marks{"postmarkapp.com", "Postmark"};
+// Issuer names of the CAs these products install to re-sign intercepted TLS
+// (e.g. "Avast Web/Mail Shield Root", "Kaspersky Anti-Virus Personal Root
+// Certificate", "ESET SSL Filter CA", "Zscaler Root CA", "FortiGate CA").
+constexpr std::array<std::string_view, 15> interception_issuers{
+    "Avast",          "AVG Technologies", "AVG Web/Mail Shield", "Kaspersky", "ESET SSL Filter",
+    "Bitdefender",    "Fortinet",         "FortiGate",           "Zscaler",   "Sophos",
+    "Palo Alto Networks", "Cisco Umbrella", "Netskope",          "Untangle",  "Blue Coat"};
+
 constexpr provider_profile postmark{
     .id = "postmark",
     .name = "Postmark",
@@ -38,6 +47,8 @@ constexpr provider_profile postmark{
     .account_token_name = "Account API Token",
     .allows_free_mail_senders = false,
     .help_url = "https://postmarkapp.com/support/article/common-smtp-connection-errors",
+    .banner_marks = postmark_banner_marks,
+    .tls_interception_issuers = interception_issuers,
 };
 
 constexpr std::array<const provider_profile*, 1> all{&postmark};

@@ -37,9 +37,26 @@ void check_kind(const std::string& kind, const std::string& ext,
   }
 }
 
+// A report case is {"report": …, "settings": …}; each part is given to the
+// core as its own document. A part that is a JSON string is given as its
+// contents, unparsed (so a malformed document can be a case); an absent
+// settings part is no settings. golden_equality.mjs splits cases the same way.
+std::string diagnose_case(const std::string& input) {
+  // Ordered, as JSON.parse is: the settings decoder reports fields in order.
+  const auto doc = nlohmann::ordered_json::parse(input, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return "input is not a report case";
+  auto part = [&](const char* key) -> std::string {
+    if (!doc.contains(key)) return "";
+    const auto& v = doc[key];
+    return v.is_string() ? v.get<std::string>() : v.dump();
+  };
+  return diagnose_document(part("report"), part("settings"));
+}
+
 std::set<std::string> emitted_ids() {
   std::set<std::string> ids;
-  for (const auto& [kind, ext] : {std::pair{"settings", ".json"}, {"explain", ".txt"}, {"links", ".txt"}}) {
+  for (const auto& [kind, ext] : {std::pair{"settings", ".json"}, {"explain", ".txt"}, {"links", ".txt"},
+                                    {"reports", ".json"}}) {
     for (const auto& c : cases(kind, ext)) {
       const auto doc = nlohmann::json::parse(golden::read_file(c.expected), nullptr, false);
       if (doc.is_discarded() || !doc.contains("findings")) continue;
@@ -63,10 +80,15 @@ TEST_CASE("link golden cases decode to their expected settings and findings", "[
   check_kind("links", ".txt", [](const std::string& in) { return parse_link_document(in); });
 }
 
+TEST_CASE("report golden cases give their expected diagnosis", "[golden][reports]") {
+  check_kind("reports", ".json", diagnose_case);
+}
+
 TEST_CASE("there are enough golden cases of each kind", "[golden]") {
   CHECK(cases("settings", ".json").size() >= 60);
   CHECK(cases("explain", ".txt").size() >= 40);
   CHECK(cases("links", ".txt").size() >= 10);
+  CHECK(cases("reports", ".json").size() >= 30);
 }
 
 TEST_CASE("every id in a golden output is in the catalog", "[golden][catalog]") {

@@ -12,6 +12,10 @@
 //   (the make-a-link document, which no golden file covers);
 // - every settings input that is a JSON object and that the core read without
 //   a document-level finding (see outside_schema) against settings.schema.json;
+// - tests/data/reports/*.expected.json against findings.schema.json, and the
+//   "report" part of every reports input that is an object and that the core
+//   read without a report-level finding (see outside_report_schema) against
+//   report.schema.json;
 // - negative controls: documents the schemas must REJECT, so that a schema
 //   that accepts everything cannot pass.
 // Prints one line per failure, then exactly one line "N passed, M failed".
@@ -33,8 +37,11 @@ if (!schemas_dir || !data_dir || !bin) {
 // rules judge instead of the decoder (a port of 0 or 70000, security "ssl").
 const outside_schema = /^(?:settings\.|port\.invalid$|security\.invalid$)/;
 
+// Report-level findings: the report part is deliberately outside the schema.
+const outside_report_schema = /^diagnose\.report_/;
+
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-const schema_names = ['settings', 'findings', 'link', 'catalog'];
+const schema_names = ['settings', 'findings', 'link', 'catalog', 'report'];
 const validators = {};
 try {
   const loaded = schema_names.map((name) =>
@@ -113,6 +120,22 @@ for (const path of files('links', is_expected)) check_file(path, 'link');
 
 check_output(['catalog', '--json'], 'catalog', [0]);
 
+for (const path of files('reports', is_expected)) check_file(path, 'findings');
+for (const input of files('reports', is_settings_input)) {
+  golden_files += 1;
+  const document = parse_json(readFileSync(input, 'utf8'));
+  const expected = parse_json(readFileSync(input.replace(/\.json$/, '.expected.json'), 'utf8'));
+  if (!document.ok) {
+    fail(input, `not JSON: ${document.error}`);
+    continue;
+  }
+  const report = document.value?.report;
+  if (typeof report !== 'object' || report === null || Array.isArray(report)) continue;
+  const ids = expected.ok && Array.isArray(expected.value.findings)
+    ? expected.value.findings.map((f) => String(f.id)) : null;
+  if (ids && !ids.some((id) => outside_report_schema.test(id))) check(`${input} report`, 'report', report);
+}
+
 for (const input of files('settings', is_settings_input)) {
   golden_files += 1;
   check_output(['check', '--settings', input, '--json'], 'findings', [0, 1, 2]);
@@ -148,6 +171,10 @@ const must_reject = [
   }, ['/settings/password']],
   ['settings with a misspelt key and a port of 0', 'settings', { hots: 'smtp.postmarkapp.com', port: 0 },
     ['hots', '/port']],
+  ['a report with an unknown TCP status and a string port', 'report', {
+    schema: 'smtpcheck/report/v1',
+    connections: [{ port: '587', tcp: { status: 'connected', duration_ms: 38 } }],
+  }, ['/connections/0/port', '/connections/0/tcp/status']],
 ];
 for (const [what, schema, document, reasons] of must_reject) {
   if (validators[schema](document)) {

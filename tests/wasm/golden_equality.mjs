@@ -8,7 +8,10 @@
 //   widget's wrapper (smtpcheck.mjs) exposes it: settings/*.json →
 //   checkSettings, explain/*.txt → explain, links/*.txt → parseLink (text
 //   inputs without the one trailing line break, as golden_files.h reads
-//   them), byte for byte against <case>.expected.json. A mismatch also says
+//   them), reports/*.json → diagnose (each case {"report", "settings"} split
+//   as golden_test.cpp splits it: a part that is a JSON string is given as its
+//   contents, any other part re-serialised, an absent settings part as ''),
+//   byte for byte against <case>.expected.json. A mismatch also says
 //   whether the native CLI agrees with the module (then the golden file is
 //   stale, and the native golden suite fails too) or not (a WASM bug);
 // - catalog() against `<bin> catalog --json`; version() against `<bin> --version`;
@@ -170,6 +173,22 @@ function read_text_input(path) {
   return bytes.length > 0 && bytes[bytes.length - 1] === 0x0a ? bytes.subarray(0, -1) : bytes;
 }
 
+// A report case's two documents, as golden_test.cpp's diagnose_case gives them.
+function report_case_parts(bytes) {
+  let doc;
+  try {
+    doc = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
+  const part = (key) => {
+    if (!(key in doc)) return '';
+    return typeof doc[key] === 'string' ? doc[key] : JSON.stringify(doc[key]);
+  };
+  return { report: part('report'), settings: part('settings') };
+}
+
 const kinds = [
   {
     kind: 'settings', ext: '.json', read: (p) => readFileSync(p),
@@ -180,6 +199,11 @@ const kinds = [
     kind: 'explain', ext: '.txt', read: read_text_input,
     run: (c, input) => c.explain(input),
     native: (path, input) => run_native(['explain', '-', '--json'], input),
+  },
+  {
+    kind: 'reports', ext: '.json', read: (p) => report_case_parts(readFileSync(p)),
+    run: (c, input) => (input === null ? 'input is not a report case' : c.diagnose(input.report, input.settings)),
+    native: () => undefined,
   },
   {
     kind: 'links', ext: '.txt', read: read_text_input,
@@ -312,6 +336,11 @@ const functions = [
     native: (input) => run_native(['explain', '-', '--json'], input),
   },
   { name: 'explain platform', run: (m, input) => m.explain('535 5.7.8 Authentication failed', input) },
+  { name: 'diagnose report', run: (m, input) => m.diagnose(input, '{"port": 587}') },
+  {
+    name: 'diagnose settings',
+    run: (m, input) => m.diagnose('{"schema": "smtpcheck/report/v1", "connections": []}', input),
+  },
   {
     name: 'parseLink', run: (m, input) => m.parseLink(input),
     native: (input) => {

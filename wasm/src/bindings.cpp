@@ -48,6 +48,12 @@ EMSCRIPTEN_KEEPALIVE const char* smtpcheck_explain(const char* text, std::size_t
   return hold(smtpcheck::explain_document(bytes(text, text_size), bytes(platform, platform_size)));
 }
 
+/// diagnose_document(report JSON, settings JSON): a smtpcheck/findings/v1 document.
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_diagnose(const char* report, std::size_t report_size,
+                                                    const char* settings, std::size_t settings_size) {
+  return hold(smtpcheck::diagnose_document(bytes(report, report_size), bytes(settings, settings_size)));
+}
+
 /// parse_link_document(fragment or URL): a smtpcheck/link/v1 document.
 EMSCRIPTEN_KEEPALIVE const char* smtpcheck_parse_link(const char* fragment, std::size_t size) {
   return hold(smtpcheck::parse_link_document(bytes(fragment, size)));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "smtpcheck/finding.h"
+#include "smtpcheck/probe_report.h"
 #include "smtpcheck/settings.h"
 
 namespace smtpcheck {
@@ -24,6 +25,22 @@ struct decoded_settings {
 /// Decodes a settings document. Never throws: problems become findings.
 decoded_settings decode_settings(std::string_view json);
 
+/// A probe report decoded from a JSON document, with what was wrong with it.
+/// `usable` is false when the document as a whole could not be read
+/// (malformed JSON, not an object, too large, another schema).
+struct decoded_report {
+  probe_report value;
+  std::vector<finding> findings;
+  bool usable = true;
+};
+
+/// Decodes a `smtpcheck/report/v1` document, bare or as the "report" of a
+/// `smtpcheck/probe/v1` document (whose own findings are not read: the
+/// report is judged again). Never throws: problems become findings, and a
+/// value not understood is dropped (a step without a known status is then
+/// "not attempted"). Unknown fields are ignored, for newer agents.
+decoded_report decode_report(std::string_view json);
+
 /// Encodes settings as a `smtpcheck/settings/v1` document. With
 /// `include_secrets` false, username and password are left out.
 std::string encode_settings(const settings& s, bool include_secrets);
@@ -36,6 +53,12 @@ std::string check_settings_document(std::string_view settings_json);
 
 /// explain(), as a findings document. `platform_id` may be empty.
 std::string explain_document(std::string_view text, std::string_view platform_id = {});
+
+/// decode_report + decode_settings + diagnose, as a findings document: the
+/// documents' own problems, then the diagnosis, errors first. An empty
+/// `settings_json` means no settings; an unusable settings document is
+/// reported, and the report diagnosed with default settings.
+std::string diagnose_document(std::string_view report_json, std::string_view settings_json);
 
 /// parse_link(), as a `smtpcheck/link/v1` document (settings + findings).
 std::string parse_link_document(std::string_view fragment_or_url);

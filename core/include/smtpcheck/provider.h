@@ -47,6 +47,12 @@ struct provider_profile {
   std::string_view account_token_name;  ///< "Account API Token"
   bool allows_free_mail_senders;        ///< may From be @gmail.com etc.
   std::string_view help_url;            ///< where `doc` anchors point
+  /// Words the provider's own SMTP greeting contains (any one, ignoring case);
+  /// a greeting with none of them came from something else on the path.
+  std::span<const std::string_view> banner_marks = {};
+  /// Issuer-name words of products known to intercept TLS (antivirus mail
+  /// shields, proxies): matched as whole words, ignoring case.
+  std::span<const std::string_view> tls_interception_issuers = {};
 };
 
 /// The profile with this id, or nullptr. The default is "postmark".
