@@ -1,0 +1,130 @@
+// run.mjs: the widget benchmark. Prints numbers beside their targets and
+// asserts nothing (benchmarks are not tests):
+//   1. the gzip size of every file the page loads (per file, and the sum;
+//      brotli beside it, for comparison);
+//   2. the median time of one checkSettings() call through WebAssembly in
+//      Chromium, and natively (bench/check_settings_bench), and their ratio;
+//   3. the time from navigation to the first rendered findings, on loopback.
+//
+//   node bench/widget/run.mjs [--native PATH] [--web-root PATH]
+//
+// Needs build/web (scripts/build) and the native bench program (built with
+// the dev tree: build/dev/bench/check_settings_bench). Both timings use the
+// same method: batches of 100 calls, median over 200 batches of the mean
+// call time (a single call is shorter than the browser's coarsened clock).
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { loadavg, cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { start_static_server } from '../../tests/web/static_server.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const option = (name, fallback) => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+};
+const web_root = option('--web-root', path.join(repo, 'build/web'));
+const native_bench = option('--native', path.join(repo, 'build/dev/bench/check_settings_bench'));
+const settings_file = path.join(repo, 'tests/data/settings/108-nodemailer-secure-true-on-587.json');
+const playwright_entry = path.join(repo, 'node_modules/playwright-core/index.mjs');
+const batches = 200;
+const batch_calls = 100;
+const navigations = 7;
+
+for (const [file, remedy] of [[path.join(web_root, 'index.html'), 'scripts/build'],
+  [native_bench, 'scripts/build (or --native PATH)'], [playwright_entry, 'scripts/install-deps'],
+  ['/usr/bin/chromium', 'scripts/install-deps']]) {
+  if (!existsSync(file)) {
+    console.error(`bench/widget: ${file} is missing: run ${remedy}`);
+    process.exit(2);
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const verdict = (ok) => (ok ? 'within target' : 'OVER target');
+
+const { chromium } = await import(pathToFileURL(playwright_entry).href);
+const loaded = new Set();
+const server = await start_static_server({ root: web_root, on_request: (_method, url) => loaded.add(new URL(url, 'http://x').pathname) });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+
+try {
+  // 3. Navigation to first findings: an init script watches for the first
+  // finding element; performance.now() counts from the navigation's start.
+  const first_findings_ms = [];
+  for (let run = 0; run < navigations; run += 1) {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      new MutationObserver((_changes, observer) => {
+        if (document.querySelector('.sc-finding')) {
+          window.__first_findings_ms = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__first_findings_ms !== undefined);
+    first_findings_ms.push(await page.evaluate(() => window.__first_findings_ms));
+    await context.close();
+  }
+
+  // 2. checkSettings in Chromium, through the same module the widget uses.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.sc-finding');
+  const settings = readFileSync(settings_file, 'utf8');
+  const wasm_us = await page.evaluate(async ({ settings, batches, batch_calls }) => {
+    const { load_core } = await import('./widget/core_loader.js');
+    const core = await load_core();
+    let sink = 0;
+    for (let i = 0; i < batch_calls * 10; i += 1) sink += core.checkSettings(settings).length;
+    const per_call = [];
+    for (let batch = 0; batch < batches; batch += 1) {
+      const start = performance.now();
+      for (let i = 0; i < batch_calls; i += 1) sink += core.checkSettings(settings).length;
+      per_call.push(((performance.now() - start) * 1000) / batch_calls);
+    }
+    per_call.sort((a, b) => a - b);
+    return sink > 0 ? per_call[Math.floor(per_call.length / 2)] : NaN;
+  }, { settings, batches, batch_calls });
+  await context.close();
+
+  const native = JSON.parse(execFileSync(native_bench, [settings_file, String(batches), String(batch_calls)], { encoding: 'utf8' }));
+
+  // 1. Transfer: every file the page asked for, gzip-compressed (level 9).
+  const files = [...loaded].filter((name) => existsSync(path.join(web_root, name === '/' ? 'index.html' : name)));
+  const sizes = files.map((name) => {
+    const file = path.join(web_root, name === '/' ? 'index.html' : name);
+    const bytes = readFileSync(file);
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
+  }).sort((a, b) => b.gzip - a.gzip);
+  const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  const total_brotli = sizes.reduce((sum, s) => sum + s.brotli, 0);
+
+  console.log('smtpcheck widget benchmark (Chromium headless, loopback)');
+  // Timings move with the machine's load: print it beside them.
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log('');
+  console.log(`Transfer (gzip -9 of every file the page loads):  ${kib(total)}   target <= 120 KiB: ${verdict(total <= 120 * 1024)}`);
+  console.log(`  (brotli, for comparison: ${kib(total_brotli)})`);
+  for (const s of sizes) console.log(`  ${s.name.padEnd(32)} ${kib(s.gzip).padStart(10)}  (${kib(s.raw)} raw, ${kib(s.brotli)} brotli)`);
+  console.log('');
+  console.log(`checkSettings() median, ${batches * batch_calls} calls (${path.basename(settings_file)}):`);
+  console.log(`  WebAssembly in Chromium:  ${wasm_us.toFixed(2)} µs   target <= 20 µs: ${verdict(wasm_us <= 20)}`);
+  console.log(`  native (${path.relative(repo, native_bench)}):  ${native.median_us.toFixed(2)} µs`);
+  console.log(`  ratio WebAssembly / native:  ${(wasm_us / native.median_us).toFixed(2)}`);
+  console.log('');
+  const first = median(first_findings_ms);
+  console.log(`Navigation to first rendered findings, median of ${navigations}:  ${first.toFixed(0)} ms   target <= 200 ms: ${verdict(first <= 200)}`);
+  console.log(`  runs: ${first_findings_ms.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,136 @@
+// static_server.mjs: a tiny static file server for the assembled widget page
+// (build/web), used by the browser tests, the widget benchmark and by hand:
+//
+//   node tests/web/static_server.mjs build/web [--port 8080]
+//
+// It listens on 127.0.0.1 only (port 0: any free port), answers GET and HEAD
+// with the right Content-Type (application/wasm for the core, so browsers
+// compile it while it streams), never lists a folder (a folder serves its
+// index.html or 404), and refuses any path that resolves outside the root,
+// symbolic links included. Every answer carries the Content-Security-Policy
+// that web/README.md documents, plus Referrer-Policy: no-referrer.
+
+import { createServer } from 'node:http';
+import { realpath, stat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The policy the widget page needs and gets (documented in web/README.md). */
+export const content_security_policy = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const mime_types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const common_headers = {
+  'Content-Security-Policy': content_security_policy,
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-cache',
+};
+
+function send(response, status, body, headers = {}) {
+  response.writeHead(status, { ...common_headers, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  response.end(body);
+}
+
+// The file for a request path inside `root` (a real path), or null. Decoding
+// happens once; NUL, backslashes and anything resolving outside the root
+// (after following links) give null.
+async function resolve_file(root, request_path) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(request_path);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  let candidate = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  try {
+    if ((await stat(candidate)).isDirectory()) candidate = path.join(candidate, 'index.html');
+    const real = await realpath(candidate);
+    if (real !== root && !real.startsWith(root + path.sep)) return null;
+    return (await stat(real)).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts serving `root`. Resolves to { url, port, close() } once listening;
+ * `url` ends in "/". `on_request(method, url)` sees every request (tests
+ * use it to prove the page asks for nothing else).
+ */
+export async function start_static_server({ root, port = 0, on_request = () => {} }) {
+  const real_root = await realpath(root);
+  const server = createServer(async (request, response) => {
+    on_request(request.method, request.url);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(response, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+      return;
+    }
+    const request_path = new URL(request.url, 'http://127.0.0.1').pathname;
+    const file = await resolve_file(real_root, request_path);
+    if (!file) {
+      send(response, 404, 'not found\n');
+      return;
+    }
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {  // removed since it was found (e.g. build/web being rebuilt)
+      send(response, 404, 'not found\n');
+      return;
+    }
+    response.writeHead(200, { ...common_headers,
+      'Content-Type': mime_types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': body.length });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const actual_port = server.address().port;
+  return {
+    url: `http://127.0.0.1:${actual_port}/`,
+    port: actual_port,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+async function main(argv) {
+  const root = argv[0];
+  const port_index = argv.indexOf('--port');
+  const port = port_index >= 0 ? Number(argv[port_index + 1]) : 0;
+  if (!root || !Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error('usage: node tests/web/static_server.mjs <root folder> [--port N]');
+    process.exit(2);
+  }
+  const server = await start_static_server({ root, port });
+  console.log(`Serving ${root} at ${server.url} (Ctrl+C stops)`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(`static_server: ${error.message}`);
+    process.exit(1);
+  });
+}

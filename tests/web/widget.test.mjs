@@ -1,0 +1,346 @@
+// widget.test.mjs: the help-center widget in real headless Chromium
+// (playwright-core driving Debian's /usr/bin/chromium), served from the
+// assembled build/web by our own static server on 127.0.0.1.
+//
+//   node --test tests/web/widget.test.mjs      (ctest: web.widget)
+//
+// Environment: SMTPCHECK_WEB_ROOT (default build/web), SMTPCHECK_CHROMIUM
+// (default /usr/bin/chromium), SMTPCHECK_SCREENSHOT_DIR (default
+// build/web-test-screenshots). Every page records its console errors,
+// uncaught exceptions and requests: each test ends by asserting there were
+// no errors and no request left the page's own origin.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { start_static_server } from './static_server.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const web_root = process.env.SMTPCHECK_WEB_ROOT ?? path.join(repo, 'build/web');
+const chromium_path = process.env.SMTPCHECK_CHROMIUM ?? '/usr/bin/chromium';
+const screenshot_dir = process.env.SMTPCHECK_SCREENSHOT_DIR ?? path.join(repo, 'build/web-test-screenshots');
+const playwright_entry = path.join(repo, 'node_modules/playwright-core/index.mjs');
+
+const chromium_args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const server_token = 'd0c5b1e2-7a44-4e0b-9a51-2c3f6e8b9a10';  // a made-up Server API Token
+
+let browser;
+let server;
+const server_requests = [];
+
+// Fails with what to do when a prerequisite is missing (never a silent skip).
+function require_prerequisites() {
+  const missing = [];
+  if (!existsSync(playwright_entry)) missing.push('node_modules/playwright-core (run scripts/install-deps)');
+  if (!existsSync(chromium_path)) missing.push(`${chromium_path} (run scripts/install-deps: Debian package chromium)`);
+  if (!existsSync(path.join(web_root, 'smtpcheck_core.wasm')) || !existsSync(path.join(web_root, 'index.html'))) {
+    missing.push(`${web_root} with the page and core (run scripts/build, or scripts/build-web)`);
+  }
+  if (missing.length) throw new Error(`web.widget cannot run; missing:\n  ${missing.join('\n  ')}`);
+}
+
+before(async () => {
+  require_prerequisites();
+  mkdirSync(screenshot_dir, { recursive: true });
+  const { chromium } = await import(pathToFileURL(playwright_entry).href);
+  server = await start_static_server({ root: web_root, on_request: (method, url) => server_requests.push(`${method} ${url}`) });
+  browser = await chromium.launch({ executablePath: chromium_path, args: chromium_args });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Opens the page (with `fragment`) in a fresh context and records every
+ * console error, page error and request. Returns { page, context, problems() }.
+ */
+async function open_page({ fragment = '', width = 1280, height = 900, scheme = 'light', clipboard = true, init } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+  if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.slice(0, -1) });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${server.url}${fragment}`);
+  await page.waitForSelector('.sc-results .sc-finding');
+  const origin = new URL(server.url).origin;
+  return {
+    page,
+    context,
+    /** Asserts no error was logged and every request went to the page's own origin; closes the context. */
+    async finish() {
+      await context.close();
+      assert.deepEqual(errors, [], 'console errors or uncaught exceptions');
+      const foreign = requests.filter((url) => new URL(url).origin !== origin);
+      assert.deepEqual(foreign, [], 'requests to other origins');
+      assert.ok(requests.length > 0);
+    },
+  };
+}
+
+const finding = (page, id, scope = '.sc-results') => page.locator(`${scope} [data-finding-id="${id}"]`);
+
+test('port 465 with implicit TLS shows the port error, its fix, and marks the port field', async () => {
+  const { page, finish } = await open_page();
+  await page.getByLabel('SMTP host').fill('smtp.postmarkapp.com');
+  await page.getByLabel('Port', { exact: true }).fill('465');
+  await page.getByLabel('Encryption (security)').selectOption('tls');
+  const error = finding(page, 'port.465_unsupported');
+  await error.waitFor();
+  assert.ok(await error.evaluate((node) => node.closest('.sc-group--error') !== null), 'listed under errors');
+  assert.match(await error.locator('.sc-finding__fix').innerText(), /587/);
+  assert.match(await error.locator('.sc-finding__fix').innerText(), /STARTTLS/);
+  const port = page.getByLabel('Port', { exact: true });
+  assert.equal(await port.getAttribute('aria-invalid'), 'true');
+  const described = await port.evaluate((input) => input.getAttribute('aria-describedby').split(' ')
+      .map((id) => document.getElementById(id).textContent).join(' | '));
+  assert.match(described, /465/);
+  assert.match(await page.locator('.sc-verdict').innerText(), /will not work/);
+  // Fixing it clears the mark, on the next keystroke.
+  await port.fill('587');
+  await page.getByLabel('Encryption (security)').selectOption('starttls');
+  await finding(page, 'port.ok').waitFor();
+  assert.equal(await port.getAttribute('aria-invalid'), null);
+  await finish();
+});
+
+test('a field never typed in is not checked; typed and cleared, it is reported missing', async () => {
+  const { page, finish } = await open_page();
+  assert.equal(await page.locator('.sc-verdict').innerText(), 'Type your settings to check them.');
+  assert.equal(await finding(page, 'host.missing').count(), 0);
+  const host = page.getByLabel('SMTP host');
+  await host.fill('smtp');
+  await host.fill('');
+  await finding(page, 'host.missing').waitFor();
+  await finish();
+});
+
+test('core text is shown as text, never as markup', async () => {
+  const { page, finish } = await open_page();
+  await page.getByLabel('SMTP host').fill('<img src=x onerror="window.pwned=1"><b>bold</b>');
+  await page.getByLabel('From address').fill('`a` <script>x</script>@example.com');
+  await page.waitForSelector('.sc-results [data-finding-id^="host."]');
+  assert.equal(await page.locator('.sc-widget img, .sc-widget b, .sc-widget script').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await finish();
+});
+
+test('a prefilled link fills the form, shows the dropped secret, and leaves the address bar', async () => {
+  const fragment = '#v=1&host=smtp.postmarkapp.com&port=465&security=tls&from=billing@acme.io&platform=phpmailer&password=s3cret-token';
+  const { page, finish } = await open_page({ fragment });
+  assert.equal(await page.getByLabel('SMTP host').inputValue(), 'smtp.postmarkapp.com');
+  assert.equal(await page.getByLabel('Port', { exact: true }).inputValue(), '465');
+  assert.equal(await page.getByLabel('Encryption (security)').inputValue(), 'tls');
+  assert.equal(await page.getByLabel('From address').inputValue(), 'billing@acme.io');
+  assert.equal(await page.getByLabel('Your mail client or platform').inputValue(), 'phpmailer');
+  assert.equal(await page.getByLabel('Password or token').inputValue(), '', 'a secret in a link is never used');
+  await finding(page, 'link.secret_dropped', '.sc-link-notice').waitFor();
+  await finding(page, 'port.465_unsupported').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '');
+  assert.ok(!page.url().includes('#'), `address bar still holds the fragment: ${page.url()}`);
+  assert.ok(!page.url().includes('s3cret'));
+  await finish();
+});
+
+// Everything on the page that could be a link: the clipboard, every input's
+// value, every href and the text.
+async function links_on_page(page) {
+  return page.evaluate(async () => {
+    const texts = [document.body.innerText];
+    for (const input of document.querySelectorAll('input:not([type=password]), textarea')) {
+      if (!['username', 'password'].includes(input.name)) texts.push(input.value);
+    }
+    for (const anchor of document.querySelectorAll('[href]')) texts.push(anchor.getAttribute('href'));
+    return texts.join('\n');
+  });
+}
+
+test('a copied support link never carries the username or token, and says it left them out', async () => {
+  const { page, finish } = await open_page();
+  await page.getByLabel('SMTP host').fill('smtp.postmarkapp.com');
+  await page.getByLabel('Port', { exact: true }).fill('587');
+  await page.getByLabel('Username').fill(server_token);
+  await page.getByLabel('Password or token').fill(server_token);
+  await page.getByLabel('From address').fill('billing@acme.io');
+  await page.getByRole('button', { name: 'Copy link for support' }).click();
+  await page.locator('.sc-link__status', { hasText: 'copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith(`${server.url.replace(/\/$/, '')}/#v=1&`), copied);
+  assert.match(copied, /host=smtp\.postmarkapp\.com/);
+  assert.match(copied, /from=billing@acme\.io/);
+  assert.ok(!copied.includes(server_token) && !/username|password/.test(copied), copied);
+  assert.equal(await page.getByLabel('Your link').inputValue(), copied);
+  assert.ok(!(await links_on_page(page)).includes(server_token), 'the token shows nowhere on the page');
+  assert.match(await page.locator('.sc-link__warning').innerText(), /left out/);
+  assert.match(await page.locator('.sc-link__note').innerText(), /never includes your username, password or token/);
+  // The link opens the same settings in a new page.
+  await finish();
+  const reopened = await open_page({ fragment: copied.slice(copied.indexOf('#')) });
+  assert.equal(await reopened.page.getByLabel('From address').inputValue(), 'billing@acme.io');
+  await reopened.finish();
+});
+
+test('when the clipboard is refused the link is shown in a field to copy by hand', async () => {
+  const init = () => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  };
+  const { page, finish } = await open_page({ clipboard: false, init });
+  await page.getByLabel('Password or token').fill(server_token);
+  await page.getByLabel('SMTP host').fill('smtp.postmarkapp.com');
+  await page.getByRole('button', { name: 'Copy link for support' }).click();
+  await page.locator('.sc-link__status', { hasText: 'select the link' }).waitFor();
+  const field = page.getByLabel('Your link');
+  assert.ok(await field.isVisible());
+  assert.match(await field.inputValue(), /#v=1&host=smtp\.postmarkapp\.com/);
+  assert.ok(!(await field.inputValue()).includes(server_token));
+  assert.ok(await field.evaluate((input) => input === document.activeElement));
+  assert.ok(!(await links_on_page(page)).includes(server_token));
+  await finish();
+});
+
+test('explain my error gives the cause and fix of a pasted error', async () => {
+  const { page, finish } = await open_page();
+  await page.getByLabel('Your mail client or platform').selectOption('nodemailer');
+  await page.getByLabel('Paste the error message').fill('Error: 140736:error:0A00010B:SSL routines::wrong version number');
+  const explained = finding(page, 'explain.implicit_tls_on_starttls_port', '.sc-explain');
+  await explained.waitFor();
+  assert.match(await explained.locator('.sc-finding__fix').innerText(), /secure: false/);
+  assert.equal(await explained.locator('.sc-finding__fix code').count() > 0, true, 'backticks become <code>');
+  await page.getByLabel('Paste the error message').fill('');
+  assert.equal(await page.locator('.sc-explain .sc-finding').count(), 0);
+  await finish();
+});
+
+const report_case = (name) => path.join(repo, 'tests/data/reports', name);
+
+test('importing a probe report shows the diagnosis and the recorded conversation', async () => {
+  const { page, finish } = await open_page();
+  await page.getByLabel('Report file').setInputFiles(report_case('003-dns-nxdomain-typo-host.json'));
+  const failed = finding(page, 'diagnose.dns_failed', '.sc-import');
+  await failed.waitFor();
+  assert.match(await failed.locator('.sc-finding__fix').innerText(), /smtp\.postmarkapp\.com/);
+  assert.match(await page.locator('.sc-import__status').innerText(), /Diagnosis of "003-dns-nxdomain-typo-host\.json"/);
+
+  await page.getByLabel('Report file').setInputFiles(report_case('001-all-good-on-587.json'));
+  await page.locator('.sc-transcript summary', { hasText: 'Port 587' }).first().waitFor();
+  assert.equal(await finding(page, 'diagnose.dns_failed', '.sc-import').count(), 0);
+  const transcript = await page.locator('.sc-transcript__lines').first().textContent();
+  assert.match(transcript, /^S: 220 /);
+  assert.match(transcript, /C: AUTH PLAIN <redacted>/);
+  await finish();
+});
+
+test('a report can be dropped; a file over 1 MiB or not JSON gets a clear answer', async () => {
+  const { page, finish } = await open_page();
+  const drop = async (name, content) => {
+    const transfer = await page.evaluateHandle(([file_name, text]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], file_name, { type: 'application/json' }));
+      return data;
+    }, [name, content]);
+    await page.locator('.sc-file').dispatchEvent('drop', { dataTransfer: transfer });
+  };
+  await drop('typo.json', readFileSync(report_case('003-dns-nxdomain-typo-host.json'), 'utf8'));
+  await finding(page, 'diagnose.dns_failed', '.sc-import').waitFor();
+
+  await drop('huge.json', `{"report": "${'x'.repeat(1024 * 1024)}"}`);
+  await page.locator('.sc-import__status--error', { hasText: 'under 1 MiB' }).waitFor();
+  assert.equal(await page.locator('.sc-import .sc-finding').count(), 0, 'the old diagnosis is gone');
+
+  await drop('notes.txt', 'this is not a report');
+  await finding(page, 'diagnose.report_malformed', '.sc-import').waitFor();
+  await finish();
+});
+
+test('keyboard alone: tab to the fields, type, and copy the link with Enter and Space', async () => {
+  const { page, finish } = await open_page();
+  const focused = () => page.evaluate(() => {
+    const node = document.activeElement;
+    return node.name || node.textContent.trim();
+  });
+  const tab_to = async (target) => {
+    for (let presses = 0; presses < 40; presses += 1) {
+      await page.keyboard.press('Tab');
+      if ((await focused()) === target) return;
+    }
+    assert.fail(`Tab never reached ${target}`);
+  };
+  await tab_to('host');
+  // A focused field shows a visible focus ring.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await page.keyboard.type('smtp.postmarkapp.com');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('465');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'security');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(server_token);  // username
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(server_token);  // password
+  await finding(page, 'port.465_unsupported').waitFor();
+  await tab_to('Copy link for support');
+  await page.keyboard.press('Enter');
+  await page.locator('.sc-link__status', { hasText: 'copied' }).waitFor();
+  let copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /port=465/);
+  assert.ok(!copied.includes(server_token));
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.getByRole('button', { name: 'Copy link for support' }).focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== '');
+  copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /host=smtp\.postmarkapp\.com/);
+  await finish();
+});
+
+test('screenshots at 1280 and 360 px, light and dark, with no horizontal scrolling', async () => {
+  for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']]) {
+    const { page, finish } = await open_page({ width, scheme });
+    await page.getByLabel('SMTP host').fill('smtp.postmarkapp.com');
+    await page.getByLabel('Port', { exact: true }).fill('465');
+    await page.getByLabel('Encryption (security)').selectOption('tls');
+    await page.getByLabel('Password or token').fill(' token ');
+    await page.getByLabel('Your mail client or platform').selectOption('nodemailer');
+    await page.getByLabel('Paste the error message').fill('Connection timed out (110)');
+    await page.getByLabel('Report file').setInputFiles(report_case('001-all-good-on-587.json'));
+    await page.locator('.sc-transcript summary').first().click();
+    await finding(page, 'port.465_unsupported').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${width} px ${scheme}: the page scrolls sideways by ${overflow} px`);
+    await page.screenshot({ path: path.join(screenshot_dir, `widget-${width}-${scheme}.png`), fullPage: true });
+    await finish();
+  }
+});
+
+test('the server sends the documented headers and nothing outside its root', async () => {
+  const response = await fetch(`${server.url}smtpcheck_core.wasm`);
+  assert.equal(response.headers.get('content-type'), 'application/wasm');
+  assert.match(response.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+  for (const probe of ['widget/', '..%2f..%2fpackage.json', '%2e%2e/%2e%2e/package.json', 'a%00b']) {
+    const answer = await fetch(`${server.url}${probe}`);
+    assert.equal(answer.status, 404, probe);
+  }
+  // A raw "../" path (fetch would normalise it away) and a method that writes.
+  const raw = (method, request_path) => new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port: server.port, method, path: request_path },
+        (answer) => { answer.resume(); resolve(answer.statusCode); });
+    request.on('error', reject);
+    request.end();
+  });
+  assert.equal(await raw('GET', '/../../package.json'), 404);
+  assert.equal(await raw('GET', '/widget/../../../package.json'), 404);
+  assert.equal(await raw('POST', '/'), 405);
+  assert.ok(server_requests.length > 0);
+});

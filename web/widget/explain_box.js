@@ -1,0 +1,40 @@
+// explain_box.js: "Explain my error": the customer pastes the error their
+// mail client printed and gets the cause and fix from the core (explain),
+// worded for the platform picked in the form. Explained on every edit.
+
+import { el, clear, unique_id } from './element.js';
+import { render_findings } from './findings_view.js';
+
+export class explain_box {
+  /** core: the smtpcheck API; platform_id(): the platform picked now ('' if none). */
+  constructor(core, platform_id) {
+    this.core = core;
+    this.platform_id = platform_id;
+    const id = unique_id('explain');
+    this.textarea = el('textarea', { class: 'sc-input sc-explain__text',
+      attrs: { id, rows: 4, spellcheck: 'false', 'aria-describedby': `${id}-hint` } });
+    this.results = el('div', { class: 'sc-explain__results', attrs: { id: `${id}-results` } });
+    this.status = el('p', { class: 'sc-visually-hidden', attrs: { 'aria-live': 'polite' } });
+    this.element = el('section', { class: 'sc-explain', attrs: { 'aria-labelledby': `${id}-heading` } },
+        el('h3', { class: 'sc-section-heading', text: 'Explain my error', attrs: { id: `${id}-heading` } }),
+        el('label', { class: 'sc-label', text: 'Paste the error message your application printed', attrs: { for: id } }),
+        this.textarea,
+        el('p', { class: 'sc-hint', attrs: { id: `${id}-hint` },
+          text: 'For example "wrong version number" or "535 5.7.8 Authentication failed". It stays in your browser.' }),
+        this.status, this.results);
+    this.textarea.addEventListener('input', () => this.update());
+  }
+
+  /** Explains the text as it is now; an empty box shows nothing. */
+  update() {
+    const text = this.textarea.value;
+    if (text.trim() === '') {
+      clear(this.results);
+      this.status.textContent = '';
+      return;
+    }
+    const findings = JSON.parse(this.core.explain(text, this.platform_id())).findings;
+    render_findings(this.results, findings, 4);
+    this.status.textContent = findings.length ? `Explanation: ${findings[0].title}` : '';
+  }
+}

@@ -1,0 +1,37 @@
+// findings_view.js: renders a findings/v1 document's findings, grouped by
+// severity (errors, warnings, notes, passed checks), each with its title,
+// detail and fix. All core text goes in as text (see element.js).
+
+import { el, clear } from './element.js';
+import { fix_block } from './fix_text.js';
+import { severities } from './severity.js';
+
+function finding_item(finding, severity) {
+  const item = el('li', { class: `sc-finding sc-finding--${severity.id}`, attrs: { 'data-finding-id': finding.id } });
+  item.append(
+      el('span', { class: 'sc-finding__glyph', text: severity.glyph, attrs: { 'aria-hidden': 'true' } }),
+      el('div', { class: 'sc-finding__body' },
+          el('p', { class: 'sc-finding__title', text: finding.title }),
+          finding.detail ? el('p', { class: 'sc-finding__detail', text: finding.detail }) : null,
+          finding.fix ? el('div', { class: 'sc-finding__fix' },
+              el('span', { class: 'sc-finding__fix-label', text: 'Fix' }), fix_block(finding.fix)) : null));
+  return item;
+}
+
+/**
+ * Replaces `container`'s content with the findings grouped by severity;
+ * empty groups are left out. `heading_level` is the level of the group
+ * headings (the widget's own heading sits one above).
+ */
+export function render_findings(container, findings, heading_level = 3) {
+  clear(container);
+  for (const severity of severities) {
+    const group = findings.filter((f) => f.severity === severity.id);
+    if (group.length === 0) continue;
+    const heading_id = `${container.id}-${severity.id}`;
+    container.append(el('section', { class: `sc-group sc-group--${severity.id}`, attrs: { 'aria-labelledby': heading_id } },
+        el(`h${heading_level}`, { class: 'sc-group__heading', attrs: { id: heading_id } },
+            `${severity.heading} `, el('span', { class: 'sc-group__count', text: `(${group.length})` })),
+        el('ul', { class: 'sc-group__list' }, group.map((f) => finding_item(f, severity)))));
+  }
+}

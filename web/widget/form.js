@@ -1,0 +1,183 @@
+// form.js: the settings form: labelled fields, which ones the customer has
+// typed in, reading them as a settings object, filling them from a link, and
+// marking the fields a finding is about (aria-invalid + aria-describedby).
+// The From field is type=text, not type=email: browsers strip the spaces of
+// an email input, and stray spaces are a mistake the core must see.
+
+import { el, clear, unique_id } from './element.js';
+import { settings_from_form, form_values_from_settings } from './settings_document.js';
+
+// Labels speak the customer's words: PHPMailer and WordPress call STARTTLS
+// "TLS" and implicit TLS "SSL", Nodemailer calls implicit TLS `secure: true`.
+const security_options = [
+  ['', 'Not set'],
+  ['starttls', 'STARTTLS ("TLS" in PHPMailer, WordPress)'],
+  ['tls', 'SSL/TLS, port 465 style (implicit TLS)'],
+  ['none', 'None (no encryption)'],
+];
+
+const fields = [
+  { name: 'host', label: 'SMTP host', type: 'text', hint: 'For example smtp.postmarkapp.com', autocomplete: 'off' },
+  { name: 'port', label: 'Port', type: 'text', inputmode: 'numeric', hint: 'Usually 587', autocomplete: 'off' },
+  { name: 'security', label: 'Encryption (security)', kind: 'select', options: security_options,
+    hint: 'PHPMailer and WordPress say "TLS" for STARTTLS and "SSL" for implicit TLS; in Nodemailer, secure: true is implicit TLS.' },
+  { name: 'username', label: 'Username', type: 'text', hint: 'Your Server API Token, or an SMTP access key', autocomplete: 'off' },
+  { name: 'password', label: 'Password or token', type: 'password', hint: 'Checked here in your browser; never sent anywhere', autocomplete: 'off' },
+  { name: 'from', label: 'From address', type: 'text', inputmode: 'email', hint: 'The address your application sends from', autocomplete: 'off' },
+  { name: 'platform', label: 'Your mail client or platform', kind: 'select', options: [['', 'Not specified']] },
+  { name: 'platform_version', label: 'Version (optional)', type: 'text', hint: '', autocomplete: 'off' },
+  { name: 'verified_senders', label: 'Verified senders (optional)', type: 'text',
+    hint: 'Your Sender Signatures or verified domains, separated by commas', autocomplete: 'off' },
+];
+
+/** Settings fields a finding's `field` can name, mapped to the form field that holds them. */
+const finding_field_to_input = { host: 'host', port: 'port', security: 'security', username: 'username',
+  password: 'password', from: 'from', platform: 'platform', verified_senders: 'verified_senders' };
+
+export class settings_form {
+  /** platforms: catalog().platforms ({id, name, version_of}); on_change() runs on every edit. */
+  constructor(platforms, on_change) {
+    this.platforms = platforms;
+    this.on_change = on_change;
+    this.touched = new Set();
+    this.inputs = {};
+    this.messages = {};
+    this.hints = {};
+    this.element = el('form', { class: 'sc-form', attrs: { novalidate: true, 'aria-label': 'Your SMTP settings' } });
+    // Nothing is ever submitted: Enter in a field must not reload the page.
+    this.element.addEventListener('submit', (event) => event.preventDefault());
+    for (const field of fields) this.element.append(this.build_field(field));
+    this.update_platform_version();
+  }
+
+  build_field(field) {
+    const id = unique_id(field.name);
+    const hint_id = `${id}-hint`;
+    const message_id = `${id}-message`;
+    let input;
+    if (field.kind === 'select') {
+      input = el('select', { class: 'sc-input', attrs: { id, name: field.name } });
+      const options = field.name === 'platform'
+          ? [...field.options, ...this.platforms.map((p) => [p.id, p.name])] : field.options;
+      for (const [value, text] of options) input.append(el('option', { text, attrs: { value } }));
+    } else {
+      input = el('input', { class: 'sc-input', attrs: {
+        id, name: field.name, type: field.type, inputmode: field.inputmode, autocomplete: field.autocomplete,
+        spellcheck: 'false', autocapitalize: 'off' } });
+    }
+    input.addEventListener('input', () => {
+      this.touched.add(field.name);
+      if (field.name === 'platform') this.update_platform_version();
+      this.on_change();
+    });
+    this.inputs[field.name] = input;
+    const hint = el('p', { class: 'sc-hint', text: field.hint ?? '', attrs: { id: hint_id } });
+    this.hints[field.name] = hint;
+    const message = el('p', { class: 'sc-field-message', attrs: { id: message_id, hidden: true } });
+    this.messages[field.name] = message;
+    this.describe(field.name);
+    const wrapper = el('div', { class: `sc-field sc-field--${field.name}` },
+        el('label', { class: 'sc-label', text: field.label, attrs: { for: id } }));
+    if (field.type === 'password') {
+      wrapper.append(el('div', { class: 'sc-password' }, input, this.reveal_button(input)));
+    } else {
+      wrapper.append(input);
+    }
+    wrapper.append(hint, message);
+    return wrapper;
+  }
+
+  // A "Show" toggle: tokens are long and a stray space is a common mistake.
+  reveal_button(input) {
+    // The accessible name starts with the visible word (WCAG 2.5.3).
+    const button = el('button', { class: 'sc-button sc-button--quiet', text: 'Show',
+      attrs: { type: 'button', 'aria-label': 'Show the password' } });
+    button.addEventListener('click', () => {
+      const show = input.type === 'password';
+      input.type = show ? 'text' : 'password';
+      button.textContent = show ? 'Hide' : 'Show';
+      button.setAttribute('aria-label', show ? 'Hide the password' : 'Show the password');
+    });
+    return button;
+  }
+
+  // The version field names what it is the version of ("PHP version"), and
+  // only shows once a platform is picked.
+  update_platform_version() {
+    const platform = this.platforms.find((p) => p.id === this.inputs.platform.value);
+    const wrapper = this.inputs.platform_version.closest('.sc-field') ?? this.inputs.platform_version.parentElement;
+    const label = this.element.querySelector(`label[for="${this.inputs.platform_version.id}"]`);
+    if (wrapper) wrapper.hidden = !platform;
+    if (label && platform) label.textContent = `${platform.version_of} version (optional)`;
+    this.hints.platform_version.textContent = platform ? 'Some checks depend on it, e.g. old TLS defaults' : '';
+    this.describe('platform_version');
+  }
+
+  /** The settings object for the fields as they are now (see settings_document.js). */
+  settings() {
+    const values = Object.fromEntries(Object.entries(this.inputs).map(([name, input]) => [name, input.value]));
+    return settings_from_form(values, this.touched);
+  }
+
+  /** True when no field has been typed in or filled from a link yet. */
+  is_blank() {
+    return this.touched.size === 0;
+  }
+
+  /** True when a username or password is typed (so a link must say it left them out). */
+  has_secret() {
+    return this.inputs.username.value !== '' || this.inputs.password.value !== '';
+  }
+
+  /** Fills the fields a settings object carries (e.g. from a link) and counts them as typed. */
+  fill(settings) {
+    const values = form_values_from_settings(settings);
+    for (const [name, value] of Object.entries(values)) {
+      const input = this.inputs[name];
+      if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === value)) continue;
+      input.value = value;
+      this.touched.add(name);
+    }
+    this.update_platform_version();
+  }
+
+  /**
+   * Marks the fields that error and warning findings are about: aria-invalid
+   * on the input and the finding's title as its message, linked by
+   * aria-describedby. Findings about no single field mark nothing.
+   */
+  mark(findings) {
+    const per_field = {};
+    for (const finding of findings) {
+      if (finding.severity !== 'error' && finding.severity !== 'warning') continue;
+      const name = finding_field_to_input[finding.field];
+      if (!name) continue;
+      (per_field[name] ??= []).push(finding);
+    }
+    for (const [name, input] of Object.entries(this.inputs)) {
+      const message = this.messages[name];
+      const list = per_field[name] ?? [];
+      clear(message);
+      if (list.length === 0) {
+        input.removeAttribute('aria-invalid');
+        message.hidden = true;
+      } else {
+        const worst = list.some((f) => f.severity === 'error') ? 'error' : 'warning';
+        input.setAttribute('aria-invalid', 'true');
+        message.className = `sc-field-message sc-field-message--${worst}`;
+        message.textContent = list.map((f) => f.title).join(' \u00b7 ');
+        message.hidden = false;
+      }
+      this.describe(name);
+    }
+  }
+
+  // aria-describedby lists the message (when shown) before the hint.
+  describe(name) {
+    const ids = [];
+    if (!this.messages[name].hidden) ids.push(this.messages[name].id);
+    if (this.hints[name].textContent !== '') ids.push(this.hints[name].id);
+    if (ids.length) this.inputs[name].setAttribute('aria-describedby', ids.join(' '));
+    else this.inputs[name].removeAttribute('aria-describedby');
+  }
+}

@@ -1,0 +1,57 @@
+// link_share.js: "Copy link for support". The link is this page's address
+// with the settings in the fragment, made by the core (makeLink) from the
+// settings WITHOUT the username and password: the core never puts a secret in
+// a link, and they are removed here before it even sees them. The link goes
+// to the clipboard, and always into a visible read-only field too, so it can
+// be copied by hand where the clipboard is refused.
+
+import { el, unique_id } from './element.js';
+import { without_secrets } from './settings_document.js';
+
+export class link_share {
+  /** core: the smtpcheck API; form: the settings_form whose settings are shared. */
+  constructor(core, form) {
+    this.core = core;
+    this.form = form;
+    const field_id = unique_id('link');
+    this.button = el('button', { class: 'sc-button sc-button--primary', text: 'Copy link for support',
+      attrs: { type: 'button' } });
+    this.status = el('p', { class: 'sc-link__status', attrs: { role: 'status' } });
+    this.warning = el('p', { class: 'sc-link__warning', attrs: { hidden: true } });
+    this.field = el('input', { class: 'sc-input sc-link__field',
+      attrs: { id: field_id, type: 'text', readonly: true, spellcheck: 'false' } });
+    this.field_row = el('div', { class: 'sc-link__field-row', attrs: { hidden: true } },
+        el('label', { class: 'sc-label', text: 'Your link', attrs: { for: field_id } }), this.field);
+    this.element = el('div', { class: 'sc-link' },
+        el('div', { class: 'sc-link__row' }, this.button,
+            el('p', { class: 'sc-link__note',
+              text: 'The link carries your host, port, encryption, From address and platform. ' +
+                    'It never includes your username, password or token.' })),
+        this.warning, this.status, this.field_row);
+    this.button.addEventListener('click', () => this.share());
+    this.field.addEventListener('focus', () => this.field.select());
+  }
+
+  /** The link for the form's settings now: this page's address plus the core's fragment. */
+  link() {
+    const document_ = JSON.parse(this.core.makeLink(JSON.stringify(without_secrets(this.form.settings()))));
+    return `${location.origin}${location.pathname}${document_.fragment}`;
+  }
+
+  async share() {
+    const link = this.link();
+    this.field.value = link;
+    this.field_row.hidden = false;
+    this.warning.hidden = !this.form.has_secret();
+    this.warning.textContent = this.form.has_secret()
+        ? 'Your username and token were left out of the link. Whoever opens it types their own.' : '';
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(link);
+      this.status.textContent = 'Link copied. Paste it into your message to support.';
+    } catch {
+      this.status.textContent = 'Your browser did not let us copy it: select the link below and copy it.';
+      this.field.focus();
+    }
+  }
+}

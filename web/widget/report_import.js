@@ -1,0 +1,132 @@
+// report_import.js: "Import a report": the customer runs the smtpcheck
+// program on the machine that sends (`smtpcheck probe --json > report.json`)
+// and drops or chooses the file here. The core judges it (diagnose, with the
+// settings the file carries, else the form's when any are typed); the widget
+// shows the findings and each connection's SMTP conversation as the agent
+// recorded it (the agent redacts credentials before writing a report). The
+// file is read in the browser and sent nowhere.
+
+import { el, clear, unique_id } from './element.js';
+import { render_findings } from './findings_view.js';
+
+/** Reports are small (a few KiB); anything bigger is not one. */
+export const max_report_bytes = 1024 * 1024;
+
+// The recorded conversations of a parsed report (the probe output, or a bare
+// report/v1): [{ label, lines: ["C: EHLO …", …] }]. Shapes it does not know give [].
+function conversations(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const report = parsed?.report ?? parsed;
+  const connections = Array.isArray(report?.connections) ? report.connections : [];
+  return connections
+      .filter((c) => Array.isArray(c?.transcript) && c.transcript.length > 0)
+      .map((c) => ({
+        label: `Port ${c.port}${c.family ? ` (${String(c.family).replace('ipv', 'IPv')})` : ''}${c.address ? `, ${c.address}` : ''}`,
+        lines: c.transcript.map((entry) => `${entry?.dir === 'C' ? 'C' : 'S'}: ${String(entry?.line ?? '')}`),
+      }));
+}
+
+// `smtpcheck probe --json` writes {"report": report/v1, "settings": settings/v1};
+// diagnose takes the two documents apart. A file of another shape (a bare
+// report, or not JSON at all) goes to the core as it is, to be judged there;
+// `settings` is null when the file carries none (the form's are used).
+export function report_parts(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { report: text, settings: null };
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !('report' in parsed)) {
+    return { report: text, settings: null };
+  }
+  const part = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+  return { report: part(parsed.report), settings: 'settings' in parsed ? part(parsed.settings) : null };
+}
+
+export class report_import {
+  /** core: the smtpcheck API (with diagnose); settings_json(): the form's settings as JSON, or '' when blank. */
+  constructor(core, settings_json) {
+    this.core = core;
+    this.settings_json = settings_json;
+    const id = unique_id('report');
+    this.input = el('input', { class: 'sc-file__input', attrs: { id, type: 'file', accept: '.json,application/json',
+      'aria-describedby': `${id}-hint` } });
+    // The native file input stays visible: it is what keyboard users reach.
+    this.zone = el('div', { class: 'sc-file' },
+        el('label', { class: 'sc-label', text: 'Report file', attrs: { for: id } }), this.input,
+        el('p', { class: 'sc-file__or', text: 'or drop the file anywhere in this box' }));
+    this.status = el('p', { class: 'sc-import__status', attrs: { role: 'status' } });
+    this.results = el('div', { class: 'sc-import__results', attrs: { id: `${id}-results` } });
+    this.element = el('section', { class: 'sc-import', attrs: { 'aria-labelledby': `${id}-heading` } },
+        el('h3', { class: 'sc-section-heading', text: 'Import a report from the smtpcheck program', attrs: { id: `${id}-heading` } }),
+        el('p', { class: 'sc-hint', attrs: { id: `${id}-hint` } },
+            'On the machine that sends, run ', el('code', { text: 'smtpcheck probe --json > report.json' }),
+            ' and choose that file. It is read here in your browser, not uploaded.'),
+        this.zone, this.status, this.results);
+    this.input.addEventListener('change', () => {
+      if (this.input.files.length) this.read(this.input.files[0]);
+      this.input.value = '';  // choosing the same file again reads it again
+    });
+    this.zone.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      this.zone.classList.add('sc-file--over');
+    });
+    this.zone.addEventListener('dragleave', () => this.zone.classList.remove('sc-file--over'));
+    this.zone.addEventListener('drop', (event) => {
+      event.preventDefault();
+      this.zone.classList.remove('sc-file--over');
+      const file = event.dataTransfer?.files?.[0];
+      if (file) this.read(file);
+    });
+  }
+
+  fail(message) {
+    clear(this.results);
+    this.status.className = 'sc-import__status sc-import__status--error';
+    this.status.textContent = message;
+  }
+
+  /** Reads a File and shows its diagnosis, or says clearly why it cannot. */
+  async read(file) {
+    if (file.size > max_report_bytes) {
+      this.fail(`"${file.name}" is ${(file.size / 1048576).toFixed(1)} MiB; a report is much smaller (under 1 MiB). Choose the file smtpcheck probe --json wrote.`);
+      return;
+    }
+    if (file.size === 0) {
+      this.fail(`"${file.name}" is empty. Choose the file smtpcheck probe --json wrote.`);
+      return;
+    }
+    let text;
+    try {
+      text = await file.text();
+    } catch {
+      this.fail(`"${file.name}" could not be read. Try choosing it again.`);
+      return;
+    }
+    this.show(file.name, text);
+  }
+
+  show(name, text) {
+    const { report, settings } = report_parts(text);
+    const findings = JSON.parse(this.core.diagnose(report, settings ?? this.settings_json())).findings;
+    this.status.className = 'sc-import__status';
+    this.status.textContent = `Diagnosis of "${name}": ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}.`;
+    render_findings(this.results, findings, 4);
+    const talks = conversations(text);
+    if (talks.length === 0) return;
+    const details = el('div', { class: 'sc-transcripts' },
+        el('h4', { class: 'sc-group__heading', text: 'What the server said' }));
+    for (const talk of talks) {
+      details.append(el('details', { class: 'sc-transcript' },
+          el('summary', { text: talk.label }),
+          el('pre', { class: 'sc-transcript__lines', text: talk.lines.join('\n') })));
+    }
+    this.results.append(details);
+  }
+}

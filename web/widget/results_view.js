@@ -1,0 +1,43 @@
+// results_view.js: the live result of the settings check: a one-line verdict
+// with the counts, then the findings grouped by severity. The verdict is also
+// announced politely (announcer.js) once typing pauses.
+
+import { el, unique_id } from './element.js';
+import { render_findings } from './findings_view.js';
+import { count_by_severity, summary_text } from './severity.js';
+import { announcer } from './announcer.js';
+
+// `blank`: nothing typed yet. The core only checks what it is given, so an
+// empty form has no errors; saying "no problems" then would mislead.
+function verdict(findings, blank) {
+  if (blank) return { tone: 'neutral', text: 'Type your settings to check them.' };
+  const counts = count_by_severity(findings);
+  if (counts.error > 0) return { tone: 'error', text: 'These settings will not work yet.' };
+  if (counts.warning > 0) return { tone: 'warning', text: 'These settings may work, but check the warnings.' };
+  return { tone: 'ok', text: 'No problems found in these settings.' };
+}
+
+export class results_view {
+  constructor() {
+    const id = unique_id('results');
+    this.verdict = el('p', { class: 'sc-verdict' });
+    this.counts = el('p', { class: 'sc-counts' });
+    this.list = el('div', { class: 'sc-results__list', attrs: { id: `${id}-list` } });
+    this.announcer = new announcer();
+    this.element = el('section', { class: 'sc-results', attrs: { 'aria-labelledby': `${id}-heading` } },
+        el('h3', { class: 'sc-section-heading', text: 'What we found', attrs: { id: `${id}-heading` } }),
+        el('div', { class: 'sc-summary' }, this.verdict, this.counts),
+        this.announcer.element, this.list);
+  }
+
+  /** Shows a findings list (from checkSettings) and announces its verdict; `blank`: no field typed in yet. */
+  show(findings, blank = false) {
+    const { tone, text } = verdict(findings, blank);
+    const counts = summary_text(findings);
+    this.verdict.className = `sc-verdict sc-verdict--${tone}`;
+    this.verdict.textContent = text;
+    this.counts.textContent = counts;
+    render_findings(this.list, findings, 4);
+    this.announcer.say(counts ? `${text} ${counts}.` : text);
+  }
+}

@@ -1,0 +1,69 @@
+// widget.js: one widget instance: the settings form with live findings, the
+// notice for a prefilled link, "Copy link for support", "Explain my error"
+// and "Import a report". Every judgement comes from the core; nothing here
+// re-implements a rule, and nothing typed leaves the page.
+
+import { el, clear, unique_id } from './element.js';
+import { without_secrets } from './settings_document.js';
+import { settings_form } from './form.js';
+import { results_view } from './results_view.js';
+import { render_findings } from './findings_view.js';
+import { link_share } from './link_share.js';
+import { explain_box } from './explain_box.js';
+import { open_check_link, is_check_link } from './link_open.js';
+import { report_import } from './report_import.js';
+
+/** Builds the widget inside `host` (its content is replaced) using a loaded core. */
+export function mount_widget(host, core) {
+  const catalog = JSON.parse(core.catalog());
+  const results = new results_view();
+  const link_id = unique_id('from-link');
+  const link_findings = el('div', { class: 'sc-results__list', attrs: { id: `${link_id}-list` } });
+  const link_notice = el('section', { class: 'sc-link-notice', attrs: { hidden: true, 'aria-labelledby': link_id } },
+      el('h3', { class: 'sc-section-heading', text: 'Settings from the link you opened', attrs: { id: link_id } }),
+      el('p', { class: 'sc-hint', text: 'We filled in the form from your link. Add your own username and token to check them too.' }),
+      link_findings);
+
+  const check = () => {
+    const findings = JSON.parse(core.checkSettings(JSON.stringify(form.settings()))).findings;
+    form.mark(findings);
+    results.show(findings, form.is_blank());
+  };
+  const form = new settings_form(catalog.platforms, () => {
+    check();
+    explain.update();
+  });
+  const explain = new explain_box(core, () => form.inputs.platform.value);
+  const share = new link_share(core, form);
+  // A core built before diagnose existed gets no import box rather than a broken one.
+  const report = typeof core.diagnose === 'function'
+      ? new report_import(core, () => (form.is_blank() ? '' : JSON.stringify(without_secrets(form.settings()))))
+      : null;
+
+  const open_link = () => {
+    const findings = open_check_link(core, form);
+    if (findings === null) return;
+    render_findings(link_findings, findings, 4);
+    link_notice.hidden = false;
+    check();
+    explain.update();
+  };
+
+  const heading_id = unique_id('title');
+  clear(host).append(el('section', { class: 'sc-widget', attrs: { 'aria-labelledby': heading_id } },
+      el('header', { class: 'sc-widget__header' },
+          el('h2', { class: 'sc-widget__title', text: 'Check your SMTP settings', attrs: { id: heading_id } }),
+          el('p', { class: 'sc-widget__lead',
+            text: 'Type the settings from your application. They are checked as you type, here in your browser: nothing you type is sent anywhere.' })),
+      el('div', { class: 'sc-widget__layout' },
+          el('div', { class: 'sc-widget__column sc-widget__column--form' }, form.element, share.element),
+          el('div', { class: 'sc-widget__column sc-widget__column--results' }, link_notice, results.element)),
+      explain.element,
+      report?.element ?? null,
+      el('p', { class: 'sc-widget__footer', text: `smtpcheck ${core.version()}` })));
+
+  check();
+  open_link();
+  // A check link pasted into the address bar of an open page arrives as a hash change.
+  window.addEventListener('hashchange', () => { if (is_check_link(location.hash)) open_link(); });
+}
