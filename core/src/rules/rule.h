@@ -26,6 +26,10 @@ struct rule_context {
   std::optional<int> port;  ///< a valid port, from the port field or else from the host
 };
 
+/// The context for `s`; nullopt, with settings.unknown_provider added to
+/// `out`, when its provider is unknown. Shared by validate() and diagnose().
+std::optional<rule_context> make_rule_context(const settings& s, std::vector<finding>& out);
+
 using rule_fn = void (*)(const rule_context&, std::vector<finding>&);
 
 struct rule {

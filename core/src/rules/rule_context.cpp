@@ -1,0 +1,28 @@
+#include "finding_id.h"
+#include "rules/rule.h"
+#include "text/ascii.h"
+
+namespace smtpcheck::rules {
+
+std::optional<rule_context> make_rule_context(const settings& s, std::vector<finding>& out) {
+  const provider_profile* provider = find_provider(s.provider);
+  if (!provider) {
+    out.push_back(make_finding(fid::settings_unknown_provider, "provider",
+                               "\"" + s.provider + "\" is not a provider smtpcheck knows.",
+                               "Leave the provider out, or set it to \"postmark\".", s.provider));
+    return std::nullopt;
+  }
+  const client_platform* platform = s.platform ? find_client_platform(s.platform->id) : nullptr;
+  std::optional<rule_context> ctx;
+  ctx.emplace(rule_context{s, *provider, platform, parse_host(s.host.value_or("")), {}});
+  // The port field wins; a port typed into the host ("host:587") stands in for a missing one.
+  if (s.port && !text::trim(*s.port).empty()) {
+    const long p = text::parse_decimal(text::trim(*s.port), 1, 65535);
+    if (p > 0) ctx->port = static_cast<int>(p);
+  } else if (ctx->host.port) {
+    ctx->port = ctx->host.port;
+  }
+  return ctx;
+}
+
+}  // namespace smtpcheck::rules
