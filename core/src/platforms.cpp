@@ -249,6 +249,11 @@ constexpr std::array table{
 
 std::span<const client_platform> client_platforms() { return table; }
 
+std::string_view short_name(const client_platform& p) {
+  const std::size_t paren = p.name.find(" (");
+  return paren == std::string_view::npos ? p.name : p.name.substr(0, paren);
+}
+
 const client_platform* find_client_platform(std::string_view id) {
   for (const client_platform& p : table) {
     if (p.id == id) return &p;

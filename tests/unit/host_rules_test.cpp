@@ -120,7 +120,7 @@ TEST_CASE("a Postfix relayhost port that disagrees with the port setting is repo
   const auto findings = host_findings(with_host("[smtp.postmarkapp.com]:25", "postfix"));
   CHECK(ids(findings) == std::vector<std::string>{"host.port_included"});
   CHECK(findings.front().fix ==
-        "Set `relayhost = [smtp.postmarkapp.com]:587` (Postfix (relayhost)).");
+        "Set `relayhost = [smtp.postmarkapp.com]:587` (Postfix).");
 }
 
 TEST_CASE("a trailing dot is a warning", "[rules][host]") {
@@ -195,7 +195,7 @@ TEST_CASE("a host fix uses the platform's setting and a port that is not blocked
   settings s = with_host("smtp.postmark.com", "postfix");
   s.port = "25";
   CHECK(only(host_findings(s), "host.typo").fix ==
-        "Set `relayhost = [smtp.postmarkapp.com]:587` (Postfix (relayhost)).");
+        "Set `relayhost = [smtp.postmarkapp.com]:587` (Postfix).");
   CHECK(only(host_findings(with_host("smtp.postmark.com", "rails")), "host.typo").fix ==
         "Set `address: \"smtp.postmarkapp.com\"` (Rails ActionMailer).");
 }

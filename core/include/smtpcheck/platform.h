@@ -40,4 +40,8 @@ std::span<const client_platform> client_platforms();
 /// The platform with this id, or nullptr.
 const client_platform* find_client_platform(std::string_view id);
 
+/// The name without its parenthetical, for use inside parentheses:
+/// "WordPress (WP Mail SMTP)" → "WordPress".
+std::string_view short_name(const client_platform& p);
+
 }  // namespace smtpcheck

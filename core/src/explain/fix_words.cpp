@@ -66,12 +66,7 @@ std::string served_ports(const provider_profile& p) {
 
 std::string platform_suffix(const cause_facts& f) {
   if (!f.platform) return {};
-  // "Postfix (relayhost)" reads "(Postfix)" inside parentheses.
-  std::string_view name = f.platform->name;
-  if (const std::size_t paren = name.find(" ("); paren != std::string_view::npos) {
-    name = name.substr(0, paren);
-  }
-  return " (" + std::string(name) + ")";
+  return " (" + std::string(short_name(*f.platform)) + ")";
 }
 
 std::string fix_port_starttls(const cause_facts& f, int port) {

@@ -48,7 +48,7 @@ std::string fix_host(const rule_context& ctx, std::string_view host) {
   if (ctx.platform && !ctx.platform->host_setting.empty()) {
     std::string setting = text::replace_all(std::string(ctx.platform->host_setting), "{host}", host);
     setting = text::replace_all(std::move(setting), "{port}", std::to_string(target_port(ctx)));
-    return "Set `" + setting + "` (" + std::string(ctx.platform->name) + ").";
+    return "Set `" + setting + "` (" + std::string(short_name(*ctx.platform)) + ").";
   }
   return "Set the host to " + std::string(host) + ".";
 }
@@ -57,7 +57,7 @@ std::string fix_port_starttls(const rule_context& ctx, int port) {
   if (ctx.platform) {
     return "Set `" + fill(ctx, ctx.platform->port_setting, port) + "` and `" +
            fill(ctx, ctx.platform->starttls_setting, port) + "` (" +
-           std::string(ctx.platform->name) + ").";
+           std::string(short_name(*ctx.platform)) + ").";
   }
   return "Set the port to " + std::to_string(port) + " and the security to STARTTLS.";
 }
@@ -70,7 +70,7 @@ std::string fix_starttls(const rule_context& ctx, int port, bool replacing_impli
       out += " instead of `" + fill(ctx, ctx.platform->implicit_tls_setting, port) + "`";
     }
     return out + (ctx.port == port ? ", and keep port " : ", and use port ") +
-           std::to_string(port) + " (" + std::string(ctx.platform->name) + ").";
+           std::to_string(port) + " (" + std::string(short_name(*ctx.platform)) + ").";
   }
   return "Set the security to STARTTLS and " +
          std::string(ctx.port == port ? "keep port " : "use port ") + std::to_string(port) + ".";
