@@ -33,6 +33,26 @@ finding malformed(std::string_view text) {
                       place.where);
 }
 
+finding settings_too_large() {
+  // The size is not repeated: a reader may stop at the limit (the CLI reads
+  // one byte more), and every reader must say the same.
+  return make_finding(
+      fid::settings_too_large, "",
+      "The settings document is larger than " + std::to_string(max_document_bytes) +
+          " bytes, the most that is read.",
+      "Give only the SMTP settings (host, port, security, username, password, from).",
+      "more than " + std::to_string(max_document_bytes) + " bytes");
+}
+
+finding settings_not_an_object(const json& doc) {
+  return make_finding(fid::settings_not_an_object, "",
+                      "The document is " + json_detail::type_name(doc) + "; settings are one JSON object.",
+                      "Write the settings as {\"host\": …, \"port\": …}.", json_detail::type_name(doc));
+}
+
+constexpr json_detail::unreadable_findings unreadable_settings{
+    max_document_bytes, settings_too_large, malformed, settings_not_an_object};
+
 using json_detail::type_name;
 
 finding wrong_type(std::string_view field, std::string_view expected, const json& v) {
@@ -180,33 +200,12 @@ std::string_view meant_field(std::string_view key) {
 
 decoded_settings decode_settings(std::string_view text) {
   decoded_settings out;
-  if (text.size() > max_document_bytes) {
+  const std::optional<json> parsed = json_detail::parse_object(text, unreadable_settings, out.findings);
+  if (!parsed) {
     out.usable = false;
-    out.findings.push_back(make_finding(
-        fid::settings_too_large, "",
-        // The size is not repeated: a reader may stop at the limit (the CLI
-        // reads one byte more), and every reader must say the same.
-        "The settings document is larger than " + std::to_string(max_document_bytes) +
-            " bytes, the most that is read.",
-        "Give only the SMTP settings (host, port, security, username, password, from).",
-        "more than " + std::to_string(max_document_bytes) + " bytes"));
     return out;
   }
-  const json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) {
-    out.usable = false;
-    out.findings.push_back(malformed(text));
-    return out;
-  }
-  if (!doc.is_object()) {
-    out.usable = false;
-    out.findings.push_back(make_finding(fid::settings_not_an_object, "",
-                                        "The document is " + type_name(doc) +
-                                            "; settings are one JSON object.",
-                                        "Write the settings as {\"host\": …, \"port\": …}.",
-                                        type_name(doc)));
-    return out;
-  }
+  const json& doc = *parsed;
   settings& s = out.value;
   auto& findings = out.findings;
   // Another kind of document (or version) is not read at all: its fields
@@ -257,6 +256,24 @@ decoded_settings decode_settings(std::string_view text) {
 }
 
 namespace json_detail {
+
+std::optional<json> parse_object(std::string_view text, const unreadable_findings& kind,
+                                 std::vector<finding>& out) {
+  if (text.size() > kind.max_bytes) {
+    out.push_back(kind.too_large());
+    return std::nullopt;
+  }
+  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.is_discarded()) {
+    out.push_back(kind.malformed(text));
+    return std::nullopt;
+  }
+  if (!doc.is_object()) {
+    out.push_back(kind.not_an_object(doc));
+    return std::nullopt;
+  }
+  return doc;
+}
 namespace {
 
 using json = nlohmann::json;

@@ -3,6 +3,7 @@
 // nlohmann::json stays behind this header: public headers never see it.
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,19 @@ parse_error_place locate_parse_error(std::string_view text);
 
 /// "an array", "a string", "null", …: a JSON value's type as a sentence says it.
 std::string type_name(const nlohmann::json& v);
+
+/// What one kind of document says when it cannot be read at all.
+struct unreadable_findings {
+  std::size_t max_bytes;
+  finding (*too_large)();
+  finding (*malformed)(std::string_view text);
+  finding (*not_an_object)(const nlohmann::json& document);
+};
+
+/// Parses `text` as one JSON object of at most `kind.max_bytes` bytes, without
+/// exceptions. Otherwise adds the kind's one finding to `out` and returns nullopt.
+std::optional<nlohmann::json> parse_object(std::string_view text, const unreadable_findings& kind,
+                                           std::vector<finding>& out);
 
 /// Pretty (two-space indent), ending in '\n'; invalid UTF-8 becomes U+FFFD.
 std::string dump(const ojson& document);

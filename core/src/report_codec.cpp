@@ -373,6 +373,23 @@ finding malformed(std::string_view text) {
                       place.where);
 }
 
+finding report_too_large() {
+  return make_finding(fid::diagnose_report_too_large, "",
+                      "The probe report is larger than " + std::to_string(max_report_bytes) +
+                          " bytes, the most that is read.",
+                      "Share the report exactly as `smtpcheck probe --json` printed it.",
+                      "more than " + std::to_string(max_report_bytes) + " bytes");
+}
+
+finding report_not_an_object(const json& doc) {
+  return make_finding(fid::diagnose_report_malformed, "",
+                      "The report is " + type_name(doc) + "; a probe report is one JSON object.",
+                      "Paste the whole output of `smtpcheck probe --json`.", type_name(doc));
+}
+
+constexpr json_detail::unreadable_findings unreadable_report{max_report_bytes, report_too_large,
+                                                             malformed, report_not_an_object};
+
 finding schema_unsupported(const json& schema) {
   return make_finding(
       fid::diagnose_report_schema_unsupported, "schema",
@@ -388,30 +405,12 @@ finding schema_unsupported(const json& schema) {
 
 decoded_report decode_report(std::string_view text) {
   decoded_report out;
-  if (text.size() > max_report_bytes) {
+  const std::optional<json> parsed = json_detail::parse_object(text, unreadable_report, out.findings);
+  if (!parsed) {
     out.usable = false;
-    out.findings.push_back(
-        make_finding(fid::diagnose_report_too_large, "",
-                     "The probe report is larger than " + std::to_string(max_report_bytes) +
-                         " bytes, the most that is read.",
-                     "Share the report exactly as `smtpcheck probe --json` printed it.",
-                     "more than " + std::to_string(max_report_bytes) + " bytes"));
     return out;
   }
-  const json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) {
-    out.usable = false;
-    out.findings.push_back(malformed(text));
-    return out;
-  }
-  if (!doc.is_object()) {
-    out.usable = false;
-    out.findings.push_back(
-        make_finding(fid::diagnose_report_malformed, "",
-                     "The report is " + type_name(doc) + "; a probe report is one JSON object.",
-                     "Paste the whole output of `smtpcheck probe --json`.", type_name(doc)));
-    return out;
-  }
+  const json& doc = *parsed;
   const json* report = &doc;
   if (const auto schema = doc.find("schema"); schema != doc.end()) {
     if (schema->is_string() && schema->get_ref<const std::string&>() == probe_schema) {
