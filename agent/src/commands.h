@@ -15,6 +15,8 @@ int run_check(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
 int run_link(const std::vector<std::string>& args);
 int run_catalog(const std::vector<std::string>& args);
+int run_probe(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
 
 /// Prints "smtpcheck: <message>" and a pointer to --help on stderr; returns exit_usage.
 int usage_error(std::string_view command, const std::string& message);

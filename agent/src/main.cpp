@@ -1,4 +1,5 @@
 // smtpcheck: the command-line program (and, later, the agent).
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -16,6 +17,8 @@ Usage:
   smtpcheck explain TEXT | -           [--json]    explain an error message
   smtpcheck link    [settings options] [--json]    make a prefilled check link (no secrets)
   smtpcheck link    --parse LINK       [--json]    read a prefilled link
+  smtpcheck probe   [settings options] [--json]    live checks from this host, then the diagnosis
+  smtpcheck serve   [--origin URL] [--port N]      live checks for the help-center page, on 127.0.0.1
   smtpcheck catalog [--json]                       list every finding id
   smtpcheck help [COMMAND]                         help for one command
   smtpcheck --version
@@ -25,6 +28,7 @@ Examples:
   POSTMARK_TOKEN=... smtpcheck check --host smtp.postmarkapp.com --port 587 \
       --security starttls --username-env POSTMARK_TOKEN --password-env POSTMARK_TOKEN
   smtpcheck explain "535 5.7.8 Authentication failed"
+  POSTMARK_TOKEN=... smtpcheck probe --port 587 --from you@example.com --token-env POSTMARK_TOKEN
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.
 Colour is used on a terminal unless NO_COLOR is set.
@@ -36,6 +40,8 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
   if (command == "explain") return run_explain(rest);
   if (command == "link") return run_link(rest);
   if (command == "catalog") return run_catalog(rest);
+  if (command == "probe") return run_probe(rest);
+  if (command == "serve") return run_serve(rest);
   if (command == "help" || command == "--help" || command == "-h") {
     if (!rest.empty()) return dispatch(rest.front(), {"--help"});
     std::cout << help;
@@ -62,6 +68,9 @@ int usage_error(std::string_view command, const std::string& message) {
 }  // namespace smtpcheck::cli
 
 int main(int argc, char** argv) {
+  // A peer that closes mid-write (a hostile SMTP server, a browser going
+  // away) must fail that write, not kill the agent: OpenSSL writes with write(2).
+  std::signal(SIGPIPE, SIG_IGN);
   try {
     if (argc < 2) {
       std::cout << help;

@@ -33,7 +33,8 @@ constexpr std::array<std::string_view, 5> tcp_statuses{"ok", "timeout", "refused
                                                        "error"};
 constexpr std::array<std::string_view, 5> banner_statuses{"ok", "timeout", "closed", "garbage",
                                                           "rejected"};
-constexpr std::array<std::string_view, 4> ehlo_statuses{"ok", "timeout", "closed", "rejected"};
+constexpr std::array<std::string_view, 5> ehlo_statuses{"ok", "timeout", "closed", "rejected",
+                                                        "garbage"};
 constexpr std::array<std::string_view, 6> starttls_statuses{
     "ok", "not_offered", "refused", "injected_data", "timeout", "error"};
 constexpr std::array<std::string_view, 3> tls_statuses{"ok", "failed", "timeout"};

@@ -41,6 +41,15 @@ struct decoded_report {
 /// "not attempted"). Unknown fields are ignored, for newer agents.
 decoded_report decode_report(std::string_view json);
 
+/// Encodes a report as a `smtpcheck/report/v1` document, pretty, ending in
+/// '\n'. decode_report(encode_report(r)) gives r back.
+std::string encode_report(const probe_report& report);
+
+/// `{"schema":"smtpcheck/probe/v1","report":…,"findings":[…]}`: what
+/// `smtpcheck probe --json` prints, the report with diagnose(report, s),
+/// errors first.
+std::string probe_document(const probe_report& report, const settings& s);
+
 /// Encodes settings as a `smtpcheck/settings/v1` document. With
 /// `include_secrets` false, username and password are left out.
 std::string encode_settings(const settings& s, bool include_secrets);

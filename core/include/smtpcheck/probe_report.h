@@ -59,7 +59,9 @@ struct banner_step {
 
 /// EHLO and the extensions it announced (RFC 5321 §4.1.1.1).
 struct ehlo_step {
-  std::string status;                 ///< "ok" | "timeout" | "closed" | "rejected"
+  /// "ok" | "timeout" | "closed" | "rejected" | "garbage" (not an SMTP reply:
+  /// no reply code, a line over 1000 bytes, or more than 100 lines)
+  std::string status;
   std::optional<int> code;            ///< the SMTP reply code
   std::vector<std::string> keywords;  ///< "STARTTLS", "AUTH PLAIN LOGIN", "SIZE 10485760", …
   long duration_ms = 0;               ///< how long the step took

@@ -106,7 +106,10 @@ void ehlo_answered(const diagnosis_context& ctx, std::vector<finding>& out) {
   const ehlo_step& e = *cs.front()->ehlo;
   const std::string what = e.status == "rejected"  ? "refused"
                            : e.status == "timeout" ? "never answered"
-                                                   : "answered by closing the connection";
+                           : e.status == "garbage"
+                               ? "answered with something that is not an SMTP reply (no reply "
+                                 "code, a line over 1000 bytes, or more than 100 lines)"
+                               : "answered by closing the connection";
   out.push_back(make_finding(
       fid::diagnose_ehlo_failed, "port",
       "After the greeting on " + on_ports(cs) + ", EHLO (RFC 5321 §4.1.1.1) was " + what + ". " +

@@ -1,0 +1,174 @@
+// smtpcheck probe: the live checks from this host, then the diagnosis.
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli_input.h"
+#include "commands.h"
+#include "probe/options_from_settings.h"
+#include "probe/probe.h"
+#include "probe_progress.h"
+#include "render.h"
+#include "settings_options.h"
+#include "smtpcheck/smtpcheck.h"
+
+namespace smtpcheck::cli {
+namespace {
+
+constexpr std::string_view help = R"(Usage: smtpcheck probe [options]
+
+Connects from this host to the SMTP server the way your application does:
+DNS, TCP to every port of the provider (25, 2525, 587) and yours, greeting,
+EHLO, STARTTLS, TLS with certificate checks, the TLS versions accepted,
+AUTH (when a token is given) and MAIL FROM (when a From is given). Then it
+says what is wrong and what to change. It never sends mail: it stops after
+MAIL FROM (RCPT TO only with --rcpt), then RSET and QUIT.
+
+)";
+
+constexpr std::string_view probe_help =
+    R"(Token (Postmark's Server API Token is both username and password):
+  --token-env NAME        read the token from environment variable NAME, as both
+                          username and password
+  On a terminal, when no password is given, you are asked for it (no echo;
+  leave it empty to skip AUTH).
+Probe:
+  --rcpt ADDRESS          also try RCPT TO with this recipient (no mail is sent)
+  --ca-file FILE          trust these PEM certificates instead of the system's
+  --ports LIST            the ports to try instead of the provider's, e.g. 2525,587
+  --ehlo-name NAME        the name to give in EHLO (default smtpcheck.invalid)
+  --connect-timeout SEC   per TCP connect (default 5)
+  --reply-timeout SEC     per SMTP reply and TLS handshake (default 10)
+  --timeout SEC           the whole run (default 30)
+Output:
+  --json                  print {"schema":"smtpcheck/probe/v1","report":…,"findings":[…]}
+  Progress is shown on standard error when it is a terminal.
+
+Examples:
+  POSTMARK_TOKEN=... smtpcheck probe --port 587 --from you@example.com --token-env POSTMARK_TOKEN
+  smtpcheck probe --settings settings.json --json > report.json
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.
+)";
+
+bool seconds_option(const parsed_args& args, std::string_view name, std::chrono::milliseconds& out,
+                    std::string& error) {
+  const auto text = args.value(name);
+  if (!text) return true;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size() || value <= 0 || value > 600) {
+    error = "--" + std::string(name) + " wants seconds between 0 and 600, e.g. 5 or 0.5";
+    return false;
+  }
+  out = std::chrono::milliseconds(static_cast<long>(value * 1000));
+  return true;
+}
+
+bool ports_option(const parsed_args& args, std::vector<int>& out, std::string& error) {
+  const auto text = args.value("ports");
+  if (!text) return true;
+  out.clear();
+  std::size_t i = 0;
+  while (i <= text->size()) {
+    const std::size_t end = std::min(text->find(',', i), text->size());
+    int port = 0;
+    const auto [stop, ec] = std::from_chars(text->data() + i, text->data() + end, port);
+    if (ec != std::errc{} || stop != text->data() + end || port < 1 || port > 65535) {
+      error = "--ports wants port numbers separated by commas, e.g. 2525,587";
+      return false;
+    }
+    out.push_back(port);
+    i = end + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_probe(const std::vector<std::string>& argv) {
+  auto specs = settings_option_specs();
+  for (std::string_view name : {"token-env", "rcpt", "ca-file", "ports", "ehlo-name",
+                                "connect-timeout", "reply-timeout", "timeout"}) {
+    specs.push_back({name, true});
+  }
+  specs.push_back({"json"});
+  specs.push_back({"help"});
+  const parsed_args args = parse_args(argv, specs);
+  if (!args.error.empty()) return usage_error("probe", args.error);
+  if (args.has("help")) {
+    std::cout << help << settings_options_help() << probe_help;
+    return exit_ok;
+  }
+  if (!args.positionals.empty()) {
+    return usage_error("probe", "unexpected argument " + args.positionals.front());
+  }
+
+  decoded_settings decoded;
+  std::string error;
+  if (!settings_from_options(args, decoded, error)) return usage_error("probe", error);
+  if (!decoded.usable) {
+    render_findings(std::cerr, "smtpcheck probe: the settings cannot be read", decoded.findings,
+                    false);
+    return exit_usage;
+  }
+  settings& s = decoded.value;
+  if (const auto name = args.value("token-env")) {
+    const char* token = std::getenv(name->c_str());
+    if (!token)
+      return usage_error("probe", "--token-env: environment variable " + *name + " is not set");
+    s.username = token;
+    s.password = token;
+  }
+  if (!s.password && isatty(STDIN_FILENO)) {
+    auto typed = read_secret_from_stdin(
+        "Server API Token (used as username and password; empty to skip AUTH): ");
+    if (typed && !typed->empty()) {
+      s.password = *typed;
+      if (!s.username) s.username = *typed;
+    }
+  }
+  const provider_profile* profile = find_provider(s.provider);
+  if (!profile) return usage_error("probe", "unknown provider \"" + s.provider + "\"");
+
+  agent::probe_options options = agent::options_from_settings(s, *profile);
+  if (options.host.empty()) options.host = std::string(profile->primary_host);
+  if (!ports_option(args, options.ports, error) ||
+      !seconds_option(args, "connect-timeout", options.connect_timeout, error) ||
+      !seconds_option(args, "reply-timeout", options.reply_timeout, error) ||
+      !seconds_option(args, "timeout", options.total_timeout, error)) {
+    return usage_error("probe", error);
+  }
+  options.rcpt = args.value("rcpt").value_or("");
+  options.ca_file = args.value("ca-file").value_or("");
+  if (const auto name = args.value("ehlo-name")) options.ehlo_name = *name;
+  if (!options.ca_file.empty() && access(options.ca_file.c_str(), R_OK) != 0) {
+    return usage_error("probe", "--ca-file: cannot read " + options.ca_file);
+  }
+  if (const auto bad = agent::check_probe_options(options)) {
+    return usage_error("probe", bad->message);
+  }
+
+  const bool show_progress = isatty(STDERR_FILENO) != 0;
+  probe_progress progress(std::cerr, show_progress && use_colour());
+  if (show_progress) {
+    std::cerr << "smtpcheck probe: " << options.host << " from this host\n";
+  }
+  const probe_report report = agent::run_probe(options, [&](const agent::probe_event& e) {
+    if (show_progress) progress.on_event(e);
+  });
+
+  std::vector<finding> findings = diagnose(report, s);
+  sort_by_severity(findings);
+  if (args.has("json")) {
+    std::cout << probe_document(report, s);
+  } else {
+    render_findings(std::cout, "smtpcheck probe: " + options.host + " from this host", findings,
+                    use_colour());
+  }
+  return has_error(findings) ? exit_findings : exit_ok;
+}
+
+}  // namespace smtpcheck::cli

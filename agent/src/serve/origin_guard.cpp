@@ -1,0 +1,108 @@
+#include "serve/origin_guard.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace smtpcheck::serve {
+namespace {
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_host_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+}
+
+bool is_port(std::string_view text) {
+  if (text.empty() || text.size() > 5) return false;
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  const int value = std::stoi(std::string(text));
+  return value >= 1 && value <= 65535;
+}
+
+origin_option refuse(std::string why) {
+  return {"", std::move(why)};
+}
+
+}  // namespace
+
+origin_option parse_origin_option(std::string_view text) {
+  const std::string lowered = lowercase(text);
+  std::string_view rest = lowered;
+  std::string scheme;
+  if (rest.starts_with("https://")) {
+    scheme = "https";
+  } else if (rest.starts_with("http://")) {
+    scheme = "http";
+  } else {
+    return refuse("an origin starts with https:// or http://, e.g. https://help.example.com");
+  }
+  rest.remove_prefix(scheme.size() + 3);
+  if (rest.find_first_of("/?#") != std::string_view::npos) {
+    return refuse(
+        "an origin has no path, query or fragment (not even a final '/'): give it as "
+        "scheme://host[:port], e.g. https://help.example.com");
+  }
+  if (rest.find('@') != std::string_view::npos) return refuse("an origin has no user name");
+  if (rest.find('*') != std::string_view::npos) {
+    return refuse("wildcards are not allowed: name each origin exactly with its own --origin");
+  }
+  std::string_view host = rest;
+  std::string_view port;
+  if (rest.starts_with('[')) {
+    const std::size_t close = rest.find(']');
+    if (close == std::string_view::npos)
+      return refuse("an IPv6 address in an origin needs its closing ']'");
+    host = rest.substr(0, close + 1);
+    const std::string_view inner = host.substr(1, host.size() - 2);
+    if (inner.empty() || !std::all_of(inner.begin(), inner.end(), [](char c) {
+          return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.';
+        })) {
+      return refuse("the IPv6 address in the origin is not valid");
+    }
+    const std::string_view after = rest.substr(close + 1);
+    if (!after.empty()) {
+      if (!after.starts_with(':')) return refuse("unexpected text after the IPv6 address");
+      port = after.substr(1);
+      if (!is_port(port)) return refuse("the port must be a number from 1 to 65535");
+    }
+  } else {
+    if (const std::size_t colon = rest.find(':'); colon != std::string_view::npos) {
+      host = rest.substr(0, colon);
+      port = rest.substr(colon + 1);
+      if (!is_port(port)) return refuse("the port must be a number from 1 to 65535");
+    }
+    if (host.empty() || !std::all_of(host.begin(), host.end(), is_host_char) ||
+        host.front() == '.' || host.back() == '.' || host.find("..") != std::string_view::npos) {
+      return refuse("the host name in the origin is not valid");
+    }
+  }
+  // Browsers leave the default port out of Origin, so keeping it would never match.
+  if ((scheme == "http" && port == "80") || (scheme == "https" && port == "443")) port = {};
+  std::string origin = scheme + "://" + std::string(host);
+  if (!port.empty()) origin += ":" + std::string(port);
+  return {origin, ""};
+}
+
+origin_allowlist::origin_allowlist(int port, std::vector<std::string> extra)
+    : extra_(std::move(extra)) {
+  const std::string suffix = ":" + std::to_string(port);
+  own_ = {"http://127.0.0.1" + suffix, "http://localhost" + suffix, "http://[::1]" + suffix};
+}
+
+origin_kind origin_allowlist::classify(const std::vector<std::string>& origin_headers) const {
+  if (origin_headers.empty()) return origin_kind::absent;
+  // Two Origin headers are never sent by a browser; which one to believe is a trap.
+  if (origin_headers.size() > 1) return origin_kind::refused;
+  const std::string& origin = origin_headers.front();
+  if (std::find(own_.begin(), own_.end(), origin) != own_.end()) return origin_kind::own;
+  if (std::find(extra_.begin(), extra_.end(), origin) != extra_.end())
+    return origin_kind::allowlisted;
+  return origin_kind::refused;
+}
+
+}  // namespace smtpcheck::serve

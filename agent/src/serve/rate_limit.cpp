@@ -1,0 +1,21 @@
+#include "serve/rate_limit.h"
+
+#include <algorithm>
+
+namespace smtpcheck::serve {
+
+bool rate_limit::try_take(clock::time_point now) {
+  const std::lock_guard lock(mutex_);
+  if (refill_.count() > 0 && now > last_) {
+    const long long earned = (now - last_) / refill_;
+    if (earned > 0) {
+      last_ += refill_ * earned;
+      tokens_ = static_cast<int>(std::min<long long>(burst_, tokens_ + earned));
+    }
+  }
+  if (tokens_ == 0) return false;
+  --tokens_;
+  return true;
+}
+
+}  // namespace smtpcheck::serve
