@@ -6,25 +6,8 @@
 #include "probe_runner.h"
 
 namespace smtpcheck::testing {
-namespace {
-
-server_script provider_like() {
-  server_script s;
-  s.banner = {"220 localhost ESMTP Postmark (smtpcheck test)"};
-  return s;
-}
-
-bool sent(const smtp_test_server& server, std::string_view prefix) {
-  for (const std::string& c : server.commands()) {
-    if (c.rfind(prefix, 0) == 0) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 TEST_CASE("a healthy server gives no error and every step ok", "[probe][dialogue]") {
-  smtp_test_server server(provider_like());
+  smtp_test_server server(provider_like_script());
   const probe_run run = probe_port(server.port());
   INFO(run.out << run.err);
   REQUIRE(run.doc.is_object());
@@ -47,7 +30,7 @@ TEST_CASE("a healthy server gives no error and every step ok", "[probe][dialogue
 }
 
 TEST_CASE("the agent never sends DATA, and ends with RSET and QUIT", "[probe][dialogue]") {
-  smtp_test_server server(provider_like());
+  smtp_test_server server(provider_like_script());
   probe_request request;
   request.extra = {"--rcpt", "someone@example.test"};
   const probe_run run = probe_port(server.port(), request);
@@ -55,21 +38,21 @@ TEST_CASE("the agent never sends DATA, and ends with RSET and QUIT", "[probe][di
   CHECK(run.connection(server.port()).at("rcpt_to").at("status") == "ok");
   REQUIRE(server.wait_for_closed(server.connection_count(), std::chrono::seconds(5)));
   CHECK_FALSE(server.data_received());
-  CHECK_FALSE(sent(server, "DATA"));
-  CHECK(sent(server, "RSET"));
-  CHECK(sent(server, "QUIT"));
+  CHECK_FALSE(client_sent(server, "DATA"));
+  CHECK(client_sent(server, "RSET"));
+  CHECK(client_sent(server, "QUIT"));
 }
 
 TEST_CASE("AUTH PLAIN carries the token as username and password", "[probe][auth]") {
-  smtp_test_server server(provider_like());
+  smtp_test_server server(provider_like_script());
   probe_port(server.port());
   const std::string payload =
       base64_of(std::string(1, '\0') + accepted_token + '\0' + accepted_token);
-  CHECK(sent(server, "AUTH PLAIN " + payload));
+  CHECK(client_sent(server, "AUTH PLAIN " + payload));
 }
 
 TEST_CASE("a refused token is diagnosed, and appears in no output", "[probe][auth]") {
-  smtp_test_server server(provider_like());
+  smtp_test_server server(provider_like_script());
   probe_request request;
   request.token = refused_token;
   const probe_run run = probe_port(server.port(), request);
@@ -86,7 +69,7 @@ TEST_CASE("a refused token is diagnosed, and appears in no output", "[probe][aut
 
 TEST_CASE("a server offering only AUTH LOGIN gets LOGIN, with both answers redacted",
           "[probe][auth]") {
-  server_script script = provider_like();
+  server_script script = provider_like_script();
   script.auth_mechanisms = {"LOGIN"};
   smtp_test_server server(script);
   const probe_run run = probe_port(server.port());
@@ -101,7 +84,7 @@ TEST_CASE("a server offering only AUTH LOGIN gets LOGIN, with both answers redac
 }
 
 TEST_CASE("without a token AUTH is skipped and the sender is not tried", "[probe][auth]") {
-  smtp_test_server server(provider_like());
+  smtp_test_server server(provider_like_script());
   probe_request request;
   request.token.clear();
   const probe_run run = probe_port(server.port(), request);
@@ -110,12 +93,12 @@ TEST_CASE("without a token AUTH is skipped and the sender is not tried", "[probe
   CHECK(c.at("auth").at("status") == "skipped");
   CHECK(c.at("mail_from").at("status") == "skipped");
   CHECK(run.has("diagnose.auth_skipped"));
-  CHECK_FALSE(sent(server, "AUTH"));
-  CHECK_FALSE(sent(server, "MAIL"));
+  CHECK_FALSE(client_sent(server, "AUTH"));
+  CHECK_FALSE(client_sent(server, "MAIL"));
 }
 
 TEST_CASE("a sender without a verified signature is diagnosed", "[probe][sender]") {
-  smtp_test_server server(provider_like());
+  smtp_test_server server(provider_like_script());
   probe_request request;
   request.from = "someone@unverified.test";
   const probe_run run = probe_port(server.port(), request);
@@ -129,7 +112,7 @@ TEST_CASE("a sender without a verified signature is diagnosed", "[probe][sender]
 
 TEST_CASE("a line break in a value sent on the wire is refused before connecting",
           "[probe][input]") {
-  smtp_test_server server(provider_like());
+  smtp_test_server server(provider_like_script());
   probe_request request;
   request.from = "billing@example.test\r\nDATA";
   const probe_run run = probe_port(server.port(), request);
@@ -144,7 +127,7 @@ TEST_CASE("a line break in a value sent on the wire is refused before connecting
 }
 
 TEST_CASE("on a terminal the probe shows a line per port as steps finish", "[probe][cli]") {
-  smtp_test_server server(provider_like());
+  smtp_test_server server(provider_like_script());
   probe_request request;
   request.host = "localhost";
   request.json = false;
@@ -183,9 +166,7 @@ namespace smtpcheck::testing {
 TEST_CASE("an IPv6 address is probed over IPv6, certificate and all", "[probe][ipv6]") {
   server_options options;
   options.listen_ipv6 = true;
-  server_script script;
-  script.banner = {"220 localhost ESMTP Postmark (smtpcheck test)"};
-  smtp_test_server server(script, options);
+  smtp_test_server server(provider_like_script(), options);
   probe_request request;
   request.host = "::1";
   const probe_run run = probe_port(server.ipv6_port(), request);

@@ -9,17 +9,9 @@ namespace smtpcheck::testing {
 namespace {
 
 server_script faulty(server_fault fault) {
-  server_script s;
-  s.banner = {"220 localhost ESMTP Postmark (smtpcheck test)"};
+  server_script s = provider_like_script();
   s.fault = fault;
   return s;
-}
-
-bool sent(const smtp_test_server& server, std::string_view prefix) {
-  for (const std::string& c : server.commands()) {
-    if (c.rfind(prefix, 0) == 0) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -96,8 +88,8 @@ TEST_CASE("STARTTLS missing from EHLO stops the dialogue before anything secret"
   REQUIRE(run.doc.is_object());
   CHECK(run.connection(server.port()).at("starttls").at("status") == "not_offered");
   CHECK(run.has("diagnose.starttls_not_offered"));
-  CHECK_FALSE(sent(server, "AUTH"));
-  CHECK_FALSE(sent(server, "MAIL"));
+  CHECK_FALSE(client_sent(server, "AUTH"));
+  CHECK_FALSE(client_sent(server, "MAIL"));
 }
 
 TEST_CASE("STARTTLS refused by the server is diagnosed", "[probe][fault]") {
@@ -106,7 +98,7 @@ TEST_CASE("STARTTLS refused by the server is diagnosed", "[probe][fault]") {
   REQUIRE(run.doc.is_object());
   CHECK(run.connection(server.port()).at("starttls").at("status") == "refused");
   CHECK(run.has("diagnose.starttls_refused"));
-  CHECK_FALSE(sent(server, "AUTH"));
+  CHECK_FALSE(client_sent(server, "AUTH"));
 }
 
 TEST_CASE("data injected after STARTTLS's 220 aborts the connection", "[probe][fault]") {
@@ -117,7 +109,7 @@ TEST_CASE("data injected after STARTTLS's 220 aborts the connection", "[probe][f
   CHECK(c.at("starttls").at("status") == "injected_data");
   CHECK_FALSE(c.contains("tls"));
   CHECK(run.has("diagnose.starttls_injected"));
-  CHECK_FALSE(sent(server, "AUTH"));
+  CHECK_FALSE(client_sent(server, "AUTH"));
 }
 
 TEST_CASE("a close during the TLS handshake is a failed handshake", "[probe][fault]") {

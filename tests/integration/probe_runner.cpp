@@ -37,6 +37,19 @@ bool probe_run::mentions_secret(const std::string& token) const {
   return false;
 }
 
+server_script provider_like_script() {
+  server_script s;
+  s.banner = {"220 localhost ESMTP Postmark (smtpcheck test)"};
+  return s;
+}
+
+bool client_sent(const smtp_test_server& server, std::string_view prefix) {
+  for (const std::string& c : server.commands()) {
+    if (c.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
 std::string cert_path(const std::string& name) {
   return std::string(SMTPCHECK_TEST_CERTS) + "/" + name;
 }

@@ -49,6 +49,13 @@ struct probe_request {
 /// Probes `port` (as the only port and the user's port) with `request`.
 probe_run probe_port(int port, const probe_request& request = {});
 
+/// A script whose greeting names the provider, as Postmark's does, so that
+/// the diagnosis does not suspect something else answered.
+server_script provider_like_script();
+
+/// Whether any client line the server received starts with `prefix`.
+bool client_sent(const smtp_test_server& server, std::string_view prefix);
+
 /// The test certificate folder (SMTPCHECK_TEST_CERTS).
 std::string cert_path(const std::string& name);
 

@@ -8,17 +8,9 @@ namespace smtpcheck::testing {
 namespace {
 
 server_script with_certificate(test_certificate cert) {
-  server_script s;
-  s.banner = {"220 localhost ESMTP Postmark (smtpcheck test)"};
+  server_script s = provider_like_script();
   s.certificate = cert;
   return s;
-}
-
-bool sent_auth(const smtp_test_server& server) {
-  for (const std::string& c : server.commands()) {
-    if (c.rfind("AUTH", 0) == 0) return true;
-  }
-  return false;
 }
 
 std::string matrix_status(const probe_run& run, const std::string& version) {
@@ -39,7 +31,7 @@ TEST_CASE("a certificate for another host is diagnosed and no AUTH is sent over 
   CHECK(c.at("tls").at("certificate").at("hostname_match") == false);
   CHECK(c.at("auth").at("status") == "refused_insecure");
   CHECK(run.has("diagnose.certificate_hostname_mismatch"));
-  CHECK_FALSE(sent_auth(server));
+  CHECK_FALSE(client_sent(server, "AUTH"));
 }
 
 TEST_CASE("an expired certificate is diagnosed", "[probe][tls]") {
@@ -48,7 +40,7 @@ TEST_CASE("an expired certificate is diagnosed", "[probe][tls]") {
   REQUIRE(run.doc.is_object());
   CHECK(run.connection(server.port()).at("tls").at("certificate").at("verify_code") == 10);
   CHECK(run.has("diagnose.certificate_expired"));
-  CHECK_FALSE(sent_auth(server));
+  CHECK_FALSE(client_sent(server, "AUTH"));
 }
 
 TEST_CASE("self-signed and unknown-CA certificates are untrusted", "[probe][tls]") {
@@ -59,7 +51,7 @@ TEST_CASE("self-signed and unknown-CA certificates are untrusted", "[probe][tls]
     REQUIRE(run.doc.is_object());
     CHECK(run.connection(server.port()).at("tls").at("certificate").at("verify_code") != 0);
     CHECK(run.has("diagnose.certificate_untrusted"));
-    CHECK_FALSE(sent_auth(server));
+    CHECK_FALSE(client_sent(server, "AUTH"));
   }
 }
 
