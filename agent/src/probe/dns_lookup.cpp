@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace smtpcheck::agent {
@@ -65,9 +66,25 @@ dns_step resolve(const std::string& host) {
   return step;
 }
 
+// An address literal needs no resolver (and no thread): it is its own answer.
+std::optional<dns_step> literal_address(const std::string& host) {
+  unsigned char buffer[sizeof(in6_addr)];
+  dns_step step;
+  if (inet_pton(AF_INET, host.c_str(), buffer) == 1) {
+    step.addresses.push_back({host, "ipv4"});
+  } else if (inet_pton(AF_INET6, host.c_str(), buffer) == 1) {
+    step.addresses.push_back({host, "ipv6"});
+  } else {
+    return std::nullopt;
+  }
+  step.status = "ok";
+  return step;
+}
+
 }  // namespace
 
 dns_step lookup_addresses(const std::string& host, deadline until) {
+  if (auto literal = literal_address(host)) return *literal;
   const auto start = probe_clock::now();
   auto state = std::make_shared<lookup_state>();
   std::thread([state, host] {

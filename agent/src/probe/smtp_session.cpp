@@ -236,6 +236,8 @@ class session {
     if (c_.auth && c_.auth->status == "skipped") {
       m.status = "skipped";
       m.text = "not tried: no credentials were given, and the server requires AUTH first";
+    } else if (pipelining()) {
+      return pipelined_envelope();
     } else {
       mail_sent_ = true;
       envelope(m, command("MAIL FROM:<" + options_.from + ">"));
@@ -257,6 +259,44 @@ class session {
     return session_step::quit;
   }
 
+  // RFC 2920 §3.1: MAIL, RCPT and RSET may go anywhere in a pipelined group
+  // and QUIT last, so the sender check and the goodbye cost one round trip.
+  session_step pipelined_envelope() {
+    const auto start = probe_clock::now();
+    const deadline until = reply_deadline();
+    const std::string mail = "MAIL FROM:<" + options_.from + ">";
+    const std::string rcpt = "RCPT TO:<" + options_.rcpt + ">";
+    const bool with_rcpt = !options_.rcpt.empty();
+    const bool sent = with_rcpt ? channel_->send_lines({mail, rcpt, "RSET", "QUIT"}, until)
+                                : channel_->send_lines({mail, "RSET", "QUIT"}, until);
+    envelope_step m;
+    envelope(m, sent ? channel_->read_reply(until) : reply_outcome{read_status::closed, {}});
+    m.duration_ms = elapsed_ms(start);
+    c_.mail_from = m;
+    report("mail_from", m.status);
+    if (with_rcpt) {
+      envelope_step r;
+      envelope(r, sent ? channel_->read_reply(until) : reply_outcome{read_status::closed, {}});
+      r.duration_ms = elapsed_ms(start);
+      // After a refused sender, the server's answer to RCPT says nothing about the recipient.
+      if (m.status == "ok") {
+        c_.rcpt_to = r;
+        report("rcpt_to", r.status);
+      }
+    }
+    if (sent) {
+      channel_->read_reply(until);  // RSET
+      channel_->read_reply(until);  // QUIT
+    }
+    channel_->close(until);
+    return session_step::done;
+  }
+
+  bool pipelining() const {
+    const std::optional<ehlo_step>& ehlo = c_.ehlo_after_tls ? c_.ehlo_after_tls : c_.ehlo;
+    return ehlo && offers_extension(ehlo->keywords, "PIPELINING");
+  }
+
   void envelope(envelope_step& e, const reply_outcome& r) {
     if (r.reply.code) e.code = r.reply.code;
     e.text = short_reply_text(r.reply);
@@ -264,22 +304,11 @@ class session {
   }
 
   // RSET undoes MAIL FROM (RFC 5321 §4.1.1.5); QUIT ends politely (§4.1.1.10).
-  // Both go in one write when the server offers PIPELINING (RFC 2920 §3.1:
-  // RSET and QUIT may be pipelined), so ending costs one round trip.
+  // (With PIPELINING, pipelined_envelope() sent both already.)
   session_step on_quit() {
-    const deadline until = reply_deadline();
-    const std::optional<ehlo_step>& ehlo = c_.ehlo_after_tls ? c_.ehlo_after_tls : c_.ehlo;
-    const bool pipelining = ehlo && offers_extension(ehlo->keywords, "PIPELINING");
-    if (mail_sent_ && pipelining) {
-      if (channel_->send_lines({"RSET", "QUIT"}, until)) {
-        channel_->read_reply(until);
-        channel_->read_reply(until);
-      }
-    } else {
-      if (mail_sent_) command("RSET");
-      command("QUIT");
-    }
-    channel_->close(until);
+    if (mail_sent_) command("RSET");
+    command("QUIT");
+    channel_->close(reply_deadline());
     return session_step::done;
   }
 
