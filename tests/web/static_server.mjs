@@ -46,11 +46,6 @@ const common_headers = {
   'Cache-Control': 'no-cache',
 };
 
-function send(response, status, body, headers = {}) {
-  response.writeHead(status, { ...common_headers, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
-  response.end(body);
-}
-
 // The file for a request path inside `root` (a real path), or null. Decoding
 // happens once; NUL, backslashes and anything resolving outside the root
 // (after following links) give null.
@@ -74,12 +69,28 @@ async function resolve_file(root, request_path) {
 }
 
 /**
+ * The policy with more sources in connect-src, as a help center that lets
+ * the widget reach the smtpcheck agent sends it (e.g. 'http://127.0.0.1:8025').
+ */
+export function policy_connecting_to(sources) {
+  return content_security_policy.replace("connect-src 'self'", ["connect-src 'self'", ...sources].join(' '));
+}
+
+/**
  * Starts serving `root`. Resolves to { url, port, close() } once listening;
  * `url` ends in "/". `on_request(method, url)` sees every request (tests
- * use it to prove the page asks for nothing else).
+ * use it to prove the page asks for nothing else). `connect_src`: origins
+ * the page may also connect to (the agent's, for the live-check test);
+ * `allow_connect(origin)` adds one later.
  */
-export async function start_static_server({ root, port = 0, on_request = () => {} }) {
+export async function start_static_server({ root, port = 0, on_request = () => {}, connect_src = [] }) {
   const real_root = await realpath(root);
+  const connect_sources = [...connect_src];
+  const headers = () => ({ ...common_headers, 'Content-Security-Policy': policy_connecting_to(connect_sources) });
+  const send = (response, status, body, extra = {}) => {
+    response.writeHead(status, { ...headers(), 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+    response.end(body);
+  };
   const server = createServer(async (request, response) => {
     on_request(request.method, request.url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -99,7 +110,7 @@ export async function start_static_server({ root, port = 0, on_request = () => {
       send(response, 404, 'not found\n');
       return;
     }
-    response.writeHead(200, { ...common_headers,
+    response.writeHead(200, { ...headers(),
       'Content-Type': mime_types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': body.length });
     response.end(request.method === 'HEAD' ? undefined : body);
@@ -112,6 +123,7 @@ export async function start_static_server({ root, port = 0, on_request = () => {
   return {
     url: `http://127.0.0.1:${actual_port}/`,
     port: actual_port,
+    allow_connect: (origin) => { connect_sources.push(origin); },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }

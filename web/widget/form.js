@@ -22,7 +22,7 @@ const fields = [
   { name: 'security', label: 'Encryption (security)', kind: 'select', options: security_options,
     hint: 'PHPMailer and WordPress say "TLS" for STARTTLS and "SSL" for implicit TLS; in Nodemailer, secure: true is implicit TLS.' },
   { name: 'username', label: 'Username', type: 'text', hint: 'Your Server API Token, or an SMTP access key', autocomplete: 'off' },
-  { name: 'password', label: 'Password or token', type: 'password', hint: 'Checked here in your browser; never sent anywhere', autocomplete: 'off' },
+  { name: 'password', label: 'Password or token', type: 'password', hint: 'Checked here in your browser; sent only to smtpcheck on this computer if you run the live check', autocomplete: 'off' },
   { name: 'from', label: 'From address', type: 'text', inputmode: 'email', hint: 'The address your application sends from', autocomplete: 'off' },
   { name: 'platform', label: 'Your mail client or platform', kind: 'select', options: [['', 'Not specified']] },
   { name: 'platform_version', label: 'Version (optional)', type: 'text', hint: '', autocomplete: 'off' },

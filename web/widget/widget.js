@@ -1,7 +1,9 @@
 // widget.js: one widget instance: the settings form with live findings, the
-// notice for a prefilled link, "Copy link for support", "Explain my error"
-// and "Import a report". Every judgement comes from the core; nothing here
-// re-implements a rule, and nothing typed leaves the page.
+// notice for a prefilled link, "Copy link for support", "Explain my error",
+// "Run live check" (through the smtpcheck agent, after a click) and "Import
+// a report". Every judgement comes from the core; nothing here re-implements
+// a rule, and nothing typed leaves the page but to the agent on this
+// computer, when the customer runs the live check.
 
 import { el, clear, unique_id } from './element.js';
 import { without_secrets } from './settings_document.js';
@@ -12,6 +14,7 @@ import { link_share } from './link_share.js';
 import { explain_box } from './explain_box.js';
 import { open_check_link, is_check_link } from './link_open.js';
 import { report_import } from './report_import.js';
+import { live_check } from './live_check.js';
 
 /** Builds the widget inside `host` (its content is replaced) using a loaded core. */
 export function mount_widget(host, core) {
@@ -40,6 +43,12 @@ export function mount_widget(host, core) {
       ? new report_import(core, () => (form.is_blank() ? '' : JSON.stringify(without_secrets(form.settings()))))
       : null;
 
+  const show_import = report ? () => {
+    report.element.scrollIntoView({ block: 'start' });
+    report.input.focus({ preventScroll: true });
+  } : null;
+  const live = new live_check(form, host, show_import);
+
   const open_link = () => {
     const findings = open_check_link(core, form);
     if (findings === null) return;
@@ -54,10 +63,11 @@ export function mount_widget(host, core) {
       el('header', { class: 'sc-widget__header' },
           el('h2', { class: 'sc-widget__title', text: 'Check your SMTP settings', attrs: { id: heading_id } }),
           el('p', { class: 'sc-widget__lead',
-            text: 'Type the settings from your application. They are checked as you type, here in your browser: nothing you type is sent anywhere.' })),
+            text: 'Type the settings from your application. They are checked as you type, here in your browser: nothing you type is sent anywhere, unless you run the live check from your computer.' })),
       el('div', { class: 'sc-widget__layout' },
           el('div', { class: 'sc-widget__column sc-widget__column--form' }, form.element, share.element),
           el('div', { class: 'sc-widget__column sc-widget__column--results' }, link_notice, results.element)),
+      live.element,
       explain.element,
       report?.element ?? null,
       el('p', { class: 'sc-widget__footer', text: `smtpcheck ${core.version()}` })));

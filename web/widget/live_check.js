@@ -1,0 +1,343 @@
+// live_check.js: "Run live check": the form's settings are checked for real
+// by the smtpcheck agent (`smtpcheck serve`) on the customer's computer,
+// which connects to the provider (DNS, TCP, greeting, STARTTLS, TLS, AUTH,
+// MAIL FROM; never a mail). Nothing happens until the button is clicked:
+// then the page finds the agent (GET /v1/hello), sends the settings with
+// the pairing value (POST /v1/probe), shows each step as its NDJSON line
+// arrives, and then the agent's diagnosis and the redacted conversations.
+//
+// Where the agent is: the page's own origin when the agent served this page
+// (it arrived with #pair=<token>, see pairing_fragment.js); otherwise the
+// widget element's data-agent-url, else http://127.0.0.1:8025. A help-center
+// page pairs with the code the agent printed, typed by the customer. Without
+// an agent, the section says how to get and start one, and offers the
+// report import (what Safari users need).
+
+import { el, clear, unique_id } from './element.js';
+import { render_findings } from './findings_view.js';
+import { count_by_severity, summary_text } from './severity.js';
+import { pairing_token } from './pairing_fragment.js';
+import { probe_progress } from './probe_progress.js';
+import { transcript_block } from './transcript_view.js';
+import { default_agent_origin, loopback_origin, origin_port, is_agent_page, normalize_pairing_code,
+  find_agent, run_probe, loopback_permission } from './agent_client.js';
+
+// The verdict of the live check, from the diagnosis's severities (as the
+// settings check words its own).
+function verdict(findings) {
+  const counts = count_by_severity(findings);
+  if (counts.error > 0) return { tone: 'error', text: 'The live check found a problem: see the fix below.' };
+  if (counts.warning > 0) return { tone: 'warning', text: 'Sending should work from this computer, but check the warnings.' };
+  return { tone: 'ok', text: 'Everything the live check tried works from this computer.' };
+}
+
+function seconds(ms) {
+  const value = Number(ms) || 0;
+  return value < 1000 ? `${value} ms` : `${(value / 1000).toFixed(1)} s`;
+}
+
+export class live_check {
+  /**
+   * form: the settings_form whose settings are checked; host: the widget's
+   * element (its data-agent-url and data-agent-download-url are read on
+   * each click); show_import(): brings the customer to "Import a report",
+   * or null when the widget has none.
+   */
+  constructor(form, host, show_import) {
+    this.form = form;
+    this.host = host;
+    this.show_import = show_import;
+    this.token = pairing_token();
+    this.running = false;
+    const id = unique_id('live');
+    this.id = id;
+
+    this.button = el('button', { class: 'sc-button sc-button--primary sc-live__run', text: 'Run live check',
+      attrs: { type: 'button', 'aria-describedby': `${id}-note` } });
+    this.status = el('p', { class: 'sc-live__status', attrs: { role: 'status', id: `${id}-status` } });
+    this.progress = new probe_progress(`${id}-progress`);
+    this.help = el('div', { class: 'sc-live__help', attrs: { hidden: true, id: `${id}-help` } });
+    this.summary = el('div', { class: 'sc-live__summary' });
+    this.findings = el('div', { class: 'sc-results__list sc-live__findings', attrs: { id: `${id}-findings` } });
+    this.transcripts = el('div', { class: 'sc-live__transcripts' });
+    this.results = el('div', { class: 'sc-live__results', attrs: { hidden: true } },
+        this.summary, this.findings, this.transcripts);
+
+    this.code_input = null;
+    this.code_message = null;
+    const pairing = this.token ? this.paired_badge() : this.code_field(id);
+
+    this.element = el('section', { class: 'sc-live', attrs: { 'aria-labelledby': `${id}-heading` } },
+        el('h3', { class: 'sc-section-heading', text: 'Run a live check from this computer', attrs: { id: `${id}-heading` } }),
+        el('p', { class: 'sc-hint sc-live__intro', text: this.token
+          ? 'This page was opened by the smtpcheck program on this computer. It can connect to your provider with the settings above, the way your application does, and tell you which step fails.'
+          : 'Your browser cannot open an SMTP connection, but the free smtpcheck program can. Start it on this computer (smtpcheck serve) and it connects to your provider with the settings above, the way your application does. If your application runs on a server, run smtpcheck probe there and import its report below.' }),
+        pairing,
+        el('div', { class: 'sc-live__row' }, this.button,
+            el('p', { class: 'sc-live__note', attrs: { id: `${id}-note` },
+              text: 'Your settings, token included, go only to the smtpcheck program on this computer, and from it to your provider over verified TLS. It never sends an email.' })),
+        this.status, this.progress.element, this.help, this.results);
+
+    this.button.addEventListener('click', () => this.run());
+  }
+
+  paired_badge() {
+    return el('p', { class: 'sc-live__paired' },
+        el('span', { class: 'sc-live__paired-mark', text: '\u2713', attrs: { 'aria-hidden': 'true' } }),
+        ' Paired with the smtpcheck program that opened this page.');
+  }
+
+  code_field(id) {
+    const input_id = `${id}-code`;
+    this.code_input = el('input', { class: 'sc-input sc-live__code', attrs: {
+      id: input_id, name: 'pairing_code', type: 'text', autocomplete: 'off', spellcheck: 'false',
+      autocapitalize: 'characters', maxlength: 20, placeholder: 'ABCD-EFGH', 'aria-describedby': `${input_id}-hint` } });
+    this.code_message = el('p', { class: 'sc-field-message sc-field-message--error', attrs: { id: `${input_id}-message`, hidden: true } });
+    this.code_input.addEventListener('input', () => this.mark_code(''));
+    // Enter in the code field runs the check.
+    this.code_input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.run();
+      }
+    });
+    return el('div', { class: 'sc-field sc-live__pairing' },
+        el('label', { class: 'sc-label', text: 'Pairing code', attrs: { for: input_id } }),
+        this.code_input,
+        el('p', { class: 'sc-hint', attrs: { id: `${input_id}-hint` } },
+            'The code ', el('code', { text: 'smtpcheck serve' }), ' printed, like ', el('code', { text: 'ABCD-EFGH' }),
+            ' (with or without the dash).'),
+        this.code_message);
+  }
+
+  // Shows (or clears, with '') a message on the code field.
+  mark_code(message) {
+    if (!this.code_input) return;
+    const hint = `${this.code_input.id}-hint`;
+    this.code_message.textContent = message;
+    this.code_message.hidden = message === '';
+    if (message === '') {
+      this.code_input.removeAttribute('aria-invalid');
+      this.code_input.setAttribute('aria-describedby', hint);
+    } else {
+      this.code_input.setAttribute('aria-invalid', 'true');
+      this.code_input.setAttribute('aria-describedby', `${this.code_message.id} ${hint}`);
+    }
+  }
+
+  // Where to find the agent, decided at each click (a page may set
+  // data-agent-url late). Only loopback http addresses are accepted.
+  agent_origin() {
+    if (this.token) return location.origin;
+    const configured = this.host.getAttribute('data-agent-url');
+    if (configured) {
+      const origin = loopback_origin(configured);
+      if (origin) return origin;
+      console.warn('smtpcheck: data-agent-url must be http://127.0.0.1:PORT (or localhost, [::1]); using the default.');
+    }
+    return default_agent_origin;
+  }
+
+  say(text, tone = 'neutral', done = false) {
+    this.status.className = `sc-live__status sc-live__status--${tone}${done ? ' sc-live__status--done' : ''}`;
+    this.status.textContent = text;
+  }
+
+  set_running(running) {
+    this.running = running;
+    this.button.textContent = running ? 'Checking\u2026' : 'Run live check';
+    // aria-disabled rather than disabled: the button keeps keyboard focus.
+    if (running) this.button.setAttribute('aria-disabled', 'true');
+    else this.button.removeAttribute('aria-disabled');
+  }
+
+  reset() {
+    this.progress.reset();
+    clear(this.help).hidden = true;
+    clear(this.summary);
+    clear(this.findings);
+    clear(this.transcripts);
+    this.results.hidden = true;
+  }
+
+  /** The click: find the agent, pair, probe, show. Never runs twice at once. */
+  async run() {
+    if (this.running) return;
+    this.set_running(true);
+    this.reset();
+    this.mark_code('');
+    try {
+      await this.run_once();
+    } finally {
+      this.set_running(false);
+    }
+  }
+
+  async run_once() {
+    const origin = this.agent_origin();
+    if (!this.token && is_agent_page(location.origin, origin)) {
+      this.say('This page is no longer paired with the smtpcheck program (it was reloaded, or the program restarted). ' +
+          'Open the address it printed, the one ending in #pair=\u2026, again.', 'error');
+      return;
+    }
+    // A page off loopback may first need the customer's permission to
+    // reach this computer (Chromium asks): wait for the answer then.
+    const permission = this.token || loopback_origin(location.origin) ? 'unknown' : await loopback_permission();
+    this.say(permission === 'prompt'
+      ? 'Looking for the smtpcheck program on this computer\u2026 If your browser asks whether this page may connect to apps or devices on this computer or your local network, allow it.'
+      : 'Looking for the smtpcheck program on this computer\u2026');
+    const agent = await find_agent(origin, { timeout_ms: permission === 'prompt' ? 60000 : 2000 });
+    if (!agent.found) {
+      this.no_agent(origin, agent, permission);
+      return;
+    }
+    if (!agent.hello.capabilities?.includes('probe')) {
+      this.say('The smtpcheck program found on this computer cannot run live checks. Install the current version.', 'error');
+      return;
+    }
+    let pairing = this.token;
+    if (!pairing) {
+      const typed = this.code_input.value;
+      pairing = normalize_pairing_code(typed);
+      if (!pairing) {
+        this.mark_code(typed.trim() === ''
+          ? 'Type the pairing code that smtpcheck serve printed.'
+          : 'A pairing code has 8 letters and digits, like ABCD-EFGH (no 0, 1, I, L, O, U or V).');
+        this.say('The smtpcheck program is running. Type the pairing code it printed, then run the check again.', 'error');
+        this.code_input.focus();
+        return;
+      }
+    }
+    this.say(`Checking ${this.form.settings().host || 'your SMTP host'} from this computer\u2026`);
+    let document_;
+    try {
+      document_ = await run_probe(origin, pairing, this.form.settings(), (event) => {
+        this.progress.add(event);
+        if (event.step !== 'done') this.say(`Checking from this computer\u2026 ${this.progress.count} steps done.`);
+      });
+    } catch (error) {
+      this.failed(error, origin);
+      return;
+    }
+    this.show(document_);
+  }
+
+  // No agent answered this page: how to start one, or the report instead.
+  no_agent(origin, agent, permission) {
+    const port = origin_port(origin);
+    const port_flag = port === origin_port(default_agent_origin) ? '' : ` --port ${port}`;
+    const page = location.origin;
+    const origin_flag = page && page !== 'null' ? ` --origin ${page}` : '';
+    const command = `smtpcheck serve${port_flag}${origin_flag}`;
+    if (agent.refused && agent.error?.message) {
+      // The agent answered and the page may read why (e.g. a refused Host).
+      this.say(`The smtpcheck program refused this page: ${agent.error.message}`, 'error');
+      return;
+    }
+    const download = this.host.getAttribute('data-agent-download-url');
+    const help = this.help;
+    if (agent.refused) {
+      this.say('The smtpcheck program on this computer refused this page: it was not started for this website.', 'error');
+      help.append(
+          el('h4', { class: 'sc-live__help-title', text: 'Start smtpcheck for this page' }),
+          el('p', {}, `It runs at ${origin}, but only answers the pages it was started for. Stop it (Ctrl-C) and start it again with this page's address:`),
+          el('pre', { class: 'sc-live__command', text: command }),
+          el('p', {}, 'Then type the new pairing code it prints, and run the check again.'));
+    } else {
+      this.say(`No smtpcheck program answered at ${origin}.`, 'error');
+      help.append(
+          el('h4', { class: 'sc-live__help-title', text: 'Get smtpcheck and start it' }),
+          el('ol', { class: 'sc-live__steps' },
+              el('li', {}, download
+                ? el('a', { text: 'Download smtpcheck', attrs: { href: download, rel: 'noopener noreferrer' } })
+                : 'Get the smtpcheck program from support', ' for this computer. On Debian or Ubuntu:',
+                el('pre', { class: 'sc-live__command', text: 'sudo apt install ./smtpcheck_*_amd64.deb' }),
+                'It needs no root to run, installs nothing else, and stops by itself when unused.'),
+              el('li', {}, 'Start it:', el('pre', { class: 'sc-live__command', text: this.token ? 'smtpcheck serve' : command })),
+              el('li', {}, this.token
+                ? 'Open the address it prints (it ends in #pair=\u2026).'
+                : 'Type the pairing code it prints above, and run the check again. Or open the address it prints: it shows this checker itself.')));
+      if (loopback_origin(page)) {
+        help.append(el('p', {}, 'If the smtpcheck program opened this page and you reloaded it, open the address it printed again.'));
+      }
+      if (permission === 'denied') {
+        help.append(el('p', {}, 'Your browser is set to keep this page from connecting to this computer: allow local network access for this site in the browser\u2019s site settings, then run the check again.'));
+      }
+    }
+    help.append(el('p', { class: 'sc-live__fallback' },
+        'Safari, and some company browsers, do not let a web page reach a program on your computer. Then open the address ',
+        el('code', { text: 'smtpcheck serve' }), ' prints, or run ', el('code', { text: 'smtpcheck probe --json > report.json' }),
+        ' and import the file.'));
+    if (this.show_import) {
+      const to_import = el('button', { class: 'sc-button', text: 'Import a report instead', attrs: { type: 'button' } });
+      to_import.addEventListener('click', () => this.show_import());
+      help.append(to_import);
+    }
+    help.hidden = false;
+  }
+
+  // The agent answered with an error, or stopped answering.
+  failed(error, origin) {
+    const agent_says = error.message && error.message !== error.code ? ` ${error.message}` : '';
+    switch (error.code) {
+      case 'pairing_failed':
+        if (this.token) {
+          this.say('The smtpcheck program did not accept this page\u2019s pairing (was it restarted?). Open the address it printed most recently.', 'error');
+        } else {
+          this.mark_code('This code is wrong. Type the code smtpcheck serve printed last: after 5 wrong codes it prints a new one.');
+          this.say('The smtpcheck program did not accept the pairing code.', 'error');
+          this.code_input.focus();
+        }
+        return;
+      case 'pairing_required':
+        this.say(`The smtpcheck program asked for pairing.${agent_says}`, 'error');
+        return;
+      case 'origin_refused':
+        this.say('The smtpcheck program refused this page: it was not started for this website. ' +
+            `Start it with smtpcheck serve --origin ${location.origin}.`, 'error');
+        return;
+      case 'rate_limited':
+        this.say('Too many checks in a row. Wait a few seconds, then run the check again.', 'error');
+        return;
+      case 'probe_running':
+        this.say('The smtpcheck program is still running another check. Wait a few seconds, then run the check again.', 'error');
+        return;
+      case 'invalid_settings':
+      case 'target_refused':
+        this.say(`The smtpcheck program did not run this check.${agent_says} Correct the settings above and run it again.`, 'error');
+        return;
+      case 'unreachable':
+        this.say(`The smtpcheck program at ${origin} stopped answering. Check that it is still running, then run the check again.`, 'error');
+        return;
+      case 'timeout':
+      case 'incomplete':
+        this.say('The smtpcheck program stopped before the check finished. Run the check again; if it happens again, use smtpcheck probe in a terminal.', 'error');
+        return;
+      default:
+        this.say(`The smtpcheck program could not run the check${error.status ? ` (HTTP ${error.status})` : ''}.${agent_says}`, 'error');
+    }
+  }
+
+  // The result: verdict, what ran, the findings by severity, the conversations.
+  show(document_) {
+    const findings = Array.isArray(document_.findings) ? document_.findings : [];
+    const report = document_.report ?? {};
+    const { tone, text } = verdict(findings);
+    const counts = summary_text(findings);
+    this.say(`Live check finished: ${text}${counts ? ` ${counts}.` : ''}`, tone, true);
+    const target = report.target ?? {};
+    const ports = Array.isArray(target.ports) ? target.ports.join(', ') : '';
+    const agent = report.agent ?? {};
+    this.summary.append(
+        el('p', { class: `sc-verdict sc-verdict--${tone}`, text }),
+        el('p', { class: 'sc-counts', text: counts }),
+        el('p', { class: 'sc-live__meta', text: [
+          `Checked ${target.host ?? 'the host'}${ports ? ` on port ${ports}` : ''} from this computer in ${seconds(report.duration_ms)}`,
+          agent.version ? `smtpcheck ${agent.version}${agent.os ? ` on ${agent.os}` : ''}` : '',
+        ].filter(Boolean).join(' \u00b7 ') }));
+    render_findings(this.findings, findings, 4);
+    const talks = transcript_block(report, 4);
+    if (talks) this.transcripts.append(talks);
+    this.results.hidden = false;
+  }
+}
