@@ -1,16 +1,25 @@
 // smtpcheck.mjs: the smtpcheck rules core (C++, compiled to WebAssembly) for
-// browsers and node. This file, smtpcheck_core.mjs and smtpcheck_core.wasm
+// browsers and node. This file, smtpcheck_core.wasm and smtpcheck_explain.wasm
 // sit in one folder (build/wasm/dist/); import this one.
 //
 //   import { createSmtpcheck } from './smtpcheck.mjs';
 //   const core = await createSmtpcheck();
 //   const doc = JSON.parse(core.checkSettings('{"host": "smtp.postmarkapp.com", "port": 465}'));
+//   const why = JSON.parse(await core.explain('535 5.7.8 Authentication failed'));
+//
+// The core is two modules. smtpcheck_core.wasm, loaded by createSmtpcheck(),
+// holds the live check, the link codec and the catalog: all a page needs to
+// show its first findings. smtpcheck_explain.wasm holds explain and diagnose
+// (about as much code again) and is loaded on their first call, or earlier
+// with loadExplain(), so a page that never explains never downloads it.
+// Both are standalone WebAssembly (no Emscripten JavaScript runtime): this
+// file instantiates them itself, compiling while the bytes arrive.
 //
 // createSmtpcheck(options = {}) → Promise<object with the methods below>
-//   `options` go to the Emscripten factory as they are, e.g. `wasmBinary`
-//   (the bytes of smtpcheck_core.wasm) or `locateFile`. In a browser the
-//   .wasm file beside smtpcheck_core.mjs is fetched. Under node, unless
-//   `wasmBinary` or `instantiateWasm` is given, that file is read with fs.
+//   `options.core` and `options.explain` say where each module comes from:
+//   { wasmBinary } (its bytes: an ArrayBuffer, a typed array or a Buffer) or
+//   { url } (a URL string or object to fetch). By default each .wasm file is
+//   fetched from beside this file (in a browser), or read from there (node).
 //
 // Methods. Every input is a string (encoded as UTF-8; a lone surrogate
 // becomes U+FFFD) or a Uint8Array (bytes passed exactly as given). Every
@@ -18,6 +27,14 @@
 // --json output (pretty-printed, ending in "\n"). Bad input never throws: it
 // comes back as findings in the document.
 //   checkSettings(json)           smtpcheck/findings/v1: the settings, checked
+//   parseLink(fragment)           smtpcheck/link/v1: the settings a prefilled
+//                                 link (a URL or its #fragment) carries
+//   makeLink(settingsJson)        smtpcheck/link/v1: a prefilled link fragment
+//                                 for settings; never carries a secret
+//   catalog()                     smtpcheck/catalog/v1: every finding id, the
+//                                 client platforms and the provider profiles
+//   version()                     the core's version, e.g. "0.1.0" (not JSON)
+// These two return a Promise of the string (their module loads on first use):
 //   explain(text, platformId='')  smtpcheck/findings/v1: a pasted error message
 //                                 explained; platformId words fixes for a
 //                                 client ("nodemailer"; see catalog())
@@ -26,20 +43,15 @@
 //                                 output of `smtpcheck probe --json`, or its
 //                                 bare smtpcheck/report/v1 part) judged for
 //                                 the settings it was run for ('' = none)
-//   parseLink(fragment)           smtpcheck/link/v1: the settings a prefilled
-//                                 link (a URL or its #fragment) carries
-//   makeLink(settingsJson)        smtpcheck/link/v1: a prefilled link fragment
-//                                 for settings; never carries a secret
-//   catalog()                     smtpcheck/catalog/v1: every finding id, the
-//                                 client platforms and the provider profiles
-//   version()                     the core's version, e.g. "0.1.0" (not JSON)
+//   loadExplain()                 starts loading explain's module now (e.g.
+//                                 when the explain box gets focus); resolves
+//                                 when it is ready, rejects if it cannot load
+//                                 (a later call tries again)
 //
-// Calls are synchronous and cheap; one instance serves any number of calls.
-// Only an input too large to copy into WebAssembly memory (about 2 GiB in
-// all) throws, a RangeError. A WebAssembly.RuntimeError would be a bug in the
-// core, and leaves that instance unusable.
-
-import createSmtpcheckCore from './smtpcheck_core.mjs';
+// One instance serves any number of calls. Only an input too large to copy
+// into WebAssembly memory (about 2 GiB in all, a string taking room for 3
+// bytes a character) throws (or rejects with) a RangeError. A WebAssembly.RuntimeError would be a bug in the core, and
+// leaves that instance unusable.
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -49,53 +61,121 @@ function runs_in_node() {
       typeof window === 'undefined';
 }
 
-function to_bytes(value) {
-  return value instanceof Uint8Array ? value : encoder.encode(String(value ?? ''));
-}
+// What a standalone module imports: a note after memory grew (the views are
+// renewed on use instead) and the exit an abort would take, which no input
+// reaches (tests/wasm shows it); it becomes an exception here.
+const imports = {
+  env: { emscripten_notify_memory_growth() {} },
+  wasi_snapshot_preview1: {
+    proc_exit(code) { throw new WebAssembly.RuntimeError(`smtpcheck: the core stopped (exit ${code})`); },
+  },
+};
 
-// Copies each input into module memory, calls `exported` with (pointer,
-// length) per input, and decodes the result the module holds. The module
-// keeps one result buffer, valid until the next call: it is copied out here.
-function call(module, exported, ...inputs) {
-  const pointers = [];
-  try {
-    const args = [];
-    for (const input of inputs) {
-      const bytes = to_bytes(input);
-      const pointer = bytes.length === 0 ? 0 : module._malloc(bytes.length);
-      if (bytes.length !== 0 && pointer === 0) {
-        throw new RangeError(`smtpcheck: ${bytes.length} bytes do not fit in WebAssembly memory`);
-      }
-      pointers.push(pointer);
-      // Read HEAPU8 after malloc: growing memory replaces the view.
-      module.HEAPU8.set(bytes, pointer);
-      args.push(pointer, bytes.length);
-    }
-    const result = exported(...args) >>> 0;
-    const size = module._smtpcheck_result_size() >>> 0;
-    return decoder.decode(module.HEAPU8.subarray(result, result + size));
-  } finally {
-    for (const pointer of pointers) module._free(pointer);
-  }
-}
-
-/** Loads the WebAssembly core; resolves to the string-in/string-out API above. */
-export async function createSmtpcheck(options = {}) {
-  // The factory adopts and extends the object it is given: pass a copy.
-  const settings = { ...options };
-  if (runs_in_node() && !settings.wasmBinary && !settings.instantiateWasm) {
+async function compile(file, options = {}) {
+  if (options.wasmBinary) return WebAssembly.instantiate(options.wasmBinary, imports);
+  const url = options.url ?? new URL(`./${file}`, import.meta.url);
+  if (runs_in_node() && !options.url) {
     const { readFile } = await import('node:fs/promises');
-    settings.wasmBinary = await readFile(new URL('./smtpcheck_core.wasm', import.meta.url));
+    return WebAssembly.instantiate(await readFile(url), imports);
   }
-  const module = await createSmtpcheckCore(settings);
+  const response = fetch(url, { credentials: 'same-origin' });
+  try {
+    return await WebAssembly.instantiateStreaming(response, imports);
+  } catch {
+    // A server that labels the file other than application/wasm: compile from
+    // its bytes. (A file that cannot be fetched fails again here, clearly.)
+    const again = await fetch(url, { credentials: 'same-origin' });
+    if (!again.ok) throw new Error(`smtpcheck: ${url} could not be loaded (HTTP ${again.status})`);
+    return WebAssembly.instantiate(await again.arrayBuffer(), imports);
+  }
+}
+
+// One instantiated module: its exports, and its memory as bytes (the view
+// is renewed after the memory grew, which detaches the old one).
+async function instantiate(file, options) {
+  const { instance } = await compile(file, options);
+  const exports = instance.exports;
+  exports._initialize();  // the C++ static constructors
+  let bytes = new Uint8Array(exports.memory.buffer);
+  return {
+    exports,
+    heap: () => (bytes.buffer === exports.memory.buffer ? bytes : (bytes = new Uint8Array(exports.memory.buffer))),
+  };
+}
+
+// Copies `input` into module memory; returns [pointer, length] (0 for none).
+// A string is written as UTF-8 straight into the module's memory: ASCII (all
+// that settings usually hold) by a plain loop, the rest by encodeInto. Both
+// are several times faster than TextEncoder.encode, whose copy was a quarter
+// of a checkSettings() call in Chromium (profiled).
+function copy_in(module, input) {
+  if (input instanceof Uint8Array) {
+    if (input.length === 0) return [0, 0];
+    const pointer = allocate(module, input.length);
+    module.heap().set(input, pointer);  // the view after malloc: memory may have grown
+    return [pointer, input.length];
+  }
+  const text = String(input ?? '');
+  const length = text.length;
+  if (length === 0) return [0, 0];
+  // At most 3 bytes per UTF-16 unit (a surrogate pair is 4 bytes for 2 units).
+  const pointer = allocate(module, length * 3);
+  const heap = module.heap();
+  let i = 0;
+  for (; i < length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) break;
+    heap[pointer + i] = unit;
+  }
+  if (i === length) return [pointer, length];
+  // From the first non-ASCII unit (never the second half of a pair); a lone
+  // surrogate becomes U+FFFD, as TextEncoder does.
+  const { written } = encoder.encodeInto(text.slice(i), heap.subarray(pointer + i, pointer + length * 3));
+  return [pointer, i + written];
+}
+
+function allocate(module, size) {
+  const pointer = module.exports.malloc(size) >>> 0;
+  if (pointer === 0) throw new RangeError(`smtpcheck: ${size} bytes do not fit in WebAssembly memory`);
+  return pointer;
+}
+
+// Calls the export `name` with (pointer, length) per input and decodes the
+// result the module holds. The module keeps one result buffer, valid until the next
+// call: it is copied out here.
+function call(module, name, ...inputs) {
+  const args = [];
+  try {
+    for (const input of inputs) args.push(...copy_in(module, input));
+    const result = module.exports[name](...args) >>> 0;
+    const size = module.exports.smtpcheck_result_size() >>> 0;
+    return decoder.decode(module.heap().subarray(result, result + size));
+  } finally {
+    for (let i = 0; i < args.length; i += 2) if (args[i] !== 0) module.exports.free(args[i]);
+  }
+}
+
+/** Loads the WebAssembly core; resolves to the API above. */
+export async function createSmtpcheck(options = {}) {
+  const core = await instantiate('smtpcheck_core.wasm', options.core);
+  let explaining = null;
+  const load_explain = () => {
+    explaining ??= instantiate('smtpcheck_explain.wasm', options.explain).catch((error) => {
+      explaining = null;  // a network hiccup: the next call tries again
+      throw error;
+    });
+    return explaining;
+  };
   return Object.freeze({
-    checkSettings: (json) => call(module, module._smtpcheck_check_settings, json),
-    explain: (text, platformId = '') => call(module, module._smtpcheck_explain, text, platformId),
-    diagnose: (reportJson, settingsJson = '') =>
-      call(module, module._smtpcheck_diagnose, reportJson, settingsJson),
-    parseLink: (fragment) => call(module, module._smtpcheck_parse_link, fragment),
-    makeLink: (settingsJson) => call(module, module._smtpcheck_make_link, settingsJson),
-    catalog: () => call(module, module._smtpcheck_catalog),
-    version: () => call(module, module._smtpcheck_version),
+    checkSettings: (json) => call(core, 'smtpcheck_check_settings', json),
+    parseLink: (fragment) => call(core, 'smtpcheck_parse_link', fragment),
+    makeLink: (settingsJson) => call(core, 'smtpcheck_make_link', settingsJson),
+    catalog: () => call(core, 'smtpcheck_catalog'),
+    version: () => call(core, 'smtpcheck_version'),
+    explain: async (text, platformId = '') =>
+      call(await load_explain(), 'smtpcheck_explain', text, platformId),
+    diagnose: async (reportJson, settingsJson = '') =>
+      call(await load_explain(), 'smtpcheck_diagnose', reportJson, settingsJson),
+    loadExplain: () => load_explain().then(() => undefined),
   });
 }

@@ -1,5 +1,8 @@
 // Settings documents in and out, findings out. Never throws on any input:
 // parsing runs without exceptions and every value's type is checked first.
+#include <array>
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -16,6 +19,22 @@ using json = nlohmann::json;
 using json_detail::ojson;
 
 constexpr std::string_view settings_schema = "smtpcheck/settings/v1";
+
+// Numbers as nlohmann's dump() writes them: integers in decimal, floating
+// point in the shortest form that reads back the same (Grisu2), and a
+// non-finite value (which a parse never gives) as null.
+std::string float_text(double x) {
+  if (!std::isfinite(x)) return "null";
+  std::array<char, 64> buffer{};
+  return std::string(buffer.data(),
+                     nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), x));
+}
+
+std::string number_text(const json& v) {
+  if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+  if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
+  return float_text(v.get<double>());
+}
 
 finding malformed(std::string_view text) {
   if (text::trim(text).empty()) {
@@ -88,7 +107,7 @@ std::optional<std::string> read_port(const json& v, std::vector<finding>& out) {
   if (v.is_null()) return std::nullopt;
   if (v.is_number_integer()) return std::to_string(v.get<long long>());
   if (v.is_number_unsigned()) return std::to_string(v.get<unsigned long long>());
-  if (v.is_number_float()) return v.dump();
+  if (v.is_number_float()) return number_text(v);
   if (v.is_string()) return read_string("port", v, out);
   out.push_back(wrong_type("port", "a number", v));
   return std::nullopt;
@@ -157,7 +176,7 @@ void read_platform(const json& v, settings& s, std::vector<finding>& out) {
     if (key == "id") {
       ref.id = text::lower(read_string("platform.id", value, out).value_or(""));
     } else if (key == "version") {
-      if (value.is_number()) ref.version = value.dump();
+      if (value.is_number()) ref.version = number_text(value);
       else ref.version = read_string("platform.version", value, out).value_or("");
     } else {
       out.push_back(make_finding(fid::settings_unknown_field, "platform",
@@ -398,8 +417,185 @@ ojson to_json(const settings& s, bool include_secrets) {
   return doc;
 }
 
+// The writer below gives exactly the bytes of nlohmann's
+// dump(2, ' ', false, error_handler_t::replace) (the documents' format since
+// the first release), written straight into one string: the live check in the
+// widget builds a findings document on every keystroke, and building an
+// ordered_json tree first then serializing it was most of that time. It also
+// keeps nlohmann's serializer out of the WebAssembly build.
+namespace {
+
+// Appends `s` as a JSON string. Escapes as nlohmann does with ensure_ascii
+// off: the two-character escapes for \b \t \n \f \r " and backslash, other
+// control characters as \u00xx, everything else (DEL and UTF-8 included) as
+// is. Invalid UTF-8 (RFC 3629: no overlongs, surrogates or code points past
+// U+10FFFF) becomes U+FFFD: one per invalid lead byte, and one per broken
+// sequence, whose offending byte is then read again as a new start.
+void write_string(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  static constexpr std::string_view replacement = "\xEF\xBF\xBD";
+  // Bytes copied without a second look: printable ASCII but '"' and '\\'.
+  static constexpr auto plain = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0x20; c < 0x80; ++c) table[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return table;
+  }();
+  out += '"';
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  std::size_t run = 0;  // start of the bytes not yet copied
+  while (i < n) {
+    while (i < n && plain[static_cast<unsigned char>(s[i])]) ++i;
+    if (i == n) break;
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      out.append(s.data() + run, i - run);
+      out += '\\';
+      switch (byte) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '\b': out += 'b'; break;
+        case '\t': out += 't'; break;
+        case '\n': out += 'n'; break;
+        case '\f': out += 'f'; break;
+        case '\r': out += 'r'; break;
+        default:
+          out += "u00";
+          out += hex[byte >> 4];
+          out += hex[byte & 0xF];
+      }
+      run = ++i;
+      continue;
+    }
+    // A multi-byte sequence: its length and the range of its second byte.
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (byte >= 0xC2 && byte <= 0xDF) {
+      length = 2;
+    } else if (byte >= 0xE0 && byte <= 0xEF) {
+      length = 3;
+      if (byte == 0xE0) low = 0xA0;
+      if (byte == 0xED) high = 0x9F;
+    } else if (byte >= 0xF0 && byte <= 0xF4) {
+      length = 4;
+      if (byte == 0xF0) low = 0x90;
+      if (byte == 0xF4) high = 0x8F;
+    }
+    std::size_t good = length == 0 ? 0 : 1;  // bytes of the sequence that fit
+    while (good != 0 && good < length && i + good < n) {
+      const auto next = static_cast<unsigned char>(s[i + good]);
+      if (next < (good == 1 ? low : 0x80) || next > (good == 1 ? high : 0xBF)) break;
+      ++good;
+    }
+    if (length != 0 && good == length) {  // well-formed: copied with the run
+      i += length;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    out += replacement;
+    if (i + good == n && good != 0) {  // cut short by the end of the string
+      i = n;
+    } else {
+      // An invalid lead byte is dropped; a broken sequence's offending byte is read again.
+      i += good == 0 ? 1 : good;
+    }
+    run = i;
+  }
+  out.append(s.data() + run, n - run);
+  out += '"';
+}
+
+void write_indent(std::string& out, unsigned indent) {
+  out.append(indent, ' ');
+}
+
+void write_value(std::string& out, const ojson& v, unsigned indent) {
+  switch (v.type()) {
+    case ojson::value_t::object: {
+      if (v.empty()) {
+        out += "{}";
+        return;
+      }
+      out += "{\n";
+      bool first = true;
+      for (const auto& [key, value] : v.items()) {
+        if (!first) out += ",\n";
+        first = false;
+        write_indent(out, indent + 2);
+        write_string(out, key);
+        out += ": ";
+        write_value(out, value, indent + 2);
+      }
+      out += '\n';
+      write_indent(out, indent);
+      out += '}';
+      return;
+    }
+    case ojson::value_t::array: {
+      if (v.empty()) {
+        out += "[]";
+        return;
+      }
+      out += "[\n";
+      bool first = true;
+      for (const ojson& item : v) {
+        if (!first) out += ",\n";
+        first = false;
+        write_indent(out, indent + 2);
+        write_value(out, item, indent + 2);
+      }
+      out += '\n';
+      write_indent(out, indent);
+      out += ']';
+      return;
+    }
+    case ojson::value_t::string: write_string(out, v.get_ref<const std::string&>()); return;
+    case ojson::value_t::boolean: out += v.get<bool>() ? "true" : "false"; return;
+    case ojson::value_t::number_integer: out += std::to_string(v.get<std::int64_t>()); return;
+    case ojson::value_t::number_unsigned: out += std::to_string(v.get<std::uint64_t>()); return;
+    case ojson::value_t::number_float: out += float_text(v.get<double>()); return;
+    case ojson::value_t::null:
+    case ojson::value_t::binary:     // never built: documents hold no binary values
+    case ojson::value_t::discarded:  // only a failed parse gives one
+      out += "null";
+      return;
+  }
+}
+
+// One finding as write_value(to_json(f), indent) would write it.
+void write_finding(std::string& out, const finding& f, unsigned indent) {
+  const std::pair<std::string_view, std::string_view> fields[] = {
+      {"id", f.id},
+      {"severity", to_string(f.severity)},
+      {"field", f.field},
+      {"title", f.title},
+      {"detail", f.detail},
+      {"fix", f.fix},
+      {"evidence", f.evidence},
+      {"doc", f.doc}};
+  out += "{\n";
+  bool first = true;
+  for (const auto& [key, value] : fields) {
+    if (!first) out += ",\n";
+    first = false;
+    write_indent(out, indent + 2);
+    out += '"';
+    out += key;  // plain ASCII: nothing to escape
+    out += "\": ";
+    write_string(out, value);
+  }
+  out += '\n';
+  write_indent(out, indent);
+  out += '}';
+}
+
+}  // namespace
+
 std::string dump(const ojson& document) {
-  return document.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n";
+  std::string out;
+  write_value(out, document, 0);
+  out += '\n';
+  return out;
 }
 
 }  // namespace json_detail
@@ -409,8 +605,29 @@ std::string encode_settings(const settings& s, bool include_secrets) {
 }
 
 std::string encode_findings(const std::vector<finding>& findings) {
-  return json_detail::dump(ojson{{"schema", "smtpcheck/findings/v1"},
-                                 {"findings", json_detail::to_json(findings)}});
+  std::size_t size = 64;
+  for (const finding& f : findings) {
+    size += 160 + f.id.size() + f.field.size() + f.title.size() + f.detail.size() + f.fix.size() +
+            f.evidence.size() + f.doc.size();
+  }
+  std::string out;
+  out.reserve(size);
+  out += "{\n  \"schema\": \"smtpcheck/findings/v1\",\n  \"findings\": ";
+  if (findings.empty()) {
+    out += "[]";
+  } else {
+    out += "[\n";
+    bool first = true;
+    for (const finding& f : findings) {
+      if (!first) out += ",\n";
+      first = false;
+      out += "    ";
+      json_detail::write_finding(out, f, 4);
+    }
+    out += "\n  ]";
+  }
+  out += "\n}\n";
+  return out;
 }
 
 }  // namespace smtpcheck

@@ -4,8 +4,10 @@
 //   node tests/wasm/golden_equality.mjs <wasm dist dir> <tests/data dir> <smtpcheck binary>
 //
 // What is checked (each one counts as one pass or one failure):
-// - every golden case, through the module loaded with `wasmBinary` as the
-//   widget's wrapper (smtpcheck.mjs) exposes it: settings/*.json →
+// - every golden case, through the two modules (smtpcheck_core.wasm, and
+//   smtpcheck_explain.wasm which explain and diagnose load on first use)
+//   loaded with `wasmBinary` as the widget's wrapper (smtpcheck.mjs) exposes
+//   them (explain and diagnose are async): settings/*.json →
 //   checkSettings, explain/*.txt → explain, links/*.txt → parseLink (text
 //   inputs without the one trailing line break, as golden_files.h reads
 //   them), reports/*.json → diagnose (each case {"report", "settings"} split
@@ -57,7 +59,8 @@ function finish() {
 
 const wrapper_path = join(dist_dir, 'smtpcheck.mjs');
 const wasm_path = join(dist_dir, 'smtpcheck_core.wasm');
-for (const file of [wrapper_path, join(dist_dir, 'smtpcheck_core.mjs'), wasm_path]) {
+const explain_wasm_path = join(dist_dir, 'smtpcheck_explain.wasm');
+for (const file of [wrapper_path, wasm_path, explain_wasm_path]) {
   if (!existsSync(file)) {
     fail('wasm dist', `${file} is missing: build it with scripts/build-wasm (scripts/test does)`);
     finish();
@@ -65,7 +68,8 @@ for (const file of [wrapper_path, join(dist_dir, 'smtpcheck_core.mjs'), wasm_pat
 }
 const { createSmtpcheck } = await import(pathToFileURL(wrapper_path).href);
 const wasm_binary = readFileSync(wasm_path);
-const load = () => createSmtpcheck({ wasmBinary: wasm_binary });
+const explain_wasm_binary = readFileSync(explain_wasm_path);
+const load = () => createSmtpcheck({ core: { wasmBinary: wasm_binary }, explain: { wasmBinary: explain_wasm_binary } });
 let core;
 try {
   core = await load();
@@ -118,7 +122,7 @@ function first_difference(expected, actual) {
 // an abort leaves unusable, is replaced so later checks still run).
 async function run_module(what, call) {
   try {
-    return call(core);
+    return await call(core);
   } catch (error) {
     fail(what, `threw ${error?.name ?? 'an exception'}: ${String(error?.message ?? error).slice(0, 200)}`);
     core = await load();
@@ -248,6 +252,18 @@ compare_with_native('catalog', run_native(['catalog', '--json']),
 const version = await run_module('version', (m) => m.version());
 compare_with_native('version', run_native(['--version']),
                     version === undefined ? undefined : `smtpcheck ${version}\n`);
+
+// Loading without options, as the widget does: each .wasm file read from
+// beside the wrapper, explain's only on its first use.
+try {
+  const plain = await createSmtpcheck();
+  const explained = JSON.parse(await plain.explain('535 5.7.8 Authentication failed'));
+  if (plain.version() !== version) fail('default loading', `version ${plain.version()}, not ${version}`);
+  else if (explained.schema !== 'smtpcheck/findings/v1') fail('default loading', 'explain gave no findings document');
+  else pass();
+} catch (error) {
+  fail('default loading', `threw ${error?.message ?? error}`);
+}
 
 for (const c of golden_cases('settings', '.json')) {
   const input = readFileSync(c.input);

@@ -1,17 +1,21 @@
 // static_server.mjs: a tiny static file server for the assembled widget page
 // (build/web), used by the browser tests, the widget benchmark and by hand:
 //
-//   node tests/web/static_server.mjs build/web [--port 8080]
+//   node tests/web/static_server.mjs build/web [--port 8080] [--no-gzip]
 //
 // It listens on 127.0.0.1 only (port 0: any free port), answers GET and HEAD
 // with the right Content-Type (application/wasm for the core, so browsers
 // compile it while it streams), never lists a folder (a folder serves its
 // index.html or 404), and refuses any path that resolves outside the root,
 // symbolic links included. Every answer carries the Content-Security-Policy
-// that web/README.md documents, plus Referrer-Policy: no-referrer.
+// that web/README.md documents, plus Referrer-Policy: no-referrer. Text and
+// WebAssembly go gzip-compressed (level 9, as the widget benchmark counts
+// them) to a client that accepts it, as a help center's server would send
+// them; `compress: false` turns that off.
 
 import { createServer } from 'node:http';
 import { realpath, stat, readFile } from 'node:fs/promises';
+import { gzipSync, constants as zlib } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -38,6 +42,16 @@ const mime_types = {
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt']);
+
+// True when an Accept-Encoding header allows gzip (and does not refuse it with q=0).
+function accepts_gzip(header = '') {
+  return header.split(',').some((part) => {
+    const [coding, ...parameters] = part.trim().split(';').map((s) => s.trim().toLowerCase());
+    return (coding === 'gzip' || coding === '*') && !parameters.some((p) => /^q=0(\.0*)?$/.test(p));
+  });
+}
 
 const common_headers = {
   'Content-Security-Policy': content_security_policy,
@@ -81,10 +95,19 @@ export function policy_connecting_to(sources) {
  * `url` ends in "/". `on_request(method, url)` sees every request (tests
  * use it to prove the page asks for nothing else). `connect_src`: origins
  * the page may also connect to (the agent's, for the live-check test);
- * `allow_connect(origin)` adds one later.
+ * `allow_connect(origin)` adds one later. `compress`: gzip what a client
+ * accepts gzipped (the default).
  */
-export async function start_static_server({ root, port = 0, on_request = () => {}, connect_src = [] }) {
+export async function start_static_server({ root, port = 0, on_request = () => {}, connect_src = [], compress = true }) {
   const real_root = await realpath(root);
+  const gzipped = new Map();  // file → { raw, gzip }: each file is compressed once while it is unchanged
+  const gzip_of = (file, raw) => {
+    const known = gzipped.get(file);
+    if (known?.raw.equals(raw)) return known.gzip;
+    const gzip = gzipSync(raw, { level: zlib.Z_BEST_COMPRESSION });
+    gzipped.set(file, { raw, gzip });
+    return gzip;
+  };
   const connect_sources = [...connect_src];
   const headers = () => ({ ...common_headers, 'Content-Security-Policy': policy_connecting_to(connect_sources) });
   const send = (response, status, body, extra = {}) => {
@@ -110,8 +133,17 @@ export async function start_static_server({ root, port = 0, on_request = () => {
       send(response, 404, 'not found\n');
       return;
     }
-    response.writeHead(200, { ...headers(),
-      'Content-Type': mime_types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    const extension = path.extname(file).toLowerCase();
+    const encoding = {};
+    if (compress && compressible.has(extension)) {
+      encoding.Vary = 'Accept-Encoding';
+      if (accepts_gzip(request.headers['accept-encoding'])) {
+        body = gzip_of(file, body);
+        encoding['Content-Encoding'] = 'gzip';
+      }
+    }
+    response.writeHead(200, { ...headers(), ...encoding,
+      'Content-Type': mime_types[extension] ?? 'application/octet-stream',
       'Content-Length': body.length });
     response.end(request.method === 'HEAD' ? undefined : body);
   });
@@ -133,10 +165,10 @@ async function main(argv) {
   const port_index = argv.indexOf('--port');
   const port = port_index >= 0 ? Number(argv[port_index + 1]) : 0;
   if (!root || !Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error('usage: node tests/web/static_server.mjs <root folder> [--port N]');
+    console.error('usage: node tests/web/static_server.mjs <root folder> [--port N] [--no-gzip]');
     process.exit(2);
   }
-  const server = await start_static_server({ root, port });
+  const server = await start_static_server({ root, port, compress: !argv.includes('--no-gzip') });
   console.log(`Serving ${root} at ${server.url} (Ctrl+C stops)`);
 }
 

@@ -59,7 +59,8 @@ after(async () => {
 
 /**
  * Opens the page (with `fragment`) in a fresh context and records every
- * console error, page error and request. Returns { page, context, problems() }.
+ * console error, page error and request. Returns { page, context, requests, finish() }
+ * (`requests`: every URL the page asked for, growing as it asks).
  */
 async function open_page({ fragment = '', width = 1280, height = 900, scheme = 'light', clipboard = true, init } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
@@ -77,10 +78,16 @@ async function open_page({ fragment = '', width = 1280, height = 900, scheme = '
   return {
     page,
     context,
-    /** Asserts no error was logged and every request went to the page's own origin; closes the context. */
-    async finish() {
+    requests,
+    /**
+     * Asserts no error was logged (but the console lines matching `allow`,
+     * the browser's own for a failure the page handles) and every request
+     * went to the page's own origin; closes the context.
+     */
+    async finish({ allow = [] } = {}) {
       await context.close();
-      assert.deepEqual(errors, [], 'console errors or uncaught exceptions');
+      assert.deepEqual(errors.filter((line) => !allow.some((pattern) => pattern.test(line))), [],
+          'console errors or uncaught exceptions');
       const foreign = requests.filter((url) => new URL(url).origin !== origin);
       assert.deepEqual(foreign, [], 'requests to other origins');
       assert.ok(requests.length > 0);
@@ -221,6 +228,37 @@ test('explain my error gives the cause and fix of a pasted error', async () => {
   await finish();
 });
 
+test('the page loads one script and the live check\'s core; explain\'s module only on first use', async () => {
+  const { page, requests, finish } = await open_page();
+  const asked = () => requests.map((url) => new URL(url).pathname);
+  // One bundled script: no module waterfall.
+  assert.deepEqual(asked().filter((name) => /\.m?js$/.test(name)), ['/smtpcheck-widget.js']);
+  assert.ok(asked().includes('/smtpcheck_core.wasm'));
+  assert.ok(!asked().includes('/smtpcheck_explain.wasm'), 'explain\'s module is not loaded with the page');
+  // Reaching the explain box starts loading it; explaining then works.
+  await page.getByLabel('Paste the error message').focus();
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((entry) => entry.name.endsWith('/smtpcheck_explain.wasm')));
+  await page.getByLabel('Paste the error message').fill('535 5.7.8 Authentication failed');
+  await page.locator('.sc-explain .sc-finding').first().waitFor();
+  assert.equal(asked().filter((name) => name === '/smtpcheck_explain.wasm').length, 1, 'loaded once');
+  await finish();
+});
+
+test('when explain\'s module cannot load, the box says so and the next edit tries again', async () => {
+  const { page, finish } = await open_page();
+  await page.route('**/smtpcheck_explain.wasm', (route) => route.abort());
+  const box = page.getByLabel('Paste the error message');
+  await box.fill('535 5.7.8 Authentication failed');
+  await page.locator('.sc-explain [role="alert"]', { hasText: 'could not load' }).waitFor();
+  assert.equal(await page.locator('.sc-explain .sc-finding').count(), 0);
+  await page.unroute('**/smtpcheck_explain.wasm');
+  await box.fill('535 5.7.8 Authentication failed ');
+  await page.locator('.sc-explain .sc-finding').first().waitFor();
+  assert.equal(await page.locator('.sc-explain [role="alert"]').count(), 0);
+  await finish({ allow: [/Failed to load resource: net::ERR_FAILED/] });
+});
+
 const report_case = (name) => path.join(repo, 'tests/data/reports', name);
 
 test('importing a probe report shows the diagnosis and the recorded conversation', async () => {
@@ -326,6 +364,7 @@ test('screenshots at 1280 and 360 px, light and dark, with no horizontal scrolli
 test('the server sends the documented headers and nothing outside its root', async () => {
   const response = await fetch(`${server.url}smtpcheck_core.wasm`);
   assert.equal(response.headers.get('content-type'), 'application/wasm');
+  assert.equal(response.headers.get('content-encoding'), 'gzip', 'compressed, as the widget benchmark counts it');
   assert.match(response.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
   assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
   for (const probe of ['widget/', '..%2f..%2fpackage.json', '%2e%2e/%2e%2e/package.json', 'a%00b']) {

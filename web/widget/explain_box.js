@@ -23,17 +23,32 @@ export class explain_box {
           text: 'For example "wrong version number" or "535 5.7.8 Authentication failed". It stays in your browser.' }),
         this.status, this.results);
     this.textarea.addEventListener('input', () => this.update());
+    // explain's part of the core loads on first use: start it as soon as the
+    // box is reached, so it is there by the time something is pasted.
+    this.element.addEventListener('focusin', () => core.loadExplain?.().catch(() => {}));
+    this.requests = 0;
   }
 
   /** Explains the text as it is now; an empty box shows nothing. */
-  update() {
+  async update() {
     const text = this.textarea.value;
+    const request = ++this.requests;  // only the latest edit's answer is shown
     if (text.trim() === '') {
       clear(this.results);
       this.status.textContent = '';
       return;
     }
-    const findings = JSON.parse(this.core.explain(text, this.platform_id())).findings;
+    let findings;
+    try {
+      findings = JSON.parse(await this.core.explain(text, this.platform_id())).findings;
+    } catch {
+      if (request !== this.requests) return;
+      clear(this.results).append(el('p', { class: 'sc-hint', attrs: { role: 'alert' },
+        text: 'The explanations could not load. Check your connection, then edit the text to try again.' }));
+      this.status.textContent = '';
+      return;
+    }
+    if (request !== this.requests) return;
     render_findings(this.results, findings, 4);
     this.status.textContent = findings.length ? `Explanation: ${findings[0].title}` : '';
   }

@@ -73,6 +73,12 @@ export class report_import {
       if (this.input.files.length) this.read(this.input.files[0]);
       this.input.value = '';  // choosing the same file again reads it again
     });
+    // diagnose's part of the core loads on first use: start it as soon as
+    // the box is reached or a file is dragged over it.
+    const prepare = () => core.loadExplain?.().catch(() => {});
+    this.element.addEventListener('focusin', prepare);
+    this.zone.addEventListener('dragenter', prepare);
+    this.reads = 0;
     this.zone.addEventListener('dragover', (event) => {
       event.preventDefault();
       this.zone.classList.add('sc-file--over');
@@ -94,6 +100,7 @@ export class report_import {
 
   /** Reads a File and shows its diagnosis, or says clearly why it cannot. */
   async read(file) {
+    const read = ++this.reads;  // only the latest file's answer is shown
     if (file.size > max_report_bytes) {
       this.fail(`"${file.name}" is ${(file.size / 1048576).toFixed(1)} MiB; a report is much smaller (under 1 MiB). Choose the file smtpcheck probe --json wrote.`);
       return;
@@ -106,15 +113,21 @@ export class report_import {
     try {
       text = await file.text();
     } catch {
-      this.fail(`"${file.name}" could not be read. Try choosing it again.`);
+      if (read === this.reads) this.fail(`"${file.name}" could not be read. Try choosing it again.`);
       return;
     }
-    this.show(file.name, text);
+    const { report, settings } = report_parts(text);
+    let findings;
+    try {
+      findings = JSON.parse(await this.core.diagnose(report, settings ?? this.settings_json())).findings;
+    } catch {
+      if (read === this.reads) this.fail('The diagnosis could not load. Check your connection, then choose the file again.');
+      return;
+    }
+    if (read === this.reads) this.show(file.name, text, findings);
   }
 
-  show(name, text) {
-    const { report, settings } = report_parts(text);
-    const findings = JSON.parse(this.core.diagnose(report, settings ?? this.settings_json())).findings;
+  show(name, text, findings) {
     this.status.className = 'sc-import__status';
     this.status.textContent = `Diagnosis of "${name}": ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}.`;
     render_findings(this.results, findings, 4);

@@ -11,6 +11,8 @@ namespace {
 std::string fill(const rule_context& ctx, std::string_view pattern, int port) {
   std::string out = text::replace_all(std::string(pattern), "{host}", target_host(ctx));
   out = text::replace_all(std::move(out), "{port}", std::to_string(port));
+  // Most settings have no {from}: skip working out the address for them.
+  if (out.find("{from}") == std::string::npos) return out;
   std::string from = ctx.input.from ? std::string(text::trim(*ctx.input.from)) : "";
   // "Acme <billing@acme.com>": the setting takes the address alone.
   if (const auto open = from.rfind('<'), close = from.rfind('>');

@@ -1,0 +1,50 @@
+// The exports of smtpcheck_core.wasm, the module the widget loads first: the
+// live check and everything the page needs to show its first findings
+// (check_settings, the link codec, the catalog, the version). explain and
+// diagnose are in smtpcheck_explain.wasm (explain_bindings.cpp), which the
+// wrapper loads on their first use: the live check never pays for their code.
+// Plain C functions over (pointer, length) byte buffers, so any bytes (NULs,
+// invalid UTF-8) reach the core exactly as given and the JavaScript runtime
+// stays small (no embind). Every output is one of the core's JSON documents,
+// the same bytes the CLI's --json prints, because both are the core's
+// string-in/string-out functions.
+#include <emscripten/emscripten.h>
+
+#include <cstddef>
+#include <string>
+
+#include "result.h"
+#include "smtpcheck/json.h"
+#include "smtpcheck/version.h"
+
+using smtpcheck::wasm::bytes;
+using smtpcheck::wasm::hold;
+
+extern "C" {
+
+/// check_settings_document(settings JSON): a smtpcheck/findings/v1 document.
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_check_settings(const char* json, std::size_t size) {
+  return hold(smtpcheck::check_settings_document(bytes(json, size)));
+}
+
+/// parse_link_document(fragment or URL): a smtpcheck/link/v1 document.
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_parse_link(const char* fragment, std::size_t size) {
+  return hold(smtpcheck::parse_link_document(bytes(fragment, size)));
+}
+
+/// make_link_document(settings JSON): a smtpcheck/link/v1 document.
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_make_link(const char* json, std::size_t size) {
+  return hold(smtpcheck::make_link_document(bytes(json, size)));
+}
+
+/// catalog_document(): the smtpcheck/catalog/v1 document.
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_catalog() {
+  return hold(smtpcheck::catalog_document());
+}
+
+/// version(): the core's semantic version, e.g. "0.1.0" (not JSON).
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_version() {
+  return hold(std::string(smtpcheck::version()));
+}
+
+}  // extern "C"

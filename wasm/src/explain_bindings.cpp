@@ -1,0 +1,32 @@
+// The exports of smtpcheck_explain.wasm, the module the wrapper loads on the
+// first explain() or diagnose() call (their rules, patterns and the probe
+// report codec are about as large as everything else in the core). Same
+// conventions as core_bindings.cpp.
+#include <emscripten/emscripten.h>
+
+#include <cstddef>
+
+#include "result.h"
+#include "smtpcheck/json.h"
+
+using smtpcheck::wasm::bytes;
+using smtpcheck::wasm::hold;
+
+extern "C" {
+
+/// explain_document(text, platform id): a smtpcheck/findings/v1 document.
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_explain(const char* text, std::size_t text_size,
+                                                   const char* platform,
+                                                   std::size_t platform_size) {
+  return hold(smtpcheck::explain_document(bytes(text, text_size), bytes(platform, platform_size)));
+}
+
+/// diagnose_document(report JSON, settings JSON): a smtpcheck/findings/v1 document.
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_diagnose(const char* report, std::size_t report_size,
+                                                    const char* settings,
+                                                    std::size_t settings_size) {
+  return hold(
+      smtpcheck::diagnose_document(bytes(report, report_size), bytes(settings, settings_size)));
+}
+
+}  // extern "C"
