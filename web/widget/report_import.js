@@ -8,27 +8,20 @@
 
 import { el, clear, unique_id } from './element.js';
 import { render_findings } from './findings_view.js';
+import { transcript_block } from './transcript_view.js';
 
 /** Reports are small (a few KiB); anything bigger is not one. */
 export const max_report_bytes = 1024 * 1024;
 
-// The recorded conversations of a parsed report (the probe output, or a bare
-// report/v1): [{ label, lines: ["C: EHLO …", …] }]. Shapes it does not know give [].
-function conversations(text) {
-  let parsed;
+// The report/v1 object inside a file's text (the probe output, or a bare
+// report), or null when the text is not JSON.
+function parsed_report(text) {
   try {
-    parsed = JSON.parse(text);
+    const parsed = JSON.parse(text);
+    return parsed?.report ?? parsed;
   } catch {
-    return [];
+    return null;
   }
-  const report = parsed?.report ?? parsed;
-  const connections = Array.isArray(report?.connections) ? report.connections : [];
-  return connections
-      .filter((c) => Array.isArray(c?.transcript) && c.transcript.length > 0)
-      .map((c) => ({
-        label: `Port ${c.port}${c.family ? ` (${String(c.family).replace('ipv', 'IPv')})` : ''}${c.address ? `, ${c.address}` : ''}`,
-        lines: c.transcript.map((entry) => `${entry?.dir === 'C' ? 'C' : 'S'}: ${String(entry?.line ?? '')}`),
-      }));
 }
 
 // `smtpcheck probe --json` writes {"report": report/v1, "settings": settings/v1};
@@ -131,15 +124,7 @@ export class report_import {
     this.status.className = 'sc-import__status';
     this.status.textContent = `Diagnosis of "${name}": ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}.`;
     render_findings(this.results, findings, 4);
-    const talks = conversations(text);
-    if (talks.length === 0) return;
-    const details = el('div', { class: 'sc-transcripts' },
-        el('h4', { class: 'sc-group__heading', text: 'What the server said' }));
-    for (const talk of talks) {
-      details.append(el('details', { class: 'sc-transcript' },
-          el('summary', { text: talk.label }),
-          el('pre', { class: 'sc-transcript__lines', text: talk.lines.join('\n') })));
-    }
-    this.results.append(details);
+    const transcripts = transcript_block(parsed_report(text), 4);
+    if (transcripts) this.results.append(transcripts);
   }
 }
