@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "probe/options_from_settings.h"
 #include "probe/probe.h"
+#include "probe/tls_client.h"
 #include "probe_progress.h"
 #include "render.h"
 #include "settings_options.h"
@@ -146,6 +147,11 @@ int run_probe(const std::vector<std::string>& argv) {
   if (const auto name = args.value("ehlo-name")) options.ehlo_name = *name;
   if (!options.ca_file.empty() && access(options.ca_file.c_str(), R_OK) != 0) {
     return usage_error("probe", "--ca-file: cannot read " + options.ca_file);
+  }
+  // A file that reads but holds no certificate would leave every probe
+  // without TLS and nothing saying why: refuse it here, with OpenSSL's reason.
+  if (std::string tls_error; !agent::make_client_context({options.ca_file, ""}, tls_error)) {
+    return usage_error("probe", "--ca-file: " + tls_error);
   }
   if (const auto bad = agent::check_probe_options(options)) {
     return usage_error("probe", bad->message);

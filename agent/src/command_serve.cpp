@@ -5,6 +5,7 @@
 
 #include "cli_args.h"
 #include "commands.h"
+#include "probe/tls_client.h"
 #include "serve/origin_guard.h"
 #include "serve/serve.h"
 
@@ -122,6 +123,10 @@ bool read_config(const parsed_args& args, serve::serve_config& config, std::stri
   }
   if (const auto file = args.value("ca-file")) {
     if (!std::ifstream(*file)) return refuse("--ca-file: cannot read " + *file);
+    // Readable is not enough: without a certificate in it every probe would lose TLS.
+    if (std::string tls_error; !agent::make_client_context({*file, ""}, tls_error)) {
+      return refuse("--ca-file: " + tls_error);
+    }
     config.ca_file = *file;
   }
   const std::pair<std::string_view, std::chrono::milliseconds*> durations[] = {

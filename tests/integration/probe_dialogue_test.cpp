@@ -126,6 +126,16 @@ TEST_CASE("a line break in a value sent on the wire is refused before connecting
   CHECK(server.connection_count() == 0);
 }
 
+TEST_CASE("a CA file without a certificate is refused before connecting", "[probe][input]") {
+  smtp_test_server server(provider_like_script());
+  probe_request request;
+  request.ca_file = "good.key";  // readable, PEM, but a key: no certificate to trust
+  const probe_run run = probe_port(server.port(), request);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("--ca-file") != std::string::npos);
+  CHECK(server.connection_count() == 0);
+}
+
 TEST_CASE("on a terminal the probe shows a line per port as steps finish", "[probe][cli]") {
   smtp_test_server server(provider_like_script());
   probe_request request;

@@ -148,7 +148,7 @@ ssl_ctx_ptr make_client_context(const tls_config& config, std::string& error) {
                                                    ctx.get(), config.ca_file.c_str(), nullptr) == 1;
   if (!loaded) {
     error = config.ca_file.empty() ? "cannot load the system's trusted certificates"
-                                   : "cannot read CA file " + config.ca_file;
+                                   : "no PEM certificate could be loaded from " + config.ca_file;
     ERR_clear_error();
     return nullptr;
   }
