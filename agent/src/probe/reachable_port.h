@@ -22,7 +22,10 @@ class reachable_port {
     const std::lock_guard lock(mutex_);
     ++posted_;
     if (ok && !first_ok_) first_ok_ = port;
-    if (port == preferred_) preferred_known_ = true, preferred_ok_ = preferred_ok_ || ok;
+    if (port == preferred_) {
+      preferred_known_ = true;
+      preferred_ok_ = preferred_ok_ || ok;
+    }
     changed_.notify_all();
   }
 

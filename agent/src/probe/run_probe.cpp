@@ -143,16 +143,8 @@ probe_report run_probe(const probe_options& options, const probe_listener& liste
   std::optional<int> matrix_port;
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < plans.size(); ++i) {
-    threads.emplace_back([&, i] {
-      connections[i] = run_session(plans[i], options, run_deadline, progress);
-      // A session that ends before its TCP step posts (never, today) would
-      // otherwise leave the matrix waiting until the run's deadline.
-      if (plans[i].on_tcp && !connections[i].tcp) {
-        tcp_step never;
-        never.status = "error";
-        plans[i].on_tcp(never);
-      }
-    });
+    threads.emplace_back(
+        [&, i] { connections[i] = run_session(plans[i], options, run_deadline, progress); });
   }
   std::thread matrix_thread([&] {
     matrix_port = reachable.wait(run_deadline);
