@@ -23,18 +23,15 @@ function ensure_stylesheet() {
 async function start() {
   const hosts = [...document.querySelectorAll('[data-smtpcheck]:not([data-smtpcheck-mounted])')];
   if (hosts.length === 0) return;
+  // The core compiles (off the main thread, as it arrives) while the form is built.
+  const core_loading = load_core();
   ensure_stylesheet();
   for (const host of hosts) host.setAttribute('data-smtpcheck-mounted', '');
-  try {
-    const core = await load_core();
-    for (const host of hosts) mount_widget(host, core);
-  } catch (error) {
-    for (const host of hosts) {
-      host.replaceChildren(el('p', { class: 'sc-load-error', attrs: { role: 'alert' },
-        text: 'The settings checker could not load. Reload the page to try again.' }));
-    }
+  await Promise.all(hosts.map((host) => mount_widget(host, core_loading).catch((error) => {
+    host.replaceChildren(el('p', { class: 'sc-load-error', attrs: { role: 'alert' },
+      text: 'The settings checker could not load. Reload the page to try again.' }));
     throw error;
-  }
+  })));
 }
 
 start();

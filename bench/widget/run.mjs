@@ -5,7 +5,10 @@
 //      first use (explain's module), apart;
 //   2. the median time of one checkSettings() call through WebAssembly in
 //      Chromium, and natively (bench/check_settings_bench), and their ratio;
-//   3. the time from navigation to the first rendered findings, on loopback.
+//   3. the time from navigation to the first rendered findings, on loopback,
+//      beside the same page's time with a stub widget that shows one finding
+//      without loading anything (the page's own floor on this machine, measured
+//      in the same run, interleaved): the difference is the widget's own share.
 //
 //   node bench/widget/run.mjs [--native PATH] [--web-root PATH]
 //
@@ -16,9 +19,9 @@
 // after a warm-up (2 s in Chromium, for its optimising compiler).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, cpSync, writeFileSync, rmSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
-import { loadavg, cpus } from 'node:os';
+import { loadavg, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { start_static_server } from '../../tests/web/static_server.mjs';
@@ -34,7 +37,7 @@ const settings_file = path.join(repo, 'tests/data/settings/108-nodemailer-secure
 const playwright_entry = path.join(repo, 'node_modules/playwright-core/index.mjs');
 const batches = 200;
 const batch_calls = 100;
-const navigations = 7;
+const navigations = 15;
 
 for (const [file, remedy] of [[path.join(web_root, 'index.html'), 'scripts/build'],
   [native_bench, 'scripts/build (or --native PATH)'], [playwright_entry, 'scripts/install-deps'],
@@ -49,6 +52,18 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const verdict = (ok) => (ok ? 'within target' : 'OVER target');
 
+// The floor: the same page (HTML, stylesheets, favicon) whose widget script
+// only puts one finding element in the widget's place, at once.
+const floor_root = mkdtempSync(path.join(tmpdir(), 'smtpcheck-bench-floor-'));
+cpSync(web_root, floor_root, { recursive: true });
+writeFileSync(path.join(floor_root, 'smtpcheck-widget.js'), `for (const host of document.querySelectorAll('[data-smtpcheck]')) {
+  const finding = document.createElement('li');
+  finding.className = 'sc-finding';
+  finding.textContent = 'A finding';
+  host.replaceChildren(finding);
+}
+`);
+
 const { chromium } = await import(pathToFileURL(playwright_entry).href);
 // Only what the page asks for while it loads counts (not what part 2 imports).
 const loaded = new Set();
@@ -56,15 +71,14 @@ let recording = false;
 const server = await start_static_server({ root: web_root, on_request: (_method, url) => {
   if (recording) loaded.add(new URL(url, 'http://x').pathname);
 } });
+const floor_server = await start_static_server({ root: floor_root });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
 
 try {
   // 3. Navigation to first findings: an init script watches for the first
   // finding element; performance.now() counts from the navigation's start.
-  const first_findings_ms = [];
-  recording = true;
-  for (let run = 0; run < navigations; run += 1) {
+  const first_findings = async (url) => {
     const context = await browser.newContext();
     await context.addInitScript(() => {
       new MutationObserver((_changes, observer) => {
@@ -75,12 +89,20 @@ try {
       }).observe(document, { childList: true, subtree: true });
     });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(url);
     await page.waitForFunction(() => window.__first_findings_ms !== undefined);
-    first_findings_ms.push(await page.evaluate(() => window.__first_findings_ms));
+    const ms = await page.evaluate(() => window.__first_findings_ms);
     await context.close();
+    return ms;
+  };
+  const first_findings_ms = [];
+  const floor_ms = [];
+  for (let run = 0; run < navigations; run += 1) {
+    recording = true;
+    first_findings_ms.push(await first_findings(server.url));
+    recording = false;
+    floor_ms.push(await first_findings(floor_server.url));
   }
-  recording = false;
 
   // 2. checkSettings in Chromium, through the same wrapper the widget uses
   // (bundled into its script; loaded here on its own).
@@ -143,9 +165,15 @@ try {
   console.log(`  ratio WebAssembly / native:  ${(wasm_us / native.median_us).toFixed(2)}`);
   console.log('');
   const first = median(first_findings_ms);
+  const floor = median(floor_ms);
   console.log(`Navigation to first rendered findings, median of ${navigations}:  ${first.toFixed(0)} ms   target <= 200 ms: ${verdict(first <= 200)}`);
   console.log(`  runs: ${first_findings_ms.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  console.log(`  the same page with a stub widget (no core, no script to speak of), median:  ${floor.toFixed(0)} ms`);
+  console.log(`  runs: ${floor_ms.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  console.log(`  the widget's own share:  ${(first - floor).toFixed(0)} ms; ratio widget / stub page:  ${(first / floor).toFixed(2)}`);
 } finally {
   await browser.close();
   await server.close();
+  await floor_server.close();
+  rmSync(floor_root, { recursive: true, force: true });
 }

@@ -259,6 +259,44 @@ test('when explain\'s module cannot load, the box says so and the next edit trie
   await finish({ allow: [/Failed to load resource: net::ERR_FAILED/] });
 });
 
+test('the widget appears once, with its first findings in it, and then lists the platforms', async () => {
+  // Watches every change to the page from its first byte: the widget must
+  // never be on the page without findings (an empty results panel that
+  // fills a moment later).
+  const { page, finish } = await open_page({ init: () => {
+    window.__widget_without_findings = 0;
+    new MutationObserver(() => {
+      if (document.querySelector('.sc-widget') && !document.querySelector('.sc-results .sc-finding')) {
+        window.__widget_without_findings += 1;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  } });
+  assert.equal(await page.evaluate(() => window.__widget_without_findings), 0);
+  assert.equal(await page.locator('[data-smtpcheck] .hc-loading').count(), 0, 'the placeholder is replaced');
+  const picker = page.getByLabel('Your mail client or platform');
+  await picker.locator('option[value="nodemailer"]').waitFor({ state: 'attached' });
+  assert.ok(await picker.locator('option').count() > 5, 'the catalog\'s platforms are listed');
+  assert.match(await page.locator('.sc-widget__footer').innerText(), /^smtpcheck \d+\.\d+\.\d+/);
+  await finish();
+});
+
+test('when the core cannot load, the widget\'s place says so', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route('**/smtpcheck_core.wasm', (route) => route.abort());
+  await page.goto(server.url);
+  const message = page.locator('[data-smtpcheck] .sc-load-error');
+  await message.waitFor();
+  assert.equal(await message.getAttribute('role'), 'alert');
+  assert.match(await message.innerText(), /could not load\. Reload the page/);
+  assert.equal(await page.locator('.sc-widget').count(), 0, 'no half-working form');
+  // The cause stays visible to the help center's developers, in the console.
+  assert.equal(errors.length, 1);
+  await context.close();
+});
+
 const report_case = (name) => path.join(repo, 'tests/data/reports', name);
 
 test('importing a probe report shows the diagnosis and the recorded conversation', async () => {

@@ -6,7 +6,10 @@ import { el, clear, unique_id } from './element.js';
 import { render_findings } from './findings_view.js';
 
 export class explain_box {
-  /** core: the smtpcheck API; platform_id(): the platform picked now ('' if none). */
+  /**
+   * core: a Promise of the smtpcheck API (the box shows before the core has
+   * loaded); platform_id(): the platform picked now ('' if none).
+   */
   constructor(core, platform_id) {
     this.core = core;
     this.platform_id = platform_id;
@@ -25,7 +28,7 @@ export class explain_box {
     this.textarea.addEventListener('input', () => this.update());
     // explain's part of the core loads on first use: start it as soon as the
     // box is reached, so it is there by the time something is pasted.
-    this.element.addEventListener('focusin', () => core.loadExplain?.().catch(() => {}));
+    this.element.addEventListener('focusin', () => core.then((api) => api.loadExplain()).catch(() => {}));
     this.requests = 0;
   }
 
@@ -40,7 +43,8 @@ export class explain_box {
     }
     let findings;
     try {
-      findings = JSON.parse(await this.core.explain(text, this.platform_id())).findings;
+      const api = await this.core;
+      findings = JSON.parse(await api.explain(text, this.platform_id())).findings;
     } catch {
       if (request !== this.requests) return;
       clear(this.results).append(el('p', { class: 'sc-hint', attrs: { role: 'alert' },

@@ -35,9 +35,9 @@ const finding_field_to_input = { host: 'host', port: 'port', security: 'security
   password: 'password', from: 'from', platform: 'platform', verified_senders: 'verified_senders' };
 
 export class settings_form {
-  /** platforms: catalog().platforms ({id, name, version_of}); on_change() runs on every edit. */
-  constructor(platforms, on_change) {
-    this.platforms = platforms;
+  /** on_change() runs on every edit. The platform picker is empty until set_platforms(). */
+  constructor(on_change) {
+    this.platforms = [];
     this.on_change = on_change;
     this.touched = new Set();
     this.inputs = {};
@@ -57,9 +57,7 @@ export class settings_form {
     let input;
     if (field.kind === 'select') {
       input = el('select', { class: 'sc-input', attrs: { id, name: field.name } });
-      const options = field.name === 'platform'
-          ? [...field.options, ...this.platforms.map((p) => [p.id, p.name])] : field.options;
-      for (const [value, text] of options) input.append(el('option', { text, attrs: { value } }));
+      for (const [value, text] of field.options) input.append(el('option', { text, attrs: { value } }));
     } else {
       input = el('input', { class: 'sc-input', attrs: {
         id, name: field.name, type: field.type, inputmode: field.inputmode, autocomplete: field.autocomplete,
@@ -85,6 +83,17 @@ export class settings_form {
     }
     wrapper.append(hint, message);
     return wrapper;
+  }
+
+  /**
+   * Fills the platform picker: catalog().platforms ({id, name, version_of}).
+   * The widget calls it once its first findings are on screen (the catalog
+   * is not needed for them), or before filling the form from a link.
+   */
+  set_platforms(platforms) {
+    this.platforms = platforms;
+    this.inputs.platform.append(...platforms.map((p) => el('option', { text: p.name, attrs: { value: p.id } })));
+    this.update_platform_version();
   }
 
   // A "Show" toggle: tokens are long and a stray space is a common mistake.

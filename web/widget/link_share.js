@@ -9,7 +9,10 @@ import { el, unique_id } from './element.js';
 import { without_secrets } from './settings_document.js';
 
 export class link_share {
-  /** core: the smtpcheck API; form: the settings_form whose settings are shared. */
+  /**
+   * core: a Promise of the smtpcheck API (the button shows before the core
+   * has loaded); form: the settings_form whose settings are shared.
+   */
   constructor(core, form) {
     this.core = core;
     this.form = form;
@@ -33,13 +36,14 @@ export class link_share {
   }
 
   /** The link for the form's settings now: this page's address plus the core's fragment. */
-  link() {
-    const document_ = JSON.parse(this.core.makeLink(JSON.stringify(without_secrets(this.form.settings()))));
+  async link() {
+    const api = await this.core;
+    const document_ = JSON.parse(api.makeLink(JSON.stringify(without_secrets(this.form.settings()))));
     return `${location.origin}${location.pathname}${document_.fragment}`;
   }
 
   async share() {
-    const link = this.link();
+    const link = await this.link();
     this.field.value = link;
     this.field_row.hidden = false;
     this.warning.hidden = !this.form.has_secret();

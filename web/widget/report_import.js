@@ -43,7 +43,10 @@ export function report_parts(text) {
 }
 
 export class report_import {
-  /** core: the smtpcheck API (with diagnose); settings_json(): the form's settings as JSON, or '' when blank. */
+  /**
+   * core: a Promise of the smtpcheck API (the box shows before the core has
+   * loaded); settings_json(): the form's settings as JSON, or '' when blank.
+   */
   constructor(core, settings_json) {
     this.core = core;
     this.settings_json = settings_json;
@@ -68,7 +71,7 @@ export class report_import {
     });
     // diagnose's part of the core loads on first use: start it as soon as
     // the box is reached or a file is dragged over it.
-    const prepare = () => core.loadExplain?.().catch(() => {});
+    const prepare = () => core.then((api) => api.loadExplain()).catch(() => {});
     this.element.addEventListener('focusin', prepare);
     this.zone.addEventListener('dragenter', prepare);
     this.reads = 0;
@@ -112,7 +115,8 @@ export class report_import {
     const { report, settings } = report_parts(text);
     let findings;
     try {
-      findings = JSON.parse(await this.core.diagnose(report, settings ?? this.settings_json())).findings;
+      const api = await this.core;
+      findings = JSON.parse(await api.diagnose(report, settings ?? this.settings_json())).findings;
     } catch {
       if (read === this.reads) this.fail('The diagnosis could not load. Check your connection, then choose the file again.');
       return;

@@ -16,9 +16,20 @@ import { open_check_link, is_check_link } from './link_open.js';
 import { report_import } from './report_import.js';
 import { live_check } from './live_check.js';
 
-/** Builds the widget inside `host` (its content is replaced) using a loaded core. */
-export function mount_widget(host, core) {
-  const catalog = JSON.parse(core.catalog());
+// Runs `task` once the browser has painted what is on screen now (the next
+// frame, then a new task), so work the first findings do not need waits.
+function after_next_paint(task) {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
+/**
+ * Builds the widget while `core_loading` (a Promise of the core's API, see
+ * core_loader.js) loads, then shows it inside `host` (replacing its content)
+ * with its first findings. Resolves once they are shown; rejects if the core
+ * could not load (`host` is left as it was).
+ */
+export async function mount_widget(host, core_loading) {
+  let core = null;  // the core's API, once loaded (before the widget is shown)
   const results = new results_view();
   const link_id = unique_id('from-link');
   const link_findings = el('div', { class: 'sc-results__list', attrs: { id: `${link_id}-list` } });
@@ -32,34 +43,42 @@ export function mount_widget(host, core) {
     form.mark(findings);
     results.show(findings, form.is_blank());
   };
-  const form = new settings_form(catalog.platforms, () => {
+  const form = new settings_form(() => {
     check();
     explain.update();
   });
-  const explain = new explain_box(core, () => form.inputs.platform.value);
-  const share = new link_share(core, form);
-  // A core built before diagnose existed gets no import box rather than a broken one.
-  const report = typeof core.diagnose === 'function'
-      ? new report_import(core, () => (form.is_blank() ? '' : JSON.stringify(without_secrets(form.settings()))))
-      : null;
-
-  const show_import = report ? () => {
+  const explain = new explain_box(core_loading, () => form.inputs.platform.value);
+  const share = new link_share(core_loading, form);
+  const report = new report_import(core_loading,
+      () => (form.is_blank() ? '' : JSON.stringify(without_secrets(form.settings()))));
+  const show_import = () => {
     report.element.scrollIntoView({ block: 'start' });
     report.input.focus({ preventScroll: true });
-  } : null;
+  };
   const live = new live_check(form, host, show_import);
+  const footer = el('p', { class: 'sc-widget__footer', text: 'smtpcheck' });
+
+  // The platform list comes from the catalog, which the first findings do
+  // not need: it is read after they are on screen, or at once for a link
+  // (which may name a platform).
+  let platforms_filled = false;
+  const fill_platforms = () => {
+    if (platforms_filled) return;
+    platforms_filled = true;
+    form.set_platforms(JSON.parse(core.catalog()).platforms);
+  };
 
   const open_link = () => {
-    const findings = open_check_link(core, form);
-    if (findings === null) return;
-    render_findings(link_findings, findings, 4);
+    if (!is_check_link(location.hash)) return;
+    fill_platforms();
+    render_findings(link_findings, open_check_link(core, form), 4);
     link_notice.hidden = false;
     check();
     explain.update();
   };
 
   const heading_id = unique_id('title');
-  clear(host).append(el('section', { class: 'sc-widget', attrs: { 'aria-labelledby': heading_id } },
+  const widget = el('section', { class: 'sc-widget', attrs: { 'aria-labelledby': heading_id } },
       el('header', { class: 'sc-widget__header' },
           el('h2', { class: 'sc-widget__title', text: 'Check your SMTP settings', attrs: { id: heading_id } }),
           el('p', { class: 'sc-widget__lead',
@@ -69,11 +88,18 @@ export function mount_widget(host, core) {
           el('div', { class: 'sc-widget__column sc-widget__column--results' }, link_notice, results.element)),
       live.element,
       explain.element,
-      report?.element ?? null,
-      el('p', { class: 'sc-widget__footer', text: `smtpcheck ${core.version()}` })));
+      report.element,
+      footer);
 
-  check();
-  open_link();
+  // The page shows the widget once, with its first findings: attached any
+  // earlier, the browser would lay out and paint it twice.
+  core = await core_loading;
+  if (is_check_link(location.hash)) open_link(); else check();
+  clear(host).append(widget);
   // A check link pasted into the address bar of an open page arrives as a hash change.
-  window.addEventListener('hashchange', () => { if (is_check_link(location.hash)) open_link(); });
+  window.addEventListener('hashchange', open_link);
+  after_next_paint(() => {
+    fill_platforms();
+    footer.textContent = `smtpcheck ${core.version()}`;
+  });
 }
