@@ -23,7 +23,7 @@ function ensure_stylesheet() {
 async function start() {
   const hosts = [...document.querySelectorAll('[data-smtpcheck]:not([data-smtpcheck-mounted])')];
   if (hosts.length === 0) return;
-  // The core compiles (off the main thread, as it arrives) while the form is built.
+  // Fetching and compiling the core starts first, so it overlaps building the widget.
   const core_loading = load_core();
   ensure_stylesheet();
   for (const host of hosts) host.setAttribute('data-smtpcheck-mounted', '');
