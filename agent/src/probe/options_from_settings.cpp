@@ -1,17 +1,13 @@
 #include "probe/options_from_settings.h"
 
+#include "port_number.h"
+
 #include <algorithm>
 
 namespace smtpcheck::agent {
 
 std::optional<int> settings_port_number(const settings& s) {
-  if (!s.port || s.port->empty() || s.port->size() > 5) return std::nullopt;
-  if (!std::all_of(s.port->begin(), s.port->end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::nullopt;
-  }
-  const int port = std::stoi(*s.port);
-  if (port < 1 || port > 65535) return std::nullopt;
-  return port;
+  return s.port ? parse_port_number(*s.port) : std::nullopt;
 }
 
 probe_options options_from_settings(const settings& s, const provider_profile& profile) {

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <thread>
 
+#include "ascii_lowercase.h"
 #include "probe/auth_turn.h"
 #include "probe/dns_lookup.h"
 #include "probe/probe.h"
@@ -27,9 +28,7 @@ constexpr std::array<const char*, 4> matrix_versions{"1.0", "1.1", "1.2", "1.3"}
 std::string operating_system() {
   utsname u{};
   if (::uname(&u) != 0) return "unknown";
-  std::string os = u.sysname;
-  for (char& c : os) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return os + " " + u.machine;
+  return ascii_lowercase(u.sysname) + " " + u.machine;
 }
 
 std::string utc_now() {

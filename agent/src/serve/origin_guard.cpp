@@ -1,27 +1,16 @@
 #include "serve/origin_guard.h"
 
+#include "ascii_lowercase.h"
+#include "port_number.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace smtpcheck::serve {
 namespace {
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_host_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
-}
-
-bool is_port(std::string_view text) {
-  if (text.empty() || text.size() > 5) return false;
-  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return false;
-  const int value = std::stoi(std::string(text));
-  return value >= 1 && value <= 65535;
 }
 
 origin_option refuse(std::string why) {
@@ -31,7 +20,7 @@ origin_option refuse(std::string why) {
 }  // namespace
 
 origin_option parse_origin_option(std::string_view text) {
-  const std::string lowered = lowercase(text);
+  const std::string lowered = agent::ascii_lowercase(text);
   std::string_view rest = lowered;
   std::string scheme;
   if (rest.starts_with("https://")) {
@@ -68,13 +57,13 @@ origin_option parse_origin_option(std::string_view text) {
     if (!after.empty()) {
       if (!after.starts_with(':')) return refuse("unexpected text after the IPv6 address");
       port = after.substr(1);
-      if (!is_port(port)) return refuse("the port must be a number from 1 to 65535");
+      if (!agent::parse_port_number(port)) return refuse("the port must be a number from 1 to 65535");
     }
   } else {
     if (const std::size_t colon = rest.find(':'); colon != std::string_view::npos) {
       host = rest.substr(0, colon);
       port = rest.substr(colon + 1);
-      if (!is_port(port)) return refuse("the port must be a number from 1 to 65535");
+      if (!agent::parse_port_number(port)) return refuse("the port must be a number from 1 to 65535");
     }
     if (host.empty() || !std::all_of(host.begin(), host.end(), is_host_char) ||
         host.front() == '.' || host.back() == '.' || host.find("..") != std::string_view::npos) {

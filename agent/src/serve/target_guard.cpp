@@ -1,26 +1,13 @@
 #include "serve/target_guard.h"
 
+#include "ascii_lowercase.h"
+#include "port_number.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace smtpcheck::serve {
 namespace {
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::optional<int> parse_port(std::string_view text) {
-  if (text.empty() || text.size() > 5 ||
-      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::nullopt;
-  }
-  const int value = std::stoi(std::string(text));
-  if (value < 1 || value > 65535) return std::nullopt;
-  return value;
-}
 
 bool contains(const std::vector<int>& ports, int port) {
   return std::find(ports.begin(), ports.end(), port) != ports.end();
@@ -70,9 +57,9 @@ std::optional<allowed_host> parse_allow_host(std::string_view text, std::string&
     error = "--allow-host: \"" + std::string(text) + "\" is not HOST or HOST:PORT";
     return std::nullopt;
   }
-  out.host = lowercase(host);
+  out.host = agent::ascii_lowercase(host);
   if (!port.empty()) {
-    out.port = parse_port(port);
+    out.port = agent::parse_port_number(port);
     if (!out.port) {
       error = "--allow-host: the port in \"" + std::string(text) +
               "\" must be a number from 1 to 65535";
@@ -85,7 +72,7 @@ std::optional<allowed_host> parse_allow_host(std::string_view text, std::string&
 target_decision target_guard::decide(const provider_profile& profile, std::string_view host,
                                      std::optional<int> user_port) const {
   target_decision decision;
-  const std::string wanted = lowercase(host);
+  const std::string wanted = agent::ascii_lowercase(host);
   const std::vector<int> base =
       base_ports_ ? *base_ports_
                   : std::vector<int>(profile.starttls_ports.begin(), profile.starttls_ports.end());
@@ -96,7 +83,7 @@ target_decision target_guard::decide(const provider_profile& profile, std::strin
   bool base_allowed = false;
   std::vector<int> extra_ports;
   for (const provider_host& h : profile.hosts) {
-    if (lowercase(h.name) == wanted) {
+    if (agent::ascii_lowercase(h.name) == wanted) {
       host_known = base_allowed = true;
       decision.host = std::string(h.name);
     }
