@@ -7,9 +7,10 @@
 
 namespace smtpcheck::agent {
 
-/// Resolves `host` (a name or an address literal) with the system resolver.
-/// getaddrinfo(3) cannot be interrupted, so it runs on its own thread and a
-/// lookup still going at `until` is reported as "timeout" and left behind.
+/// Resolves `host` (a name or an address literal) the way the host is set
+/// up to: /etc/hosts first, then the nameservers of /etc/resolv.conf (with
+/// its search, ndots, timeout and attempts options), through c-ares. The
+/// lookup stops at `until` and is then reported as "timeout".
 dns_step lookup_addresses(const std::string& host, deadline until);
 
 }  // namespace smtpcheck::agent

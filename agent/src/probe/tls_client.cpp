@@ -2,6 +2,8 @@
 // the server's identity; RFC 6125 for the host name rules (X509_check_host).
 #include "probe/tls_client.h"
 
+#include "probe/trust_store.h"
+
 #include <arpa/inet.h>
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
@@ -71,7 +73,24 @@ std::vector<std::string> subject_alt_names(X509* cert) {
   return out;
 }
 
-certificate_info describe(X509* cert, const std::string& host, long verify_code) {
+// Each context remembers where its trust anchors came from, so a failed
+// verification can say which CA file or folder it was checked against.
+int trust_index() {
+  static const int index = SSL_CTX_get_ex_new_index(
+      0, nullptr, nullptr, nullptr,
+      [](void*, void* data, CRYPTO_EX_DATA*, int, long, void*) {
+        delete static_cast<std::string*>(data);
+      });
+  return index;
+}
+
+std::string trust_text(SSL_CTX* ctx) {
+  const auto* text = static_cast<const std::string*>(SSL_CTX_get_ex_data(ctx, trust_index()));
+  return text ? *text : "";
+}
+
+certificate_info describe(X509* cert, const std::string& host, long verify_code,
+                          const std::string& trusted) {
   certificate_info c;
   c.subject = name_text(X509_get_subject_name(cert));
   c.sans = subject_alt_names(cert);
@@ -80,6 +99,7 @@ certificate_info describe(X509* cert, const std::string& host, long verify_code)
   c.not_after = time_text(X509_get0_notAfter(cert));
   c.verify_code = static_cast<int>(verify_code);
   c.verify_result = verify_code == X509_V_OK ? "ok" : X509_verify_cert_error_string(verify_code);
+  if (verify_code != X509_V_OK && !trusted.empty()) c.verify_result += "; " + trusted;
   c.hostname_match = is_address_literal(host)
                          ? X509_check_ip_asc(cert, host.c_str(), 0) == 1
                          : X509_check_host(cert, host.data(), host.size(), 0, nullptr) == 1;
@@ -123,6 +143,11 @@ std::string tls_library_version() {
 }
 
 ssl_ctx_ptr make_client_context(const tls_config& config, std::string& error) {
+  // No openssl.cnf: what a probe offers depends on this program, not on the
+  // host's OpenSSL configuration, and a static binary must not load the
+  // provider or engine modules a configuration may name (its path is the
+  // build machine's OPENSSLDIR anyway). The first initialisation decides.
+  OPENSSL_init_ssl(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
   ssl_ctx_ptr ctx(SSL_CTX_new(TLS_client_method()));
   if (!ctx) {
     first_error(error);
@@ -143,15 +168,21 @@ ssl_ctx_ptr make_client_context(const tls_config& config, std::string& error) {
     SSL_CTX_set_min_proto_version(ctx.get(), v);
     SSL_CTX_set_max_proto_version(ctx.get(), v);
   }
-  const bool loaded = config.ca_file.empty() ? SSL_CTX_set_default_verify_paths(ctx.get()) == 1
-                                             : SSL_CTX_load_verify_locations(
-                                                   ctx.get(), config.ca_file.c_str(), nullptr) == 1;
-  if (!loaded) {
-    error = config.ca_file.empty() ? "cannot load the system's trusted certificates"
-                                   : "no PEM certificate could be loaded from " + config.ca_file;
+  const trust_source trust = find_trust_source(config.ca_file);
+  const bool found = !trust.file.empty() || !trust.dir.empty();
+  // Nothing found: the context trusts nothing, every certificate fails
+  // verification, and its verify_result says what was looked for.
+  if (found && SSL_CTX_load_verify_locations(ctx.get(), trust.file.empty() ? nullptr : trust.file.c_str(),
+                                             trust.dir.empty() ? nullptr : trust.dir.c_str()) != 1) {
+    error = trust.origin == "--ca-file" ? "no PEM certificate could be loaded from " + config.ca_file
+                                        : "cannot load the CA certificates in " +
+                                              describe_trust_source(trust);
     ERR_clear_error();
     return nullptr;
   }
+  SSL_CTX_set_ex_data(ctx.get(), trust_index(),
+                      new std::string(found ? "trusted CAs from " + describe_trust_source(trust)
+                                            : describe_trust_source(trust)));
   // Record, do not enforce: the handshake completes so the certificate can
   // be reported; `verified` gates AUTH.
   SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr);
@@ -212,7 +243,8 @@ handshake_outcome tls_handshake(SSL_CTX* ctx, int fd, const std::string& host, d
   out.step.cipher = SSL_get_cipher_name(ssl.get());
   out.step.duration_ms = elapsed_ms(start);
   if (X509* cert = SSL_get1_peer_certificate(ssl.get())) {
-    out.step.certificate = describe(cert, host, SSL_get_verify_result(ssl.get()));
+    out.step.certificate =
+        describe(cert, host, SSL_get_verify_result(ssl.get()), trust_text(ctx));
     out.verified =
         out.step.certificate->verify_code == 0 && out.step.certificate->hostname_match == true;
     X509_free(cert);

@@ -1,7 +1,9 @@
 #pragma once
-// The TLS client side of a probe connection: contexts (the system trust
-// store or --ca-file; optionally pinned to one protocol version) and the
-// handshake, recording what the server presented. Verification never stops
+// The TLS client side of a probe connection: contexts (the host's CA
+// certificates, probe/trust_store.h, or --ca-file; optionally pinned to one
+// protocol version) and the handshake, recording what the server presented
+// and, when verification fails, which CA certificates it was checked
+// against (in verify_result). Verification never stops
 // the handshake: the certificate is recorded either way, and the session
 // then refuses AUTH unless it verified (DESIGN "Agent" rule 7).
 #include <openssl/ssl.h>
@@ -25,7 +27,7 @@ using ssl_ptr = std::unique_ptr<SSL, ssl_free>;
 
 /// How a context is made.
 struct tls_config {
-  std::string ca_file;  ///< PEM trust anchors; empty: the system's default paths
+  std::string ca_file;  ///< PEM trust anchors; empty: find_trust_source (probe/trust_store.h)
   /// "1.0" | "1.1" | "1.2" | "1.3" to offer only that version (the version
   /// matrix); empty: whatever this OpenSSL allows by default.
   std::string pinned_version;

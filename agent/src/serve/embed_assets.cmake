@@ -7,7 +7,7 @@
 #
 # Hidden files are left out. The output is rewritten only when its content
 # changes, so a page rebuilt with the same bytes compiles nothing again.
-cmake_minimum_required(VERSION 3.25)
+cmake_minimum_required(VERSION 3.21)
 
 if(NOT EXISTS "${WEB_DIR}/index.html")
   message(FATAL_ERROR "${WEB_DIR}/index.html is missing: run scripts/build-web first")

@@ -1,0 +1,22 @@
+# SMTPCHECK_STATIC=ON: one self-contained `smtpcheck` executable for any Linux
+# of the toolchain's architecture (presets static-x86_64 and static-aarch64,
+# scripts/release). Everything is linked in from Debian's static archives:
+# glibc (libc6-dev), libstdc++, OpenSSL 3 (libssl-dev), c-ares
+# (libc-ares-dev); cpp-httplib is compiled from Debian's source package
+# (cmake/cpp_httplib.cmake). Nothing is loaded at run time: names resolve
+# through c-ares (agent/src/probe/dns_lookup.cpp), not NSS, and OpenSSL
+# reads no configuration file (agent/src/probe/tls_client.cpp), so it loads
+# no provider or engine module.
+if(NOT SMTPCHECK_STATIC)
+  return()
+endif()
+
+set(OPENSSL_USE_STATIC_LIBS TRUE)
+set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
+# -static: glibc, libstdc++ and libgcc from their archives, no interpreter.
+# -s: stripped (the release ships no symbols; Release has no debug info).
+add_link_options(-static -s)
+# Smaller: unused functions and data of our code and of the header-only
+# cpp-httplib are dropped at link time.
+add_compile_options(-ffunction-sections -fdata-sections)
+add_link_options(-Wl,--gc-sections)
