@@ -10,6 +10,17 @@
 # scripts/install-deps adds) into SMTPCHECK_THIRD_PARTY_DIR, once, outside the
 # repository; Debian's patches are applied by the unpacking. The localhost
 # server speaks plain HTTP, so neither TLS nor compression is compiled in.
+# SMTPCHECK_HTTPLIB_HEADER_DIR (a folder holding a header-only httplib.h,
+# e.g. Homebrew's) chooses the header-only way in any build.
+set(SMTPCHECK_HTTPLIB_HEADER_DIR "" CACHE PATH
+    "A folder with cpp-httplib's header-only httplib.h; empty: pkg-config (or, static, Debian's source)")
+if(SMTPCHECK_HTTPLIB_HEADER_DIR)
+  message(STATUS "cpp-httplib: header-only, from ${SMTPCHECK_HTTPLIB_HEADER_DIR}")
+  add_library(smtpcheck_httplib INTERFACE)
+  target_include_directories(smtpcheck_httplib SYSTEM BEFORE INTERFACE ${SMTPCHECK_HTTPLIB_HEADER_DIR})
+  return()
+endif()
+
 if(NOT SMTPCHECK_STATIC)
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(cpp_httplib REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)

@@ -5,8 +5,13 @@
 #   cmake --preset release && cmake --build build/release && (cd build/release && cpack)
 #
 # gives smtpcheck_<version>_<arch>.deb and smtpcheck-<version>-Linux-<arch>.tar.gz.
-# The program links Debian's libcpp-httplib0.11 and libssl3 dynamically, so
+# That program links Debian's libcpp-httplib0.11 and libssl3 dynamically, so
 # both packages are for Debian 12 (or a system with those libraries).
+#
+# From a static tree (SMTPCHECK_STATIC, scripts/release) the .deb holds the
+# fully static program, depends on nothing, and carries the licence texts of
+# what is linked in (cmake/linked_licenses.cmake); scripts/release makes the
+# .tar.gz archives itself (reproducible, for any Linux).
 
 set(SMTPCHECK_PACKAGE_MAINTAINER "smtpcheck maintainers <maintainers@smtpcheck.invalid>" CACHE STRING
     "The Maintainer of the .deb (name <address>)")
@@ -42,7 +47,14 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # dpkg-shlibdeps (dpkg-dev) reads the libraries the program links and names
 # their packages with the right minimum versions; without it, the list below.
 find_program(SMTPCHECK_DPKG_SHLIBDEPS dpkg-shlibdeps)
-if(SMTPCHECK_DPKG_SHLIBDEPS)
+if(SMTPCHECK_STATIC)
+  include(${CMAKE_CURRENT_LIST_DIR}/linked_licenses.cmake)
+  set(CPACK_GENERATOR "DEB")
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)  # statically linked: no shared library at all
+  if(CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
+    set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
+  endif()
+elseif(SMTPCHECK_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
   message(STATUS "dpkg-shlibdeps is missing (package dpkg-dev): the .deb lists its dependencies by hand")
