@@ -7,6 +7,18 @@
 # through c-ares (agent/src/probe/dns_lookup.cpp), not NSS, and OpenSSL
 # reads no configuration file (agent/src/probe/tls_client.cpp), so it loads
 # no provider or engine module.
+#
+# The linker still warns that these glibc functions "require at runtime the
+# shared libraries from the glibc version used for linking"; none of them
+# needs NSS or dlopen the way the agent uses them:
+# - getaddrinfo, from cpp-httplib's bind: `serve` binds the numeric 127.0.0.1
+#   and ::1, which glibc answers without NSS (tests/portable/serve_test.sh
+#   runs it in an empty chroot);
+# - dlopen, in libcrypto's module loader: reached only through an OpenSSL
+#   configuration file or engine, and the agent loads neither;
+# - gethostbyname, getaddrinfo in libcrypto's BIO socket helpers, and
+#   getservbyname / getservbyport_r in c-ares (service names, getnameinfo):
+#   never called (the agent asks c-ares for addresses only).
 if(NOT SMTPCHECK_STATIC)
   return()
 endif()
