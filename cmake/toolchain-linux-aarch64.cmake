@@ -16,6 +16,9 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+# pkg-config (FindOpenSSL asks it first) must describe the arm64 packages,
+# not the build machine's.
+set(ENV{PKG_CONFIG_LIBDIR} /usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig)
 # Runs the cross-built test programs CMake may try (and anything ctest runs
 # through CMAKE_CROSSCOMPILING_EMULATOR) under Debian's qemu-user.
 find_program(SMTPCHECK_QEMU_AARCH64 qemu-aarch64)
