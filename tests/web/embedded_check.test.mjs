@@ -200,3 +200,103 @@ test('with local network access denied, the page says the browser blocked it and
   await live(page).screenshot({ path: path.join(screenshot_dir, 'embedded-permission-denied-1280-light.png') });
   await finish({ allow: noise.permission_denied });
 });
+
+test('when the page\'s security policy leaves out the agent\'s address, the page says its policy blocked it', async () => {
+  // The README's headers for an agent on 8025; the widget is pointed elsewhere.
+  const { page, finish } = await open_help_center({ agent_port: 8025 });
+  await run_button(page).click();
+  assert.equal(await failed_status(page),
+      `This page\u2019s security policy does not let it connect to the smtpcheck program (${agent.origin}).`);
+  const help = await live(page, '.sc-live__help').innerText();
+  assert.match(help, /open the address it prints: it shows this same checker/);
+  assert.ok(help.includes(`connect-src ${agent.origin}`), help);
+  assert.doesNotMatch(help, /No smtpcheck program/);
+  await live(page).screenshot({ path: path.join(screenshot_dir, 'embedded-policy-blocked-1280-light.png') });
+  await finish({ allow: noise.policy_blocked });
+});
+
+test('when no agent answers, the page says how to get and start it for this help center', async () => {
+  const port = await free_port();
+  const { page, finish } = await open_help_center({ agent_origin: `http://127.0.0.1:${port}` });
+  await run_button(page).click();
+  assert.equal(await failed_status(page), `No smtpcheck program answered at http://127.0.0.1:${port}.`);
+  const help = await live(page, '.sc-live__help').innerText();
+  assert.ok(help.includes(`smtpcheck serve --port ${port} --origin ${page_origin}`), help);
+  assert.match(help, /Get smtpcheck and start it/);
+  await live(page).screenshot({ path: path.join(screenshot_dir, 'embedded-no-agent-1280-light.png') });
+  await finish({ allow: noise.refused });
+});
+
+test('an agent that was not started for this help center is told apart, with the command that starts it for it', async () => {
+  const other = await start_agent(smtp);  // no --origin
+  try {
+    const { page, api_requests, finish } = await open_help_center({ agent_origin: other.origin });
+    await page.getByLabel('Pairing code').fill(other.code());
+    await run_button(page).click();
+    assert.equal(await failed_status(page),
+        'The smtpcheck program on this computer refused this page: it was not started for this website.');
+    const help = await live(page, '.sc-live__help').innerText();
+    assert.ok(help.includes(`smtpcheck serve --port ${other.port} --origin ${page_origin}`), help);
+    assert.equal(api_requests().filter((r) => r.method() === 'POST').length, 0, 'no probe was sent');
+    assert.match(other.stderr(), new RegExp(`403 origin_refused: GET /v1/hello \\(Origin "${page_origin}"\\)`));
+    await live(page).screenshot({ path: path.join(screenshot_dir, 'embedded-origin-refused-1280-light.png') });
+    await finish({ allow: noise.cors_refused });
+  } finally {
+    await other.stop();
+  }
+});
+
+test('a wrong pairing code is marked on the code field, and the right one then runs the check', async () => {
+  const { page, finish } = await open_help_center();
+  await fill_settings(page, smtp.port);
+  const code = page.getByLabel('Pairing code');
+  await code.fill(agent.code() === '2222-2222' ? '3333-3333' : '2222-2222');
+  await run_button(page).click();
+  assert.equal(await failed_status(page), 'The smtpcheck program did not accept the pairing code.');
+  await live(page, '.sc-field-message', { hasText: 'This code is wrong' }).waitFor();
+  assert.equal(await code.getAttribute('aria-invalid'), 'true');
+  await live(page).screenshot({ path: path.join(screenshot_dir, 'embedded-wrong-code-1280-light.png') });
+  await code.fill(agent.code());
+  await run_button(page).click();
+  await expect_good_diagnosis(page);
+  await finish({ allow: noise.unauthorized });
+});
+
+/**
+ * A stand-in for an agent older than the page: it answers GET /v1/hello
+ * for `origin` (CORS included) with version 0.0.9, and nothing else.
+ */
+async function start_old_agent(origin) {
+  const server = createServer((request, response) => {
+    const cors = { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Cache-Control': 'no-store' };
+    if (request.method === 'GET' && request.url === '/v1/hello' && request.headers.origin === origin) {
+      response.writeHead(200, { ...cors, 'Content-Type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify({ schema: 'smtpcheck/hello/v1', agent: 'smtpcheck', version: '0.0.9', capabilities: ['probe'],
+        pairing: ['fragment', 'code'] }));
+      return;
+    }
+    response.writeHead(404, cors);
+    response.end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+test('an agent too old for the page is told apart, with how to update it', async () => {
+  const old = await start_old_agent(page_origin);
+  try {
+    const { page, api_requests, finish } = await open_help_center({ agent_origin: old.origin });
+    await page.getByLabel('Pairing code').fill(agent.code());
+    await run_button(page).click();
+    assert.equal(await failed_status(page),
+        'The smtpcheck program on this computer is too old for this page (version 0.0.9; this page needs 0.1.0 or newer).');
+    const help = await live(page, '.sc-live__help').innerText();
+    assert.match(help, /Update smtpcheck/);
+    assert.ok(help.includes(`smtpcheck serve --port ${new URL(old.origin).port} --origin ${page_origin}`), help);
+    assert.equal(api_requests().filter((r) => r.method() === 'POST').length, 0, 'no probe was sent');
+    await live(page).screenshot({ path: path.join(screenshot_dir, 'embedded-old-agent-1280-light.png') });
+    await finish();
+  } finally {
+    await old.close();
+  }
+});
