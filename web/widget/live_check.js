@@ -8,12 +8,13 @@
 //
 // Where the agent is: the page's own origin when the agent served this page
 // (it arrived with #pair=<token>, see pairing_fragment.js); otherwise the
-// widget element's data-agent-url, else http://127.0.0.1:8025. A help-center
+// widget element's agent-url option, else http://127.0.0.1:8025. A help-center
 // page pairs with the code the agent printed, typed by the customer. Without
 // an agent, the section says how to get and start one, and offers the
 // report import (what Safari users need).
 
 import { el, clear, unique_id } from './element.js';
+import { host_option } from './host_options.js';
 import { render_findings } from './findings_view.js';
 import { count_by_severity, summary_text } from './severity.js';
 import { pairing_token } from './pairing_fragment.js';
@@ -38,8 +39,8 @@ function seconds(ms) {
 
 export class live_check {
   /**
-   * form: the settings_form whose settings are checked; host: the widget's
-   * element (its data-agent-url and data-agent-download-url are read on
+   * form: where the settings to check come from ({ settings() }); host: the widget's
+   * element (its agent-url and agent-download-url options are read on
    * each click); show_import(): brings the customer to "Import a report",
    * or null when the widget has none.
    */
@@ -126,14 +127,14 @@ export class live_check {
   }
 
   // Where to find the agent, decided at each click (a page may set
-  // data-agent-url late). Only loopback http addresses are accepted.
+  // its agent-url late). Only loopback http addresses are accepted.
   agent_origin() {
     if (this.token) return location.origin;
-    const configured = this.host.getAttribute('data-agent-url');
+    const configured = host_option(this.host, 'agent-url');
     if (configured) {
       const origin = loopback_origin(configured);
       if (origin) return origin;
-      console.warn('smtpcheck: data-agent-url must be http://127.0.0.1:PORT (or localhost, [::1]); using the default.');
+      console.warn('smtpcheck: agent-url must be http://127.0.0.1:PORT (or localhost, [::1]); using the default.');
     }
     return default_agent_origin;
   }
@@ -232,9 +233,9 @@ export class live_check {
     return `smtpcheck serve${port_flag}${origin_flag}`;
   }
 
-  // A link to the download (data-agent-download-url), or where to get it.
+  // A link to the download (the agent-download-url option), or where to get it.
   download_step() {
-    const download = this.host.getAttribute('data-agent-download-url');
+    const download = host_option(this.host, 'agent-download-url');
     return download
       ? el('a', { text: 'Download smtpcheck', attrs: { href: download, rel: 'noopener noreferrer' } })
       : 'Get the smtpcheck program from support';
