@@ -181,6 +181,7 @@ test('embedded at 360 px in dark mode, the help-center page shows the live check
   await expect_good_diagnosis(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+  await live(page).screenshot({ path: path.join(screenshot_dir, 'embedded-live-check-360-dark.png') });
   await page.screenshot({ path: path.join(screenshot_dir, 'embedded-help-center-360-dark.png'), fullPage: true });
   await finish();
 });
