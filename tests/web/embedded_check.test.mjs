@@ -112,6 +112,8 @@ async function context_id(context) {
 }
 
 const permissions = {
+  /** What a customer has before the browser first asked. */
+  prompt: async () => {},
   /** What a customer who clicked "Allow" has. */
   granted: (context) => context.grantPermissions(['local-network-access'], { origin: page_origin }),
   /** What a customer who clicked "Block" (or whose company blocks it) has. */
@@ -199,6 +201,20 @@ test('with local network access denied, the page says the browser blocked it and
   assert.doesNotMatch(help, /No smtpcheck program/);
   assert.equal(api_requests().filter((r) => r.method() === 'POST').length, 0, 'no probe was sent');
   await live(page).screenshot({ path: path.join(screenshot_dir, 'embedded-permission-denied-1280-light.png') });
+  await finish({ allow: noise.permission_denied });
+});
+
+test('when the browser asks for the permission and the answer is no, the page says the browser blocked it', async () => {
+  const { page, finish } = await open_help_center({ permission: 'prompt' });
+  const state = () => page.evaluate(async () => (await navigator.permissions.query({ name: 'loopback-network' })).state);
+  assert.equal(await state(), 'prompt', 'the browser has not asked yet');
+  await page.getByLabel('Pairing code').fill(agent.code());
+  await run_button(page).click();
+  // Headless Chromium answers its own prompt with "block".
+  assert.equal(await failed_status(page),
+      'Your browser blocked this page from connecting to programs on this computer (local network access).');
+  assert.equal(await state(), 'denied');
+  assert.match(await live(page, '.sc-live__help').innerText(), /Allow this site to connect to this computer/);
   await finish({ allow: noise.permission_denied });
 });
 
