@@ -11,12 +11,15 @@ import { without_secrets } from './settings_document.js';
 export class link_share {
   /**
    * core: a Promise of the smtpcheck API (the button shows before the core
-   * has loaded); form: the settings to share ({ settings(), has_secret() });
-   * link_base(): the address a link starts with, or null for this page's.
+   * has loaded); form: the settings_form whose settings are shared;
+   * settings(): those settings as the page checks them (the form's, with
+   * the page's provider); link_base(): the address a link starts with, or
+   * null for this page's.
    */
-  constructor(core, form, link_base = () => null) {
+  constructor(core, form, { settings = () => form.settings(), link_base = () => null } = {}) {
     this.core = core;
     this.form = form;
+    this.settings = settings;
     this.link_base = link_base;
     const field_id = unique_id('link');
     this.button = el('button', { class: 'sc-button sc-button--primary', text: 'Copy link for support',
@@ -40,7 +43,7 @@ export class link_share {
   /** The link for the form's settings now: the link base (or this page's address) plus the core's fragment. */
   async link() {
     const api = await this.core;
-    const document_ = JSON.parse(api.makeLink(JSON.stringify(without_secrets(this.form.settings()))));
+    const document_ = JSON.parse(api.makeLink(JSON.stringify(without_secrets(this.settings()))));
     const base = (this.link_base() ?? `${location.origin}${location.pathname}`).replace(/#.*$/, '');
     return `${base}${document_.fragment}`;
   }

@@ -39,13 +39,13 @@ function seconds(ms) {
 
 export class live_check {
   /**
-   * form: where the settings to check come from ({ settings() }); host: the widget's
+   * settings(): the settings to check (the form's, as the page checks them); host: the widget's
    * element (its agent-url and agent-download-url options are read on
    * each click); show_import(): brings the customer to "Import a report",
    * or null when the widget has none.
    */
-  constructor(form, host, show_import) {
-    this.form = form;
+  constructor(settings, host, show_import) {
+    this.settings = settings;
     this.host = host;
     this.show_import = show_import;
     this.token = pairing_token();
@@ -210,10 +210,10 @@ export class live_check {
         return;
       }
     }
-    this.say(`Checking ${this.form.settings().host || 'your SMTP host'} from this computer\u2026`);
+    this.say(`Checking ${this.settings().host || 'your SMTP host'} from this computer\u2026`);
     let document_;
     try {
-      document_ = await run_probe(origin, pairing, this.form.settings(), (event) => {
+      document_ = await run_probe(origin, pairing, this.settings(), (event) => {
         this.progress.add(event);
         if (event.step !== 'done') this.say(`Checking from this computer\u2026 ${this.progress.count} steps done.`);
       });

@@ -45,7 +45,6 @@ export async function mount_widget(host, core_loading) {
     const provider = host_option(host, 'provider');
     return provider === null ? form.settings() : { ...form.settings(), provider };
   };
-  const with_page_settings = { settings: page_settings, has_secret: () => form.has_secret() };
   // A support link starts with the page's link-base option (an http or
   // https address), else with this page's address.
   const link_base = () => {
@@ -70,14 +69,14 @@ export async function mount_widget(host, core_loading) {
     explain.update();
   });
   const explain = new explain_box(core_loading, () => form.inputs.platform.value);
-  const share = new link_share(core_loading, with_page_settings, link_base);
+  const share = new link_share(core_loading, form, { settings: page_settings, link_base });
   const report = new report_import(core_loading,
       () => (form.is_blank() ? '' : JSON.stringify(without_secrets(page_settings()))));
   const show_import = () => {
     report.element.scrollIntoView({ block: 'start' });
     report.input.focus({ preventScroll: true });
   };
-  const live = new live_check(with_page_settings, host, show_import);
+  const live = new live_check(page_settings, host, show_import);
   const footer = el('p', { class: 'sc-widget__footer', text: 'smtpcheck' });
 
   // The platform list comes from the catalog, which the first findings do
