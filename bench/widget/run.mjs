@@ -73,12 +73,18 @@ const verdict = (ok) => (ok ? 'within target' : 'OVER target');
 // only puts one finding element in the widget's place, at once.
 const floor_root = mkdtempSync(path.join(tmpdir(), 'smtpcheck-bench-floor-'));
 cpSync(web_root, floor_root, { recursive: true });
-writeFileSync(path.join(floor_root, 'smtpcheck-widget.js'), `for (const host of document.querySelectorAll('[data-smtpcheck]')) {
-  const finding = document.createElement('li');
-  finding.className = 'sc-finding';
-  finding.textContent = 'A finding';
-  host.replaceChildren(finding);
+// Loaded as the page loads the widget (async when the page says so), it
+// waits for the page to be parsed, as the widget does.
+writeFileSync(path.join(floor_root, 'smtpcheck-widget.js'), `function stub() {
+  for (const host of document.querySelectorAll('[data-smtpcheck]')) {
+    const finding = document.createElement('li');
+    finding.className = 'sc-finding';
+    finding.textContent = 'A finding';
+    host.replaceChildren(finding);
+  }
 }
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', stub, { once: true });
+else stub();
 `);
 
 const { chromium } = await import(pathToFileURL(playwright_entry).href);
