@@ -7,7 +7,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loopback_origin, is_agent_page, normalize_pairing_code, default_agent_origin, run_probe, agent_error }
+import { loopback_origin, is_agent_page, normalize_pairing_code, default_agent_origin, run_probe, agent_error,
+  is_current_agent, minimum_agent_version }
   from '../../web/widget/agent_client.js';
 import { progress_line, progress_step } from '../../web/widget/probe_progress.js';
 
@@ -27,6 +28,20 @@ test('the agent\'s own page is a loopback page on the agent\'s port, by any of i
   assert.ok(is_agent_page('http://127.0.0.1:8025', 'http://127.0.0.1:8025'));
   assert.ok(!is_agent_page('http://127.0.0.1:8080', 'http://127.0.0.1:8025'));
   assert.ok(!is_agent_page('https://help.example.com', 'http://127.0.0.1:8025'));
+});
+
+test('an agent older than the page\'s minimum version, or one without the probe capability, is outdated', () => {
+  const hello = (version, capabilities = ['probe']) => ({ schema: 'smtpcheck/hello/v1', agent: 'smtpcheck', version, capabilities });
+  assert.equal(minimum_agent_version, '0.1.0');
+  for (const current of ['0.1.0', '0.1.1', '0.2.0', '1.0.0', '0.10.0', '0.1.0-rc.2', '0.1']) {
+    assert.ok(is_current_agent(hello(current)), current);
+  }
+  for (const outdated of ['0.0.9', '0.0.1', '0', '', 'new', undefined]) {
+    assert.ok(!is_current_agent(hello(outdated)), String(outdated));
+  }
+  assert.ok(!is_current_agent(hello('9.0.0', [])), 'no probe capability');
+  assert.ok(!is_current_agent(hello('9.0.0', 'probe')), 'capabilities not a list');
+  assert.ok(!is_current_agent(null));
 });
 
 test('a pairing code is taken with or without the dash, in any case, with stray spaces', () => {

@@ -14,39 +14,20 @@
 // (d) with no agent, or one that never answers, the page says how to get
 //     and start it and offers the report import.
 //
-// Environment (ctest sets them): SMTPCHECK_BIN, SMTP_TEST_SERVER_BIN,
-// SMTPCHECK_TEST_CERTS (the build's test-certs folder), SMTPCHECK_WEB_ROOT
-// (build/web, which the agent must embed), SMTPCHECK_CHROMIUM,
-// SMTPCHECK_SCREENSHOT_DIR. Every process started here is stopped, also
-// when a test fails; the SMTP server also stops when this process's pipe
-// to it closes.
+// The programs are started by agent_fixtures.mjs (its environment variables
+// come from ctest) and stopped, also when a test fails.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { start_static_server } from './static_server.mjs';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const web_root = process.env.SMTPCHECK_WEB_ROOT ?? path.join(repo, 'build/web');
-const smtpcheck_bin = process.env.SMTPCHECK_BIN ?? path.join(repo, 'build/dev/bin/smtpcheck');
-const smtp_server_bin = process.env.SMTP_TEST_SERVER_BIN ?? path.join(repo, 'build/dev/bin/smtp_test_server');
-const certs = process.env.SMTPCHECK_TEST_CERTS ?? path.join(repo, 'build/dev/test-certs');
-const chromium_path = process.env.SMTPCHECK_CHROMIUM ?? '/usr/bin/chromium';
-const screenshot_dir = process.env.SMTPCHECK_SCREENSHOT_DIR ?? path.join(repo, 'build/web-test-screenshots');
-const playwright_entry = path.join(repo, 'node_modules/playwright-core/index.mjs');
-
-const chromium_args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-// The scripted server's accepted credential (a Server API Token, as username
-// and password) and a sender in its verified domain.
-const smtp_token = '00000000-0000-4000-8000-000000000000';
-const sender = 'billing@example.test';
-const loopback_hosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import { web_root, smtp_token, sender, chromium_path, chromium_args, screenshot_dir, playwright_entry, require_prerequisites,
+  start_smtp_server, start_agent, require_agent_serves, free_port, stop_all } from './agent_fixtures.mjs';
+import { open_page as open_browser_page, fill_settings, live, expect_good_diagnosis, expect_nothing_stored }
+  from './live_page.mjs';
 
 // The browser's own console lines for a request the page made on purpose
 // and whose failure it handles (it cannot silence them). Each test allows
@@ -60,122 +41,17 @@ const noise = {
   refused: [/Failed to load resource: net::ERR_CONNECTION_REFUSED/],
 };
 
-const children = new Set();
 let browser;
 let smtp;
 let own_agent;
 let help_center;
 
-// Fails with what to do when a prerequisite is missing (never a silent skip).
-function require_prerequisites() {
-  const missing = [];
-  if (!existsSync(playwright_entry)) missing.push('node_modules/playwright-core (run scripts/install-deps)');
-  if (!existsSync(chromium_path)) missing.push(`${chromium_path} (run scripts/install-deps: Debian package chromium)`);
-  if (!existsSync(path.join(web_root, 'index.html'))) missing.push(`${web_root} (run scripts/build-web)`);
-  for (const file of [smtpcheck_bin, smtp_server_bin, path.join(certs, 'ca.pem')]) {
-    if (!existsSync(file)) missing.push(`${file} (run scripts/build)`);
-  }
-  if (missing.length) throw new Error(`web.live cannot run; missing:\n  ${missing.join('\n  ')}`);
-}
-
-/** Starts a program; resolves once `ready(stdout so far)` returns a value, which it resolves to. */
-function start_process(file, args, ready, name) {
-  const child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  children.add(child);
-  const output = { stdout: '', stderr: '' };
-  child.stdout.setEncoding('utf8').on('data', (text) => { output.stdout += text; });
-  child.stderr.setEncoding('utf8').on('data', (text) => { output.stderr += text; });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
-    children.delete(child);
-    resolve({ code, signal });
-  }));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(killer);
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`${name} did not start in 10 s:\n${output.stdout}${output.stderr}`));
-    }, 10000);
-    const check = () => {
-      const value = ready(output.stdout);
-      if (value === undefined || value === null) return;
-      clearTimeout(timer);
-      child.stdout.off('data', check);
-      resolve({ ...value, output, stop });
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited (${code}) before it was ready:\n${output.stdout}${output.stderr}`));
-    });
-  });
-}
-
-/** The scripted SMTP server; a reply delay makes the progress arrive over about a second. */
-function start_smtp_server() {
-  return start_process(smtp_server_bin, ['--listeners', '1', '--banner', '220 localhost ESMTP Postmark (test)',
-    '--cert-dir', certs, '--reply-delay-ms', '120', '--exit-on-stdin-eof'],
-  (stdout) => {
-    const match = /listening 127\.0\.0\.1:(\d+)/.exec(stdout);
-    return match ? { port: Number(match[1]) } : null;
-  }, 'smtp_test_server');
-}
-
-/**
- * `smtpcheck serve` on a free port, allowed to probe the scripted server.
- * Resolves to { url (with #pair=), origin, token, code(), stderr(), stop() }.
- */
-async function start_agent(extra = []) {
-  const agent = await start_process(smtpcheck_bin, ['serve', '--port', '0', '--allow-host', `localhost:${smtp.port}`,
-    '--ports', String(smtp.port), '--ca-file', path.join(certs, 'ca.pem'), '--idle-exit', '120', ...extra],
-  (stdout) => {
-    const address = /(http:\/\/127\.0\.0\.1:\d+)\/#pair=([0-9a-f]{32})/.exec(stdout);
-    if (!address || !/Pairing code: [0-9A-Z]{4}-[0-9A-Z]{4}/.test(stdout)) return null;
-    return { origin: address[1], url: address[0], token: address[2] };
-  }, 'smtpcheck serve');
-  // The newest code: the agent prints a new one after 5 wrong tries.
-  agent.code = () => [...agent.output.stdout.matchAll(/Pairing code: ([0-9A-Z]{4}-[0-9A-Z]{4})/g)].at(-1)[1];
-  agent.stderr = () => agent.output.stderr;
-  return agent;
-}
-
-function files_under(folder, prefix = '') {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory()
-    ? files_under(path.join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]));
-}
-
-// The agent embeds build/web when it is built: after web/ changes, the
-// binary must be rebuilt, or this test would check yesterday's page.
-async function require_agent_serves(agent, root) {
-  const stale = [];
-  for (const file of files_under(root)) {
-    const served = Buffer.from(await (await fetch(`${agent.origin}/${file}`)).arrayBuffer());
-    if (!served.equals(readFileSync(path.join(root, file)))) stale.push(file);
-  }
-  if (stale.length) {
-    throw new Error(`${smtpcheck_bin} embeds another page than ${root} (${stale.join(', ')}): ` +
-        'rebuild it after scripts/build-web (cmake --build build/dev --target smtpcheck)');
-  }
-}
-
-async function free_port() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 before(async () => {
-  require_prerequisites();
+  require_prerequisites('web.live');
   mkdirSync(screenshot_dir, { recursive: true });
   const { chromium } = await import(pathToFileURL(playwright_entry).href);
   smtp = await start_smtp_server();
-  own_agent = await start_agent();
+  own_agent = await start_agent(smtp);
   await require_agent_serves(own_agent, web_root);
   help_center = await start_static_server({ root: web_root });
   browser = await chromium.launch({ executablePath: chromium_path, args: chromium_args });
@@ -184,85 +60,10 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await help_center?.close();
-  await Promise.all([...children].map((child) => {
-    child.kill('SIGTERM');
-    return new Promise((resolve) => child.once('exit', resolve));
-  }));
+  await stop_all();
 });
 
-// A crash or an interrupt must not leave a server running either (and the
-// agent stops by itself after --idle-exit, should this process be killed).
-process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); });
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(1));
-
-/**
- * Opens `url` in a fresh context and records console errors, page errors
- * and every request. finish({ allow }) asserts no error but the allowed
- * noise, and that every request stayed on loopback; it closes the context.
- */
-async function open_page(url, { width = 1280, height = 900, scheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('request', (request) => requests.push(request));
-  await page.goto(url);
-  await page.waitForSelector('.sc-results .sc-finding');
-  return {
-    page,
-    requests,
-    /** The requests to the agent's API so far. */
-    api_requests: () => requests.filter((r) => new URL(r.url()).pathname.startsWith('/v1/')),
-    async finish({ allow = [] } = {}) {
-      await context.close();
-      const unexpected = errors.filter((line) => !allow.some((pattern) => pattern.test(line)));
-      assert.deepEqual(unexpected, [], 'console errors or uncaught exceptions');
-      const foreign = requests.map((r) => r.url()).filter((u) => !loopback_hosts.has(new URL(u).hostname));
-      assert.deepEqual(foreign, [], 'requests off this computer');
-    },
-  };
-}
-
-async function fill_settings(page, port) {
-  await page.getByLabel('SMTP host').fill('localhost');
-  await page.getByLabel('Port', { exact: true }).fill(String(port));
-  await page.getByLabel('Encryption (security)').selectOption('starttls');
-  await page.getByLabel('Username').fill(smtp_token);
-  await page.getByLabel('Password or token').fill(smtp_token);
-  await page.getByLabel('From address').fill(sender);
-}
-
-const live = (page, selector = '', options = {}) => page.locator(`.sc-live ${selector}`.trim(), options);
-const live_finding = (page, id) => live(page, `[data-finding-id="${id}"]`);
-
-/** Waits for the diagnosis of a good run and checks what it shows. */
-async function expect_good_diagnosis(page) {
-  for (const id of ['diagnose.tls_ok', 'diagnose.auth_ok', 'diagnose.sender_accepted']) {
-    await live_finding(page, id).waitFor({ timeout: 20000 });
-    assert.ok(await live_finding(page, id).evaluate((node) => node.closest('.sc-group--ok') !== null), `${id} is a passed check`);
-  }
-  assert.match(await live(page, '.sc-live__status').innerText(), /Live check finished/);
-  assert.match(await live(page, '.sc-verdict').innerText(), /works from this computer/);
-  const steps = await live(page, `.sc-progress__line[data-line^="1 "] .sc-step`).allInnerTexts();
-  for (const step of ['TCP ok', 'banner ok', 'EHLO ok', 'STARTTLS ok', 'TLS ok', 'EHLO again ok', 'AUTH ok', 'MAIL FROM ok']) {
-    assert.ok(steps.includes(step), `progress shows "${step}": ${steps.join(' · ')}`);
-  }
-  const transcript = live(page, '.sc-transcript').first();
-  await transcript.locator('summary').click();
-  const lines = await transcript.locator('.sc-transcript__lines').innerText();
-  assert.match(lines, /^S: 220 localhost ESMTP Postmark \(test\)/);
-  assert.match(lines, /^C: AUTH PLAIN \[redacted\]$/m);
-  assert.match(lines, /^C: MAIL FROM:<billing@example\.test>$/m);
-  // The token shows nowhere: not in the text, the markup, or an attribute.
-  const everything = await page.evaluate(() => `${document.body.innerText}\n${document.documentElement.outerHTML}`);
-  assert.ok(!everything.includes(smtp_token), 'the SMTP token shows on the page');
-}
-
-async function expect_nothing_stored(page) {
-  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]), [0, 0, '']);
-}
+const open_page = (url, options) => open_browser_page(browser, url, options);
 
 test('(a) the agent\'s own page: paired by the fragment, progress streams in, the diagnosis and a redacted transcript show', async () => {
   const { page, requests, api_requests, finish } = await open_page(own_agent.url);
@@ -346,7 +147,7 @@ test('(b) a page from an origin the agent was not started for is refused, and to
 
 test('(c) with --origin and the pairing code typed, the help-center page runs the check', async () => {
   const page_origin = new URL(help_center.url).origin;
-  const agent = await start_agent(['--origin', page_origin]);
+  const agent = await start_agent(smtp, ['--origin', page_origin]);
   try {
     const { page, api_requests, finish } = await open_help_center(agent);
     await fill_settings(page, smtp.port);

@@ -11,9 +11,14 @@
 // that web/README.md documents, plus Referrer-Policy: no-referrer. Text and
 // WebAssembly go gzip-compressed (level 9, as the widget benchmark counts
 // them) to a client that accepts it, as a help center's server would send
-// them; `compress: false` turns that off.
+// them; `compress: false` turns that off. With `tls` it serves https (the
+// embedded-widget tests use a build-time certificate for
+// help.smtpcheck.test), and `page_headers` replaces the policy headers with
+// exactly the ones a test gives (those web/README.md tells a help center to
+// send).
 
 import { createServer } from 'node:http';
+import { createServer as create_tls_server } from 'node:https';
 import { realpath, stat, readFile } from 'node:fs/promises';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import path from 'node:path';
@@ -38,12 +43,13 @@ const mime_types = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt']);
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.map', '.svg', '.txt']);
 
 // True when an Accept-Encoding header allows gzip (and does not refuse it with q=0).
 function accepts_gzip(header = '') {
@@ -96,9 +102,14 @@ export function policy_connecting_to(sources) {
  * use it to prove the page asks for nothing else). `connect_src`: origins
  * the page may also connect to (the agent's, for the live-check test);
  * `allow_connect(origin)` adds one later. `compress`: gzip what a client
- * accepts gzipped (the default).
+ * accepts gzipped (the default). `tls` ({ cert, key }, PEM): serve https,
+ * at `https://<host>:<port>/` (`host`: the name the browser maps to
+ * 127.0.0.1). `page_headers`: these headers instead of the default
+ * Content-Security-Policy and Referrer-Policy (connect_src is then unused);
+ * `set_page_headers(headers)` replaces them later.
  */
-export async function start_static_server({ root, port = 0, on_request = () => {}, connect_src = [], compress = true }) {
+export async function start_static_server({ root, port = 0, on_request = () => {}, connect_src = [], compress = true,
+  tls = null, host = '127.0.0.1', page_headers = null }) {
   const real_root = await realpath(root);
   const gzipped = new Map();  // file → { raw, gzip }: each file is compressed once while it is unchanged
   const gzip_of = (file, raw) => {
@@ -109,12 +120,15 @@ export async function start_static_server({ root, port = 0, on_request = () => {
     return gzip;
   };
   const connect_sources = [...connect_src];
-  const headers = () => ({ ...common_headers, 'Content-Security-Policy': policy_connecting_to(connect_sources) });
+  let policy_headers = page_headers;
+  const headers = () => (policy_headers
+    ? { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache', ...policy_headers }
+    : { ...common_headers, 'Content-Security-Policy': policy_connecting_to(connect_sources) });
   const send = (response, status, body, extra = {}) => {
     response.writeHead(status, { ...headers(), 'Content-Type': 'text/plain; charset=utf-8', ...extra });
     response.end(body);
   };
-  const server = createServer(async (request, response) => {
+  const handler = async (request, response) => {
     on_request(request.method, request.url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       send(response, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
@@ -146,16 +160,18 @@ export async function start_static_server({ root, port = 0, on_request = () => {
       'Content-Type': mime_types[extension] ?? 'application/octet-stream',
       'Content-Length': body.length });
     response.end(request.method === 'HEAD' ? undefined : body);
-  });
+  };
+  const server = tls ? create_tls_server({ cert: tls.cert, key: tls.key }, handler) : createServer(handler);
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
   const actual_port = server.address().port;
   return {
-    url: `http://127.0.0.1:${actual_port}/`,
+    url: `${tls ? 'https' : 'http'}://${host}:${actual_port}/`,
     port: actual_port,
     allow_connect: (origin) => { connect_sources.push(origin); },
+    set_page_headers: (headers) => { policy_headers = headers; },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }

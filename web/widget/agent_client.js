@@ -78,33 +78,99 @@ async function fetch_within(url, init, timeout_ms) {
 }
 
 /**
- * Looks for the agent at `origin` (GET /v1/hello, `timeout_ms` at most).
- * Resolves to { found: true, hello } when it answers this page;
- * { found: false, refused: true } when something answers there but the
- * browser may not read it (an agent that was not started for this page's
- * origin: it answers without CORS headers); { found: false, refused: false }
- * when nothing answers (no agent, or the page's CSP or the browser blocks
- * the address). Never rejects.
+ * The oldest agent this page works with: the first with the hello/v1,
+ * probe/v1 and NDJSON contract this file codes against. An agent that
+ * reports an older version (or no "probe" capability) gets "update it".
  */
-export async function find_agent(origin, { timeout_ms = 2000 } = {}) {
+export const minimum_agent_version = '0.1.0';
+
+/** The numbers of a "major.minor.patch" version (missing parts are 0); null when it is none. */
+function version_numbers(text) {
+  const match = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(String(text ?? ''));
+  return match ? match.slice(1, 4).map((part) => Number(part ?? 0)) : null;
+}
+
+/** True when `hello` (a hello/v1 document) is from an agent this page can use. */
+export function is_current_agent(hello) {
+  const have = version_numbers(hello?.version);
+  if (!have || !Array.isArray(hello?.capabilities) || !hello.capabilities.includes('probe')) return false;
+  const need = version_numbers(minimum_agent_version);
+  for (let i = 0; i < 3; i += 1) {
+    if (have[i] !== need[i]) return have[i] > need[i];
+  }
+  return true;
+}
+
+/**
+ * Watches for this page's Content-Security-Policy blocking a request to
+ * `origin` (the browser fires securitypolicyviolation on the document; the
+ * failed fetch itself looks like any other). blocked() resolves to true
+ * once such a violation was reported; stop() stops watching.
+ */
+function watch_policy(origin) {
+  let blocked = false;
+  const listener = (event) => {
+    if (event.effectiveDirective !== 'connect-src' && event.violatedDirective !== 'connect-src') return;
+    try {
+      if (new URL(event.blockedURI).origin === origin) blocked = true;
+    } catch {
+      // Not a URL (e.g. "inline"): not ours.
+    }
+  };
+  const target = typeof document === 'undefined' ? null : document;
+  target?.addEventListener('securitypolicyviolation', listener);
+  return {
+    // The event is queued as its own task, which may run after the fetch
+    // rejected: give it one task to arrive.
+    blocked: () => new Promise((resolve) => setTimeout(() => resolve(blocked), 0)),
+    stop: () => target?.removeEventListener('securitypolicyviolation', listener),
+  };
+}
+
+/**
+ * Looks for the agent at `origin` (GET /v1/hello, `timeout_ms` at most).
+ * Resolves to { state, ... }, never rejects:
+ * - 'found' (with `hello`): an agent this page can use answered;
+ * - 'outdated' (with `hello`): an agent answered, too old for this page;
+ * - 'refused' (with `status`, and the agent's error/v1 `error` when the
+ *   page may read it): something answers there but not to this page (an
+ *   agent not started for this page's origin answers without CORS headers);
+ * - 'policy_blocked': this page's Content-Security-Policy does not let it
+ *   connect to `origin` (the request never left the page);
+ * - 'permission_denied': the browser's local-network permission for this
+ *   page is denied (only asked when `permission_applies`: a page not itself
+ *   on this computer);
+ * - 'absent': nothing answers (no agent; or one that takes the connection
+ *   and never answers).
+ */
+export async function find_agent(origin, { timeout_ms = 2000, permission_applies = false } = {}) {
   const url = `${origin}/v1/hello`;
+  const policy = watch_policy(origin);
   try {
     const response = await fetch_within(url, { ...request_options, method: 'GET' }, timeout_ms);
     const hello = await response.json().catch(() => null);
-    if (response.ok && hello?.schema === 'smtpcheck/hello/v1') return { found: true, hello };
-    return { found: false, refused: true, status: response.status, error: hello };
+    if (response.ok && hello?.schema === 'smtpcheck/hello/v1') {
+      return { state: is_current_agent(hello) ? 'found' : 'outdated', hello };
+    }
+    return { state: 'refused', status: response.status, error: hello };
   } catch (error) {
     // Something that takes the connection and never answers is no agent.
-    if (error?.name === 'AbortError') return { found: false, refused: false, status: 0, error: null };
+    if (error?.name === 'AbortError') return { state: 'absent' };
+    if (await policy.blocked()) return { state: 'policy_blocked' };
+    // The browser fails the request, without a word to the page, when the
+    // customer blocked (or was never asked for) local network access.
+    if (permission_applies && await loopback_permission() === 'denied') return { state: 'permission_denied' };
     // A CORS refusal and "nothing listens" look the same to the page. An
     // opaque (no-cors) GET of the same address tells them apart: it
     // succeeds whenever a server answers at all. It carries no secret.
     try {
       await fetch_within(url, { ...request_options, mode: 'no-cors', method: 'GET' }, timeout_ms);
-      return { found: false, refused: true, status: 0, error: null };
+      return { state: 'refused', status: 0, error: null };
     } catch {
-      return { found: false, refused: false, status: 0, error: null };
+      return { state: 'absent' };
     }
+  } finally {
+    policy.stop();
   }
 }
 
@@ -112,9 +178,11 @@ export async function find_agent(origin, { timeout_ms = 2000 } = {}) {
  * The browser's Local Network Access permission for a page that is not
  * itself on loopback to reach 127.0.0.1 (Chromium asks the customer the
  * first time): 'granted', 'prompt', 'denied', or 'unknown' in a browser
- * without it.
+ * without it. Chromium 142+ calls it 'loopback-network' (and keeps
+ * 'local-network-access' as an alias).
  */
 export async function loopback_permission() {
+  if (typeof navigator === 'undefined' || !navigator.permissions) return 'unknown';
   for (const name of ['loopback-network', 'local-network-access']) {
     try {
       return (await navigator.permissions.query({ name })).state;

@@ -11,11 +11,16 @@ import { without_secrets } from './settings_document.js';
 export class link_share {
   /**
    * core: a Promise of the smtpcheck API (the button shows before the core
-   * has loaded); form: the settings_form whose settings are shared.
+   * has loaded); form: the settings_form whose settings are shared;
+   * settings(): those settings as the page checks them (the form's, with
+   * the page's provider); link_base(): the address a link starts with, or
+   * null for this page's.
    */
-  constructor(core, form) {
+  constructor(core, form, { settings = () => form.settings(), link_base = () => null } = {}) {
     this.core = core;
     this.form = form;
+    this.settings = settings;
+    this.link_base = link_base;
     const field_id = unique_id('link');
     this.button = el('button', { class: 'sc-button sc-button--primary', text: 'Copy link for support',
       attrs: { type: 'button' } });
@@ -35,11 +40,12 @@ export class link_share {
     this.field.addEventListener('focus', () => this.field.select());
   }
 
-  /** The link for the form's settings now: this page's address plus the core's fragment. */
+  /** The link for the form's settings now: the link base (or this page's address) plus the core's fragment. */
   async link() {
     const api = await this.core;
-    const document_ = JSON.parse(api.makeLink(JSON.stringify(without_secrets(this.form.settings()))));
-    return `${location.origin}${location.pathname}${document_.fragment}`;
+    const document_ = JSON.parse(api.makeLink(JSON.stringify(without_secrets(this.settings()))));
+    const base = (this.link_base() ?? `${location.origin}${location.pathname}`).replace(/#.*$/, '');
+    return `${base}${document_.fragment}`;
   }
 
   async share() {

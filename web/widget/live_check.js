@@ -8,19 +8,20 @@
 //
 // Where the agent is: the page's own origin when the agent served this page
 // (it arrived with #pair=<token>, see pairing_fragment.js); otherwise the
-// widget element's data-agent-url, else http://127.0.0.1:8025. A help-center
+// widget element's agent-url option, else http://127.0.0.1:8025. A help-center
 // page pairs with the code the agent printed, typed by the customer. Without
 // an agent, the section says how to get and start one, and offers the
 // report import (what Safari users need).
 
 import { el, clear, unique_id } from './element.js';
+import { host_option } from './host_options.js';
 import { render_findings } from './findings_view.js';
 import { count_by_severity, summary_text } from './severity.js';
 import { pairing_token } from './pairing_fragment.js';
 import { probe_progress } from './probe_progress.js';
 import { transcript_block } from './transcript_view.js';
 import { default_agent_origin, loopback_origin, origin_port, is_agent_page, normalize_pairing_code,
-  find_agent, run_probe, loopback_permission } from './agent_client.js';
+  find_agent, run_probe, loopback_permission, minimum_agent_version } from './agent_client.js';
 
 // The verdict of the live check, from the diagnosis's severities (as the
 // settings check words its own).
@@ -38,13 +39,13 @@ function seconds(ms) {
 
 export class live_check {
   /**
-   * form: the settings_form whose settings are checked; host: the widget's
-   * element (its data-agent-url and data-agent-download-url are read on
+   * settings(): the settings to check (the form's, as the page checks them); host: the widget's
+   * element (its agent-url and agent-download-url options are read on
    * each click); show_import(): brings the customer to "Import a report",
    * or null when the widget has none.
    */
-  constructor(form, host, show_import) {
-    this.form = form;
+  constructor(settings, host, show_import) {
+    this.settings = settings;
     this.host = host;
     this.show_import = show_import;
     this.token = pairing_token();
@@ -126,14 +127,14 @@ export class live_check {
   }
 
   // Where to find the agent, decided at each click (a page may set
-  // data-agent-url late). Only loopback http addresses are accepted.
+  // its agent-url late). Only loopback http addresses are accepted.
   agent_origin() {
     if (this.token) return location.origin;
-    const configured = this.host.getAttribute('data-agent-url');
+    const configured = host_option(this.host, 'agent-url');
     if (configured) {
       const origin = loopback_origin(configured);
       if (origin) return origin;
-      console.warn('smtpcheck: data-agent-url must be http://127.0.0.1:PORT (or localhost, [::1]); using the default.');
+      console.warn('smtpcheck: agent-url must be http://127.0.0.1:PORT (or localhost, [::1]); using the default.');
     }
     return default_agent_origin;
   }
@@ -182,18 +183,19 @@ export class live_check {
     }
     // A page off loopback may first need the customer's permission to
     // reach this computer (Chromium asks): wait for the answer then.
-    const permission = this.token || loopback_origin(location.origin) ? 'unknown' : await loopback_permission();
+    const permission_applies = !this.token && !loopback_origin(location.origin);
+    const permission = permission_applies ? await loopback_permission() : 'unknown';
     this.say(permission === 'prompt'
       ? 'Looking for the smtpcheck program on this computer\u2026 If your browser asks whether this page may connect to apps or devices on this computer or your local network, allow it.'
       : 'Looking for the smtpcheck program on this computer\u2026');
-    const agent = await find_agent(origin, { timeout_ms: permission === 'prompt' ? 60000 : 2000 });
-    if (!agent.found) {
-      this.no_agent(origin, agent, permission);
-      return;
-    }
-    if (!agent.hello.capabilities?.includes('probe')) {
-      this.say('The smtpcheck program found on this computer cannot run live checks. Install the current version.', 'error');
-      return;
+    const agent = await find_agent(origin, { timeout_ms: permission === 'prompt' ? 60000 : 2000, permission_applies });
+    switch (agent.state) {
+      case 'found': break;
+      case 'policy_blocked': this.policy_blocked(origin); return;
+      case 'permission_denied': this.permission_denied(); return;
+      case 'refused': this.refused(origin, agent); return;
+      case 'outdated': this.outdated(origin, agent.hello); return;
+      default: this.no_agent(origin, permission); return;
     }
     let pairing = this.token;
     if (!pairing) {
@@ -208,10 +210,10 @@ export class live_check {
         return;
       }
     }
-    this.say(`Checking ${this.form.settings().host || 'your SMTP host'} from this computer\u2026`);
+    this.say(`Checking ${this.settings().host || 'your SMTP host'} from this computer\u2026`);
     let document_;
     try {
-      document_ = await run_probe(origin, pairing, this.form.settings(), (event) => {
+      document_ = await run_probe(origin, pairing, this.settings(), (event) => {
         this.progress.add(event);
         if (event.step !== 'done') this.say(`Checking from this computer\u2026 ${this.progress.count} steps done.`);
       });
@@ -222,48 +224,28 @@ export class live_check {
     this.show(document_);
   }
 
-  // No agent answered this page: how to start one, or the report instead.
-  no_agent(origin, agent, permission) {
+  // The command that starts the agent for this page, at `origin`.
+  serve_command(origin) {
     const port = origin_port(origin);
     const port_flag = port === origin_port(default_agent_origin) ? '' : ` --port ${port}`;
     const page = location.origin;
     const origin_flag = page && page !== 'null' ? ` --origin ${page}` : '';
-    const command = `smtpcheck serve${port_flag}${origin_flag}`;
-    if (agent.refused && agent.error?.message) {
-      // The agent answered and the page may read why (e.g. a refused Host).
-      this.say(`The smtpcheck program refused this page: ${agent.error.message}`, 'error');
-      return;
-    }
-    const download = this.host.getAttribute('data-agent-download-url');
+    return `smtpcheck serve${port_flag}${origin_flag}`;
+  }
+
+  // A link to the download (the agent-download-url option), or where to get it.
+  download_step() {
+    const download = host_option(this.host, 'agent-download-url');
+    return download
+      ? el('a', { text: 'Download smtpcheck', attrs: { href: download, rel: 'noopener noreferrer' } })
+      : 'Get the smtpcheck program from support';
+  }
+
+  // Shows the help block: a title, then `parts`, then the ways around a
+  // browser that cannot reach the agent at all.
+  show_help(title, ...parts) {
     const help = this.help;
-    if (agent.refused) {
-      this.say('The smtpcheck program on this computer refused this page: it was not started for this website.', 'error');
-      help.append(
-          el('h4', { class: 'sc-live__help-title', text: 'Start smtpcheck for this page' }),
-          el('p', {}, `It runs at ${origin}, but only answers the pages it was started for. Stop it (Ctrl-C) and start it again with this page's address:`),
-          el('pre', { class: 'sc-live__command', text: command }),
-          el('p', {}, 'Then type the new pairing code it prints, and run the check again.'));
-    } else {
-      this.say(`No smtpcheck program answered at ${origin}.`, 'error');
-      help.append(
-          el('h4', { class: 'sc-live__help-title', text: 'Get smtpcheck and start it' }),
-          el('ol', { class: 'sc-live__steps' },
-              el('li', {}, download
-                ? el('a', { text: 'Download smtpcheck', attrs: { href: download, rel: 'noopener noreferrer' } })
-                : 'Get the smtpcheck program from support', ' for this computer. On Debian or Ubuntu:',
-                el('pre', { class: 'sc-live__command', text: 'sudo apt install ./smtpcheck_*_amd64.deb' }),
-                'It needs no root to run, installs nothing else, and stops by itself when unused.'),
-              el('li', {}, 'Start it:', el('pre', { class: 'sc-live__command', text: this.token ? 'smtpcheck serve' : command })),
-              el('li', {}, this.token
-                ? 'Open the address it prints (it ends in #pair=\u2026).'
-                : 'Type the pairing code it prints above, and run the check again. Or open the address it prints: it shows this checker itself.')));
-      if (loopback_origin(page)) {
-        help.append(el('p', {}, 'If the smtpcheck program opened this page and you reloaded it, open the address it printed again.'));
-      }
-      if (permission === 'denied') {
-        help.append(el('p', {}, 'Your browser is set to keep this page from connecting to this computer: allow local network access for this site in the browser\u2019s site settings, then run the check again.'));
-      }
-    }
+    help.append(el('h4', { class: 'sc-live__help-title', text: title }), ...parts);
     help.append(el('p', { class: 'sc-live__fallback' },
         'Safari, and some company browsers, do not let a web page reach a program on your computer. Then open the address ',
         el('code', { text: 'smtpcheck serve' }), ' prints, or run ', el('code', { text: 'smtpcheck probe --json > report.json' }),
@@ -274,6 +256,77 @@ export class live_check {
       help.append(to_import);
     }
     help.hidden = false;
+  }
+
+  // This page's Content-Security-Policy kept the request from leaving it:
+  // the customer cannot change that, but the agent's own page has no such
+  // policy.
+  policy_blocked(origin) {
+    this.say(`This page\u2019s security policy does not let it connect to the smtpcheck program (${origin}).`, 'error');
+    this.show_help('Use the checker that smtpcheck shows itself',
+        el('p', {}, 'Start smtpcheck on this computer and open the address it prints: it shows this same checker, which may connect to it.'),
+        el('pre', { class: 'sc-live__command', text: 'smtpcheck serve' }),
+        el('p', { class: 'sc-hint' }, 'For this website\u2019s team: the page\u2019s Content-Security-Policy must allow ',
+            el('code', { text: `connect-src ${origin}` }), ' for the live check.'));
+  }
+
+  // The browser keeps this page from reaching this computer: the customer
+  // (or their company) said no to local network access for this site.
+  permission_denied() {
+    this.say('Your browser blocked this page from connecting to programs on this computer (local network access).', 'error');
+    this.show_help('Allow this site to connect to this computer',
+        el('ol', { class: 'sc-live__steps' },
+            el('li', {}, 'Open this site\u2019s settings in your browser (the icon left of the address).'),
+            el('li', {}, 'Set the permission to access apps and devices on this computer or your local network to Allow.'),
+            el('li', {}, 'Reload the page and run the check again.')));
+  }
+
+  // Something answers at `origin` but not to this page.
+  refused(origin, agent) {
+    if (agent.error?.message) {
+      // The agent answered and the page may read why (e.g. a refused Host).
+      this.say(`The smtpcheck program refused this page: ${agent.error.message}`, 'error');
+      return;
+    }
+    this.say('The smtpcheck program on this computer refused this page: it was not started for this website.', 'error');
+    this.show_help('Start smtpcheck for this page',
+        el('p', {}, `It runs at ${origin}, but only answers the pages it was started for. Stop it (Ctrl-C) and start it again with this page's address:`),
+        el('pre', { class: 'sc-live__command', text: this.serve_command(origin) }),
+        el('p', {}, 'Then type the new pairing code it prints, and run the check again.'));
+  }
+
+  // An agent answered that is older than this page's contract.
+  outdated(origin, hello) {
+    const version = typeof hello?.version === 'string' ? hello.version.slice(0, 40) : 'unknown';
+    this.say(`The smtpcheck program on this computer is too old for this page (version ${version}; this page needs ${minimum_agent_version} or newer).`, 'error');
+    this.show_help('Update smtpcheck',
+        el('ol', { class: 'sc-live__steps' },
+            el('li', {}, this.download_step(), ' for this computer, the current version.'),
+            el('li', {}, 'Stop the old one (Ctrl-C where it runs) and start the new one:',
+                el('pre', { class: 'sc-live__command', text: this.token ? 'smtpcheck serve' : this.serve_command(origin) })),
+            el('li', {}, this.token
+              ? 'Open the address it prints (it ends in #pair=\u2026).'
+              : 'Type the pairing code it prints above, and run the check again.')));
+  }
+
+  // No agent answered this page: how to start one, or the report instead.
+  no_agent(origin, permission) {
+    this.say(`No smtpcheck program answered at ${origin}.`, 'error');
+    const parts = [el('ol', { class: 'sc-live__steps' },
+        el('li', {}, this.download_step(), ' for this computer. On Debian or Ubuntu:',
+            el('pre', { class: 'sc-live__command', text: 'sudo apt install ./smtpcheck_*_amd64.deb' }),
+            'It needs no root to run, installs nothing else, and stops by itself when unused.'),
+        el('li', {}, 'Start it:', el('pre', { class: 'sc-live__command', text: this.token ? 'smtpcheck serve' : this.serve_command(origin) })),
+        el('li', {}, this.token
+          ? 'Open the address it prints (it ends in #pair=\u2026).'
+          : 'Type the pairing code it prints above, and run the check again. Or open the address it prints: it shows this checker itself.'))];
+    if (loopback_origin(location.origin)) {
+      parts.push(el('p', {}, 'If the smtpcheck program opened this page and you reloaded it, open the address it printed again.'));
+    }
+    if (permission === 'prompt') {
+      parts.push(el('p', {}, 'If your browser asked whether this page may connect to apps or devices on this computer, choose Allow when it asks again.'));
+    }
+    this.show_help('Get smtpcheck and start it', ...parts);
   }
 
   // The agent answered with an error, or stopped answering.

@@ -15,6 +15,7 @@ import { explain_box } from './explain_box.js';
 import { open_check_link, is_check_link } from './link_open.js';
 import { report_import } from './report_import.js';
 import { live_check } from './live_check.js';
+import { host_option } from './host_options.js';
 
 // Runs `task` once the browser has painted what is on screen now (the next
 // frame, then a new task), so work the first findings do not need waits.
@@ -38,8 +39,28 @@ export async function mount_widget(host, core_loading) {
       el('p', { class: 'sc-hint', text: 'We filled in the form from your link. Add your own username and token to check them too.' }),
       link_findings);
 
+  // The page's provider option goes with the settings everywhere: the
+  // checks, the support link, the report import and the live check.
+  const page_settings = () => {
+    const provider = host_option(host, 'provider');
+    return provider === null ? form.settings() : { ...form.settings(), provider };
+  };
+  // A support link starts with the page's link-base option (an http or
+  // https address), else with this page's address.
+  const link_base = () => {
+    const base = host_option(host, 'link-base');
+    if (base === null) return null;
+    try {
+      if (['http:', 'https:'].includes(new URL(base, location.href).protocol)) return new URL(base, location.href).href;
+    } catch {
+      // Not an address: warned about below.
+    }
+    console.warn('smtpcheck: link-base must be an http or https address; links use this page\'s address.');
+    return null;
+  };
+
   const check = () => {
-    const findings = JSON.parse(core.checkSettings(JSON.stringify(form.settings()))).findings;
+    const findings = JSON.parse(core.checkSettings(JSON.stringify(page_settings()))).findings;
     form.mark(findings);
     results.show(findings, form.is_blank());
   };
@@ -48,14 +69,14 @@ export async function mount_widget(host, core_loading) {
     explain.update();
   });
   const explain = new explain_box(core_loading, () => form.inputs.platform.value);
-  const share = new link_share(core_loading, form);
+  const share = new link_share(core_loading, form, { settings: page_settings, link_base });
   const report = new report_import(core_loading,
-      () => (form.is_blank() ? '' : JSON.stringify(without_secrets(form.settings()))));
+      () => (form.is_blank() ? '' : JSON.stringify(without_secrets(page_settings()))));
   const show_import = () => {
     report.element.scrollIntoView({ block: 'start' });
     report.input.focus({ preventScroll: true });
   };
-  const live = new live_check(form, host, show_import);
+  const live = new live_check(page_settings, host, show_import);
   const footer = el('p', { class: 'sc-widget__footer', text: 'smtpcheck' });
 
   // The platform list comes from the catalog, which the first findings do

@@ -2,7 +2,9 @@
 // OpenSSL API (no shelling out to the openssl program): a test root CA, a
 // good localhost certificate, and one certificate per way a real server's
 // certificate goes wrong (wrong host, expired, self-signed, unknown CA,
-// antivirus TLS interception). Nothing here is ever committed.
+// antivirus TLS interception), and the https certificate of the help-center
+// page the widget tests embed it in (help.smtpcheck.test, which the browser
+// maps to 127.0.0.1). Nothing here is ever committed.
 //
 // Usage: make_test_certs OUT_DIR
 
@@ -207,6 +209,10 @@ void make_all(const std::filesystem::path& dir) {
   make_leaf(dir, "unknown_ca", {.subject_cn = "localhost", .sans = localhost_sans}, &other);
   make_leaf(dir, "interception", {.subject_cn = "localhost", .sans = localhost_sans},
             &interception);
+  // The help center's https page (tests/web): the browser under test accepts
+  // it by its key's hash, as it would a certificate from a public CA.
+  make_leaf(dir, "help_center",
+            {.subject_cn = "help.smtpcheck.test", .sans = "DNS:help.smtpcheck.test"}, &root);
 }
 
 }  // namespace
