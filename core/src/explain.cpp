@@ -50,15 +50,6 @@ std::optional<int> port_near(const std::vector<std::optional<int>>& ports, std::
   return std::nullopt;
 }
 
-finding build(fid cause, const cause_facts& facts) {
-  for (const auto table : {connection_causes(), tls_causes(), reply_causes()}) {
-    for (const cause_builder& b : table) {
-      if (b.cause == cause) return b.build(facts);
-    }
-  }
-  return make_finding(cause, "", "", "");  // every pattern's cause has a builder (tested)
-}
-
 finding empty_text() {
   return make_finding(fid::explain_empty, "", "There is no text to explain.",
                       "Paste the error message your application or mail client printed, with the "
@@ -205,8 +196,7 @@ std::vector<finding> explain(std::string_view text, std::string_view platform_id
     for (const recognised& r : recognise(lines)) {
       const cause_facts facts{provider, platform, port_near(ports, r.line), lines[r.line], r.line,
                               lines,    r.note};
-      finding f = build(r.cause, facts);
-      if (!r.fix.empty()) f.fix = std::string(r.fix) + platform_suffix(facts) + ".";
+      finding f = build_cause(r, facts);
       f.evidence = clip_around(lines[r.line], r.at, max_evidence_bytes);
       if (folded.count[r.line] > 1) {
         f.detail += " This line appears " + std::to_string(folded.count[r.line]) +
