@@ -55,7 +55,8 @@ std::string shape_of(std::string_view line) {
 
 folded_lines fold_repeats(std::vector<std::string> lines) {
   folded_lines out;
-  out.total = lines.size();
+  // A text that ends with a line break has no last, empty line.
+  out.total = !lines.empty() && lines.back().empty() ? lines.size() - 1 : lines.size();
   std::unordered_map<std::string, std::size_t> seen;  // shape → index in out.lines
   seen.reserve(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
