@@ -432,7 +432,7 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"Relaying denied", fid::explain_auth_required},
     // Not SmtpClient's own "… or the client was not authenticated".
     {"Client was not authenticated", fid::explain_auth_required, specific,
-     "requires a secure connection"},
+     "or the client was not authenticated"},
     {"Unable to relay", fid::explain_auth_required},
     {"requires a secure connection or the client was not authenticated",
      fid::explain_auth_required,
