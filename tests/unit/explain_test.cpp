@@ -520,7 +520,7 @@ TEST_CASE("Windows' own texts in six languages are recognised, findings stay in 
        "explain.connection_refused"},
       {"Foi forçado o cancelamento de uma conexão existente pelo host remoto",
        "explain.connection_reset"},
-      {"Host desconhecido", "explain.dns_failure"},
+      {"Este host não é conhecido.", "explain.dns_failure"},
       {"接続済みの呼び出し先が一定の時間を過ぎても正しく応答しなかったため、接続できませんでした。",
        "explain.connect_timeout"},
       {"対象のコンピューターによって拒否されたため、接続できませんでした。",

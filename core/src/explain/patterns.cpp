@@ -194,7 +194,7 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"não respondeu corretamente após um período", fid::explain_connect_timeout},
     {"as recusou ativamente", fid::explain_connection_refused},
     {"cancelamento de uma conexão existente", fid::explain_connection_reset},
-    {"Host desconhecido", fid::explain_dns_failure},
+    {"Este host não é conhecido", fid::explain_dns_failure},
     {"一定の時間を過ぎても正しく応答しなかった", fid::explain_connect_timeout},
     {"対象のコンピューターによって拒否された", fid::explain_connection_refused},
     {"リモート ホストに強制的に切断されました", fid::explain_connection_reset},
