@@ -11,7 +11,12 @@
 //   3. the time from navigation to the first rendered findings, on loopback,
 //      beside the same page's time with a stub widget that shows one finding
 //      without loading anything (the page's own floor on this machine, measured
-//      in the same run, interleaved): the difference is the widget's own share.
+//      in the same run, interleaved): the difference is the widget's own share;
+//   4. a 1 MiB log pasted into the explain box: explain() on it through
+//      WebAssembly (median of 5, beside the same call on a one-line error),
+//      the time from the paste to its findings, the longest main-thread task
+//      meanwhile, and the longest task while 10 keystrokes follow the paste
+//      (the box reads a long text only once the edits pause).
 //
 //   node bench/widget/run.mjs [--native PATH] [--web-root PATH]
 //
@@ -156,6 +161,97 @@ try {
   }, { settings, batches, batch_calls });
   await context.close();
 
+  // 4. A whole log in the explain box.
+  const log_context = await browser.newContext();
+  const log_page = await log_context.newPage();
+  await log_page.goto(server.url);
+  await log_page.waitForSelector('.sc-finding');
+  const log = await log_page.evaluate(async () => {
+    const { createSmtpcheck } = await import('./smtpcheck.mjs');
+    const core = await createSmtpcheck();
+    const lines = [];
+    let size = 0;
+    for (let i = 0; size < 1024 * 1024 - 200; i += 1) {
+      const t = `2026-05-02 09:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+      const line = i % 97 === 5
+        ? `${t} WARN  mailer[311]: connect to smtp.postmarkapp.com:25 failed: [Errno 110] Connection timed out`
+        : i === 9000 ? `${t} ERROR mailer[311]: (535, b'5.7.8 Authentication failed') on smtp.postmarkapp.com:587`
+          : `${t} INFO  worker[${300 + (i % 50)}]: job ${i} queued for retry ${i % 7} of 7`;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const text = `${lines.join('\n')}\n`;
+    await core.explain('535 5.7.8 Authentication failed');  // loads explain's module
+    const time = async (input) => {
+      const runs = [];
+      for (let i = 0; i < 5; i += 1) {
+        const start = performance.now();
+        await core.explain(input);
+        runs.push(performance.now() - start);
+      }
+      return runs.sort((a, b) => a - b)[2];
+    };
+    return { size: text.length, one_line_ms: await time('535 5.7.8 Authentication failed'), log_ms: await time(text) };
+  });
+  // The same paste and keystrokes into the widget's box, and into a bare
+  // textarea on the same page (the baseline: what a 1 MiB textarea costs
+  // Chromium by itself, measured in the same run).
+  const pasted = {};
+  for (const target of ['bare', 'widget']) {
+    pasted[target] = await log_page.evaluate(async (target) => {
+      const lines = [];
+      let size = 0;
+      for (let i = 0; size < 1024 * 1024 - 200; i += 1) {
+        const line = i % 97 === 5 ? `2026-05-02 WARN mailer: connect to smtp.postmarkapp.com:25 failed: [Errno 110] Connection timed out`
+          : `2026-05-02 INFO worker[${300 + (i % 50)}]: job ${i} queued for retry ${i % 7} of 7`;
+        lines.push(line);
+        size += line.length + 1;
+      }
+      const text = lines.join('\n');
+      const longest = { value: 0 };
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longest.value = Math.max(longest.value, entry.duration);
+      });
+      observer.observe({ type: 'longtask', buffered: false });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      let box;
+      let results = null;
+      if (target === 'bare') {
+        box = document.createElement('textarea');
+        box.rows = 4;
+        document.body.append(box);
+      } else {
+        box = document.querySelector('.sc-explain textarea');
+        results = document.querySelector('.sc-explain__results');
+      }
+      const findings_shown = () => new Promise((resolve) => {
+        const check = () => (!results || results.querySelector('.sc-finding') ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      box.value = text;
+      const start = performance.now();
+      box.dispatchEvent(new Event('input'));
+      await findings_shown();
+      await frame();
+      const paste_ms = performance.now() - start;
+      const paste_longest = longest.value;
+      longest.value = 0;
+      if (results) results.replaceChildren();
+      for (let i = 0; i < 10; i += 1) {
+        box.value += 'x';
+        box.dispatchEvent(new Event('input'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await frame();
+      const typing_longest = longest.value;
+      await findings_shown();
+      observer.disconnect();
+      if (target === 'bare') box.remove();
+      return { paste_ms, paste_longest, typing_longest };
+    }, target);
+  }
+  await log_context.close();
+
   const native = JSON.parse(execFileSync(native_bench, [settings_file, String(batches), String(batch_calls)], { encoding: 'utf8' }));
 
   // 1. Transfer: every file the page asked for, gzip-compressed (level 9).
@@ -201,6 +297,15 @@ try {
   console.log(`  the same page with a stub widget (no core, no script to speak of), median:  ${floor.toFixed(0)} ms`);
   console.log(`  runs: ${floor_ms.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   console.log(`  the widget's own share (first findings minus the stub page):  ${(first - floor).toFixed(0)} ms   target <= 30 ms: ${verdict(first - floor <= 30)}; ratio widget / stub page:  ${(first / floor).toFixed(2)}`);
+  console.log('');
+  console.log(`A ${kib(log.size)} log in the explain box (WebAssembly in Chromium):`);
+  console.log(`  explain() on it, median of 5:  ${log.log_ms.toFixed(0)} ms  (one-line error: ${log.one_line_ms.toFixed(1)} ms; ratio ${(log.log_ms / log.one_line_ms).toFixed(0)}x)`);
+  const w = pasted.widget;
+  const b = pasted.bare;
+  console.log(`  paste to findings in the box:  ${w.paste_ms.toFixed(0)} ms (250 ms of it the box waiting for the edits to pause); a bare textarea: ${b.paste_ms.toFixed(0)} ms`);
+  console.log(`  longest main-thread task during the paste:  ${w.paste_longest.toFixed(0)} ms; a bare textarea: ${b.paste_longest.toFixed(0)} ms; the widget's share: ${(w.paste_longest - b.paste_longest).toFixed(0)} ms`);
+  console.log(`  longest task while 10 keystrokes follow, 50 ms apart:  ${w.typing_longest.toFixed(0)} ms; a bare textarea: ${b.typing_longest.toFixed(0)} ms;` +
+              ` ratio ${(w.typing_longest / Math.max(b.typing_longest, 1)).toFixed(2)}   target: no more than the bare textarea + 50 ms: ${verdict(w.typing_longest <= b.typing_longest + 50)}`);
 } finally {
   await browser.close();
   await server.close();

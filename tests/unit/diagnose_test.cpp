@@ -1,9 +1,12 @@
 // Diagnosis: a probe report's facts judged into findings, each with one fix.
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <string>
+#include <vector>
 
 #include "finding_queries.h"
 #include "smtpcheck/diagnose.h"
+#include "smtpcheck/explain.h"
 #include "smtpcheck/json.h"
 
 using namespace smtpcheck;
@@ -223,4 +226,67 @@ TEST_CASE("the diagnose document puts document problems and diagnosis in one lis
       R"({"port": 587, "colour": "blue"})");
   CHECK(doc.find("\"schema\": \"smtpcheck/findings/v1\"") != std::string::npos);
   CHECK(doc.find("diagnose.switch_port") < doc.find("settings.unknown_field"));
+}
+
+TEST_CASE("every reply a probe captures is worded as explain words the same text",
+          "[diagnose][explain]") {
+  struct captured {
+    std::string step;  // auth, mail, rcpt
+    int code;
+    std::string text;
+    std::string cause;  // what explain makes of "<code> <text>"
+    std::string id;     // the diagnose finding that carries it
+  };
+  const std::vector<captured> replies{
+      {"auth", 535, "5.7.8 Authentication failed", "explain.auth_failed", "diagnose.auth_failed"},
+      {"auth", 534, "5.7.9 Application-specific password required", "explain.auth_failed",
+       "diagnose.auth_failed"},
+      {"auth", 454, "4.7.0 Temporary authentication failure", "explain.temporary_failure",
+       "diagnose.auth_failed"},
+      {"auth", 421, "4.7.0 Too many connections, try again later", "explain.temporary_failure",
+       "diagnose.auth_failed"},
+      {"auth", 530, "5.7.0 Must issue a STARTTLS command first", "explain.starttls_required",
+       "diagnose.auth_failed"},
+      {"auth", 504, "5.7.4 Unrecognized authentication type", "explain.auth_mechanism_unsupported",
+       "diagnose.auth_failed"},
+      {"mail", 530, "5.7.0 Authentication required", "explain.auth_required",
+       "diagnose.sender_rejected"},
+      {"mail", 451, "4.3.0 Local error in processing", "explain.temporary_failure",
+       "diagnose.sender_rejected"},
+      {"mail", 550, "5.7.1 Relaying denied", "explain.auth_required", "diagnose.sender_rejected"},
+      {"mail", 554, "5.7.1 Relay access denied", "explain.auth_required", "diagnose.sender_rejected"},
+      {"rcpt", 450, "4.2.0 Mailbox temporarily unavailable", "explain.temporary_failure",
+       "diagnose.recipient_rejected"},
+      {"rcpt", 550, "5.7.1 Unable to relay", "explain.auth_required", "diagnose.recipient_rejected"},
+  };
+  const probe_report empty;
+  const settings s = on_port(587);
+  for (const captured& c : replies) {
+    INFO(c.step << " " << c.code << " " << c.text);
+    // What explain says of the reply pasted on its own.
+    const std::vector<finding> pasted = explain(std::to_string(c.code) + " " + c.text);
+    REQUIRE_FALSE(pasted.empty());
+    CHECK(pasted.front().id == c.cause);
+
+    probe_report r;
+    probe_connection conn = healthy(587);
+    if (c.step == "auth") conn.auth = auth_step{"failed", "PLAIN", c.code, c.text, 50};
+    if (c.step == "mail") conn.mail_from = envelope_step{"rejected", c.code, c.text, 40};
+    if (c.step == "rcpt") {
+      conn.mail_from = envelope_step{"ok", 250, "2.1.0 Ok", 40};
+      conn.rcpt_to = envelope_step{"rejected", c.code, c.text, 40};
+    }
+    r.connections = {conn};
+    const auto f = first_with_id(diagnose(r, s), c.id);
+    REQUIRE(f);
+    // The same sentences, after the port they were seen on.
+    std::string words = pasted.front().detail;
+    words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
+    CHECK(f->detail.find(words) != std::string::npos);
+    // The probe knows the port it used: "keep port 587" where the pasted
+    // line, naming none, says "use port 587".
+    std::string fix = f->fix;
+    if (const auto at = fix.find("keep port"); at != std::string::npos) fix.replace(at, 4, "use");
+    CHECK(fix == pasted.front().fix);
+  }
 }

@@ -228,6 +228,32 @@ test('explain my error gives the cause and fix of a pasted error', async () => {
   await finish();
 });
 
+test('a pasted 1 MiB log is read once the edits pause, each cause once with its count', async () => {
+  const { page, finish } = await open_page();
+  const lines = [];
+  let size = 0;
+  for (let i = 0; size < 1024 * 1024 - 200; i += 1) {
+    const time = `2026-05-02 09:00:${String(i % 60).padStart(2, '0')}`;
+    const line = i % 97 === 5
+      ? `${time} WARN mailer: connect to smtp.postmarkapp.com:25 failed: [Errno 110] Connection timed out`
+      : `${time} INFO worker[${300 + (i % 50)}]: job ${i} queued`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  const box = page.getByLabel('Paste the error message');
+  await box.evaluate((area, text) => {
+    area.value = text;
+    area.dispatchEvent(new Event('input'));
+  }, lines.join('\n'));
+  // At once: the box says it is reading the log, before any finding.
+  await page.locator('.sc-explain .sc-hint', { hasText: 'Reading the log' }).waitFor();
+  const timeout = finding(page, 'explain.connect_timeout', '.sc-explain');
+  await timeout.waitFor();
+  assert.equal(await page.locator('.sc-explain [data-finding-id="explain.connect_timeout"]').count(), 1);
+  assert.match(await timeout.innerText(), /appears \d+ times in the text/);
+  await finish();
+});
+
 test('the page loads one script and the live check\'s core; explain\'s module only on first use', async () => {
   const { page, requests, finish } = await open_page();
   const asked = () => requests.map((url) => new URL(url).pathname);

@@ -1,6 +1,8 @@
 // explain_box.js: "Explain my error": the customer pastes the error their
-// mail client printed and gets the cause and fix from the core (explain),
-// worded for the platform picked in the form. Explained on every edit.
+// mail client printed (or a whole log, up to 1 MiB) and gets the cause and
+// fix from the core (explain), worded for the platform picked in the form.
+// A short text is explained on every edit; a long one once the edits pause,
+// after the box has said it is reading it, so typing stays responsive.
 
 import { el, clear, unique_id } from './element.js';
 import { render_findings } from './findings_view.js';
@@ -32,6 +34,11 @@ export class explain_box {
     this.requests = 0;
   }
 
+  /** Texts longer than this are explained once the edits pause. */
+  static long_text = 16 * 1024;
+  /** How long the edits must pause, in ms, before a long text is read. */
+  static pause_ms = 250;
+
   /** Explains the text as it is now; an empty box shows nothing. */
   async update() {
     const text = this.textarea.value;
@@ -40,6 +47,17 @@ export class explain_box {
       clear(this.results);
       this.status.textContent = '';
       return;
+    }
+    if (text.length > explain_box.long_text) {
+      // A pasted log: say so at once, and read it only when the edits stop
+      // (one explain of a MiB is a long task; one per keystroke would freeze
+      // the page).
+      const lines = text.split('\n').length;
+      clear(this.results).append(el('p', { class: 'sc-hint',
+        text: `Reading the log (${lines.toLocaleString('en')} lines)…` }));
+      this.status.textContent = 'Reading the log';
+      await new Promise((resolve) => setTimeout(resolve, explain_box.pause_ms));
+      if (request !== this.requests) return;
     }
     let findings;
     try {

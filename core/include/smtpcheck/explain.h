@@ -8,11 +8,16 @@
 
 namespace smtpcheck {
 
-/// Longest text explain() reads; the rest is ignored (and said so).
-inline constexpr std::size_t max_explain_bytes = 64 * 1024;
+/// Longest text explain() reads (a whole log); the rest is ignored (and said so).
+inline constexpr std::size_t max_explain_bytes = 1024 * 1024;
 
-/// Recognises the error(s) in `text` (any bytes, any client) and returns one
-/// finding per cause, or an "not recognised" finding with manual tests.
+/// Recognises the error(s) in `text` (any bytes, any client, a single line or
+/// a whole log) and returns one finding per cause in the order the text
+/// shows them, each quoting its (redacted) line once, however often it
+/// repeats; or, when nothing is recognised, which kind of failure the text
+/// resembles and what to paste or run instead. A client recognised in the
+/// text is named in a last finding; a long log gets a summary of how it was
+/// read.
 /// `platform_id` (may be empty) tailors fixes to that client's option names.
 std::vector<finding> explain(std::string_view text, std::string_view platform_id = {});
 

@@ -4,6 +4,7 @@
 
 #include "diagnose/diagnosis.h"
 #include "explain/fix_words.h"
+#include "explain/reply_explanation.h"
 #include "finding_id.h"
 #include "rules/fix_text.h"
 #include "text/ascii.h"
@@ -36,17 +37,16 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
                                    ": the token works for SMTP.",
                                "", evidence));
   } else if (a.status == "failed") {
-    std::string detail = "The server refused the credentials on " + where(*c) + ". ";
-    detail += a.code == 535
-                  ? "For " + std::string(p.name) + " both username and password are the " +
-                        token_name(p) +
-                        " (or an SMTP access key and its secret key). The usual "
-                        "causes: the " +
-                        std::string(p.account_token_name) +
-                        " instead, a token "
-                        "of another server, a space or line break pasted with it, or SMTP turned "
-                        "off for the server."
-                  : "The reply was not the usual 535: read its text for the reason.";
+    // The reply in explain's words: the same text reads the same whether
+    // the customer pasted it or the agent captured it.
+    if (const auto said = explaining::explain_reply(a.code, a.text, ctx.facts)) {
+      out.push_back(make_finding(fid::diagnose_auth_failed, said->field,
+                                 "On " + where(*c) + ": " + explaining::as_clause(said->detail),
+                                 said->fix, evidence));
+      return;
+    }
+    std::string detail = "The server refused the credentials on " + where(*c) +
+                         ". The reply was not the usual 535: read its text for the reason.";
     std::string fix = "Use the " + token_name(p) + " of the server you send through, not the " +
                       std::string(p.account_token_name) +
                       ", as both username and password, with no spaces or line breaks";
@@ -99,6 +99,16 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
                                "", evidence));
     return;
   }
+  // A reply that names another cause than the From address (a relay that
+  // wants a login, a temporary failure) is worded as explain words it.
+  if (const auto said = explaining::explain_reply(m.code, m.text, ctx.facts);
+      said && said->id != "explain.sender_rejected") {
+    out.push_back(make_finding(fid::diagnose_sender_rejected, said->field,
+                               "MAIL FROM was refused on " + where(*c) + ": " +
+                                   explaining::as_clause(said->detail),
+                               said->fix, evidence));
+    return;
+  }
   std::string detail = std::string(p.name) + " refused " +
                        (from.empty() ? std::string("the From address") : from) +
                        " as the sender: it sends only from a confirmed Sender Signature, or an "
@@ -128,6 +138,14 @@ void recipient_result(const diagnosis_context& ctx, std::vector<finding>& out) {
       ctx, [](const probe_connection& x) { return x.rcpt_to && x.rcpt_to->status == "rejected"; });
   if (!c) return;
   const envelope_step& r = *c->rcpt_to;
+  if (const auto said = explaining::explain_reply(r.code, r.text, ctx.facts);
+      said && said->id != "explain.recipients_rejected") {
+    out.push_back(make_finding(fid::diagnose_recipient_rejected, said->field,
+                               "The test recipient was refused (RCPT TO) on " + where(*c) + ": " +
+                                   explaining::as_clause(said->detail),
+                               said->fix, reply(ctx, r.code, r.text)));
+    return;
+  }
   out.push_back(make_finding(
       fid::diagnose_recipient_rejected, "",
       "The test recipient was refused (RCPT TO). Nothing was sent. " +

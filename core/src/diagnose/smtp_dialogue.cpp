@@ -6,6 +6,8 @@
 #include <functional>
 
 #include "diagnose/diagnosis.h"
+#include "explain/fix_words.h"
+#include "explain/reply_explanation.h"
 #include "finding_id.h"
 #include "rules/fix_text.h"
 
@@ -45,6 +47,15 @@ std::string switch_or(const diagnosis_context& ctx, std::string otherwise) {
   return otherwise;
 }
 
+// What a reply says in explain's words, as a sentence to insert ("" when it
+// names no known cause): one wording for a reply, pasted or probed.
+std::string in_explains_words(const diagnosis_context& ctx, std::optional<int> code,
+                              std::string_view text) {
+  if (!code && text.empty()) return {};
+  const auto said = explaining::explain_reply(code, text, ctx.facts);
+  return said ? "The reply says: " + explaining::as_clause(said->detail) + " " : std::string();
+}
+
 void banner_arrived(const diagnosis_context& ctx, std::vector<finding>& out) {
   const auto cs = per_port(ctx.report, [](const probe_connection& c) {
     return c.tcp && c.tcp->status == "ok" && c.banner &&
@@ -82,6 +93,18 @@ void banner_is_provider(const diagnosis_context& ctx, std::vector<finding>& out)
   const std::string first = b.lines.empty() ? std::string() : b.lines.front();
   std::string evidence =
       where(*cs.front()) + ": " + (first.empty() ? "banner " + b.status : quote(ctx, first));
+  // The provider itself refusing service at its greeting (421 when busy):
+  // its reply, in explain's words.
+  if (b.status == "rejected" && provider_banner(ctx.provider, b)) {
+    if (const auto said = explaining::explain_reply(b.code, first, ctx.facts)) {
+      out.push_back(make_finding(fid::diagnose_banner_not_provider, "port",
+                                 std::string(ctx.provider.name) + " refused the session on " +
+                                     on_ports(cs) + " at its greeting: " +
+                                     explaining::as_clause(said->detail),
+                                 said->fix, std::move(evidence)));
+      return;
+    }
+  }
   const bool port_25 =
       std::any_of(cs.begin(), cs.end(), [](const probe_connection* c) { return c->port == 25; });
   out.push_back(make_finding(
@@ -113,6 +136,7 @@ void ehlo_answered(const diagnosis_context& ctx, std::vector<finding>& out) {
   out.push_back(make_finding(
       fid::diagnose_ehlo_failed, "port",
       "After the greeting on " + on_ports(cs) + ", EHLO (RFC 5321 §4.1.1.1) was " + what + ". " +
+          in_explains_words(ctx, e.code, {}) +
           std::string(ctx.provider.name) +
           " answers EHLO from any client, so something on the "
           "path (a firewall's SMTP inspection, an antivirus or a proxy) interferes.",
@@ -157,8 +181,8 @@ void starttls_accepted(const diagnosis_context& ctx, std::vector<finding>& out) 
   out.push_back(make_finding(
       fid::diagnose_starttls_refused, "security",
       "STARTTLS was offered on " + on_ports(cs) + " but refused when asked" +
-          (s.code && *s.code / 100 == 4 ? " with a temporary error" : "") +
-          ". When this persists, something between this host and " +
+          (s.code && *s.code / 100 == 4 ? " with a temporary error" : "") + ". " +
+          in_explains_words(ctx, s.code, {}) + "When this persists, something between this host and " +
           std::string(ctx.provider.name) + " is answering the SMTP dialogue.",
       switch_or(ctx,
                 "Probe again in a few minutes; if STARTTLS is still refused, turn off "

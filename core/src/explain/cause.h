@@ -38,4 +38,11 @@ std::span<const cause_builder> connection_causes();
 std::span<const cause_builder> tls_causes();
 std::span<const cause_builder> reply_causes();
 
+struct recognised;
+
+/// The finding for a cause recognised in a line: its family's builder, with
+/// the matched message's own fix when it has one. `facts.note` is the
+/// message's note. Explain and diagnose both word causes through it.
+finding build_cause(const recognised& cause, const cause_facts& facts);
+
 }  // namespace smtpcheck::explaining

@@ -2,6 +2,9 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
+
+#include "explain/word_index.h"
 
 namespace smtpcheck::explaining {
 namespace {
@@ -43,6 +46,73 @@ constexpr std::array tools{
         .password_setting = "--auth-user '{username}' --auth-password '{password}'",
         .from_setting = "--from {from}",
     },
+    client_platform{
+        .id = "lettre",
+        .name = "lettre",
+        .host_setting = "SmtpTransport::starttls_relay(\"{host}\")",
+        .port_setting = "SmtpTransport::starttls_relay(\"{host}\")?.port({port})",
+        .starttls_setting = "SmtpTransport::starttls_relay(\"{host}\")",
+        .implicit_tls_setting = "SmtpTransport::relay(\"{host}\")",
+        .username_setting =
+            "Credentials::new(\"{username}\".to_owned(), \"{password}\".to_owned())",
+        .password_setting =
+            "Credentials::new(\"{username}\".to_owned(), \"{password}\".to_owned())",
+    },
+    client_platform{
+        .id = "gomail",
+        .name = "gomail",
+        .host_setting = "gomail.NewDialer(\"{host}\", {port}, user, pass)",
+        .port_setting = "gomail.NewDialer(\"{host}\", {port}, user, pass)",
+        .starttls_setting = "d.SSL = false",
+        .implicit_tls_setting = "d.SSL = true",
+        .username_setting = "gomail.NewDialer(host, port, \"{username}\", \"{password}\")",
+        .password_setting = "gomail.NewDialer(host, port, \"{username}\", \"{password}\")",
+    },
+    client_platform{
+        .id = "spring",
+        .name = "Spring Boot",
+        .host_setting = "spring.mail.host={host}",
+        .port_setting = "spring.mail.port={port}",
+        .starttls_setting = "spring.mail.properties.mail.smtp.starttls.required=true",
+        .implicit_tls_setting = "spring.mail.properties.mail.smtp.ssl.enable=true",
+        .username_setting = "spring.mail.username={username}",
+        .password_setting = "spring.mail.password={password}",
+    },
+    client_platform{
+        .id = "home-assistant",
+        .name = "Home Assistant",
+        .host_setting = "server: {host}",
+        .port_setting = "port: {port}",
+        .starttls_setting = "encryption: starttls",
+        .implicit_tls_setting = "encryption: tls",
+        .username_setting = "username: {username}",
+        .password_setting = "password: {password}",
+        .from_setting = "sender: {from}",
+    },
+    client_platform{
+        .id = "powershell",
+        .name = "PowerShell Send-MailMessage",
+        .host_setting = "-SmtpServer {host}",
+        .port_setting = "-Port {port} -UseSsl",
+        .starttls_setting = "-UseSsl",
+        .username_setting = "-Credential (Get-Credential)",
+        .password_setting = "-Credential (Get-Credential)",
+        .from_setting = "-From {from}",
+        // Send-MailMessage is .NET SmtpClient underneath: STARTTLS only.
+        .supports_implicit_tls = false,
+    },
+    client_platform{
+        .id = "thunderbird",
+        .name = "Thunderbird",
+        .host_setting = "Server Name: {host}",
+        .port_setting = "Port: {port}",
+        .starttls_setting = "Connection security: STARTTLS",
+        .implicit_tls_setting = "Connection security: SSL/TLS",
+        .username_setting = "User Name: {username}",
+        .password_setting = "User Name: {username}",
+    },
+    client_platform{.id = "outlook", .name = "Outlook"},
+    client_platform{.id = "exim", .name = "Exim"},
 };
 
 // Frameworks before the libraries they are built on (WordPress uses
@@ -51,6 +121,7 @@ constexpr std::array tools{
 constexpr std::array markers{
     client_marker{"WP Mail SMTP", "wordpress"},
     client_marker{"wp-content/plugins/wp-mail-smtp", "wordpress"},
+    client_marker{"homeassistant.", "home-assistant"},
     client_marker{"Illuminate\\", "laravel"},
     client_marker{"laravel", "laravel"},
     client_marker{"PHPMailer", "phpmailer"},
@@ -82,17 +153,27 @@ constexpr std::array markers{
     client_marker{"Net::ReadTimeout", "ruby-net-smtp"},
     client_marker{"Net::OpenTimeout", "ruby-net-smtp"},
     client_marker{"OpenSSL::SSL::SSLError", "ruby-net-smtp"},
+    client_marker{"org.springframework.mail", "spring"},
     client_marker{"javax.mail", "javamail"},
     client_marker{"jakarta.mail", "javamail"},
     client_marker{"com.sun.mail", "javamail"},
     client_marker{"org.eclipse.angus.mail", "javamail"},
     client_marker{"postfix/", "postfix"},
+    // Postfix's delivery status, also when the log names the service otherwise.
+    client_marker{", dsn=", "postfix"},
     client_marker{"msmtp:", "msmtp"},
+    client_marker{"lettre::", "lettre"},
+    client_marker{"gomail:", "gomail"},
+    client_marker{"Send-MailMessage", "powershell"},
+    client_marker{"Outgoing server (SMTP)", "thunderbird"},
+    client_marker{"0x800CCC", "outlook"},
+    client_marker{"T=remote_smtp", "exim"},
     // Tools last: their output can be part of a bigger paste.
     client_marker{"s_client", "openssl-s-client"},
     client_marker{"CONNECTED(0", "openssl-s-client"},
     client_marker{"curl: (", "curl"},
     client_marker{"=== Trying ", "swaks"},
+    client_marker{"=== TLS ", "swaks"},
 };
 
 const client_platform* find_platform_or_tool(std::string_view id) {
@@ -104,13 +185,26 @@ const client_platform* find_platform_or_tool(std::string_view id) {
 
 }  // namespace
 
-const client_platform* find_client_in_text(std::span<const std::string> lines) {
-  for (const client_marker& m : markers) {
-    for (const std::string& line : lines) {
-      if (line.find(m.words) != std::string::npos) return find_platform_or_tool(m.platform_id);
+recognised_client find_client_in_text(std::span<const std::string> lines) {
+  std::vector<std::string> words;
+  for (const client_marker& m : markers) words.emplace_back(m.words);
+  const word_index index(std::move(words));
+  // The earliest line of each marker; the first marker in table order wins.
+  std::vector<std::size_t> line_of(markers.size(), lines.size());
+  std::vector<std::size_t> first;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    index.find_all(lines[i], first);
+    for (std::size_t m = 0; m < markers.size(); ++m) {
+      if (first[m] != std::string_view::npos && line_of[m] == lines.size()) line_of[m] = i;
     }
   }
-  return nullptr;
+  for (std::size_t m = 0; m < markers.size(); ++m) {
+    if (line_of[m] == lines.size()) continue;
+    const client_platform* picker = find_client_platform(markers[m].platform_id);
+    return {find_platform_or_tool(markers[m].platform_id), markers[m].words, line_of[m],
+            picker != nullptr};
+  }
+  return {};
 }
 
 }  // namespace smtpcheck::explaining

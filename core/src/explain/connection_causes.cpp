@@ -296,17 +296,25 @@ finding connect_failed(const cause_facts& f) {
                         with_note(not_served_sentence(p, *port), f),
                         fix_port_starttls(f, p.recommended_port));
   }
+  if (near_line(f, names_loopback)) {
+    return make_finding(
+        fid::explain_connect_failed, "host",
+        with_note("The client tried to connect to this machine itself (localhost), not to " +
+                      host_of(p) + ": the host setting is empty or not loaded.",
+                  f),
+        fix_host(f) + " Check that the value is really loaded where the app runs.");
+  }
   const int port = port_to_use(f);
   return make_finding(
       fid::explain_connect_failed, "",
       with_note("This message only says that the client could not connect or send; the reason is "
                 "in the lines around it (an inner or nested exception, or the debug output).",
                 f),
-      "Paste the whole error with the lines around it. Meanwhile, test from the machine that "
-      "sends: `telnet " +
+      "Paste the whole error with the lines around it, or run `smtpcheck probe --host " +
+          host_of(p) + " --port " + std::to_string(port) +
+          "` on the machine that sends: it names the step that fails. Without it, `telnet " +
           host_of(p) + " " + std::to_string(port) +
-          "` should print a \"220\" "
-          "line; if it hangs, the port is blocked on the way (try " +
+          "` should print a \"220\" line; if it hangs, the port is blocked on the way (try " +
           std::to_string(port == p.alternative_port ? p.recommended_port : p.alternative_port) +
           ").");
 }

@@ -26,7 +26,8 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"Connection timeout", fid::explain_connect_timeout},
     {"did not properly respond after a period of time", fid::explain_connect_timeout},
     {"connect timed out", fid::explain_connect_timeout},
-    {"Operation timed out", fid::explain_connect_timeout},
+    // MailKit's read timeout says "Operation timed out after 5000 milliseconds".
+    {"Operation timed out", fid::explain_connect_timeout, specific, "milliseconds|read operation"},
     {"i/o timeout", fid::explain_connect_timeout, specific, "read tcp"},
     {"Net::OpenTimeout", fid::explain_connect_timeout},
     {"errno=110", fid::explain_connect_timeout},
@@ -40,6 +41,8 @@ constexpr auto text_table = std::to_array<text_pattern>({
      "SmtpClient says this for any timeout, and it cannot speak implicit TLS: on port 465 it "
      "waits for a greeting that never comes."},
     {"execution expired", fid::explain_connect_timeout, generic},
+    // Thunderbird: "… the connection to Outgoing server (SMTP) <host> timed out. Try again."
+    {"timed out. Try again.", fid::explain_connect_timeout},
     {"ETIMEDOUT", fid::explain_connect_timeout, fallback},
 
     // ── refused ────────────────────────────────────────────────────────────
@@ -48,6 +51,11 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"actively refused", fid::explain_connection_refused},
     {"errno=111", fid::explain_connection_refused},
     {"WSAECONNREFUSED", fid::explain_connection_refused},
+    {"CONNECTION_REFUSED", fid::explain_connection_refused},
+    {"refused the connection", fid::explain_connection_refused},
+    {"is refusing SMTP connections", fid::explain_connection_refused},
+    // Windows' WSAECONNREFUSED machine-translated by a user from Chinese.
+    {"rejection by the target computer", fid::explain_connection_refused},
 
     // ── the name did not resolve ───────────────────────────────────────────
     {"ENOTFOUND", fid::explain_dns_failure},
@@ -66,6 +74,9 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"Host or domain name not found", fid::explain_dns_failure},
     {"server misbehaving", fid::explain_dns_failure},
     {"getaddrinfo failed", fid::explain_dns_failure},
+    {"Name service error for name=", fid::explain_dns_failure},
+    // Thunderbird: "Outgoing server (SMTP) <host> is unknown."
+    {"is unknown. The server may be incorrectly configured", fid::explain_dns_failure},
     {"gaierror", fid::explain_dns_failure, generic},
     {"php_network_getaddresses", fid::explain_dns_failure, generic},
 
@@ -80,6 +91,10 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"Host is unreachable", fid::explain_network_unreachable},
     {"errno=101", fid::explain_network_unreachable},
     {"errno=113", fid::explain_network_unreachable},
+    // EADDRNOTAVAIL: no source address of that family, i.e. an IPv6 address
+    // tried on a host (or container) without IPv6.
+    {"Cannot assign requested", fid::explain_network_unreachable},
+    {"EADDRNOTAVAIL", fid::explain_network_unreachable},
 
     // ── cut ────────────────────────────────────────────────────────────────
     {"Connection reset", fid::explain_connection_reset},
@@ -99,6 +114,14 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"errno=104", fid::explain_connection_reset},
     {"WSAECONNRESET", fid::explain_connection_reset},
     {"Connection closed by foreign host", fid::explain_connection_reset},
+    {"transport connection: The connection was closed", fid::explain_connection_reset},
+    {"connection was aborted by the software in your host", fid::explain_connection_reset},
+    {"Server terminates connection", fid::explain_connection_reset},
+    {"unexpectedly terminated the connection", fid::explain_connection_reset},
+    {"was lost in the middle of the transaction", fid::explain_connection_reset},
+    // Swift Mailer when the server closed mid-dialogue (the greeting's own
+    // row, for 220, is more specific).
+    {"but got code \"\", with message \"\"", fid::explain_connection_reset, generic},
     {"unexpectedly disconnected", fid::explain_connection_reset, generic},
     {"ECONNRESET", fid::explain_connection_reset, fallback},
     {"Broken pipe", fid::explain_connection_reset, fallback},
@@ -120,6 +143,14 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"Net::ReadTimeout", fid::explain_greeting_not_received, generic},
     {"get_lines(): timed-out", fid::explain_greeting_not_received, generic},
     {"Read timed out", fid::explain_greeting_not_received, generic},
+    {"The read operation timed out", fid::explain_greeting_not_received, generic},
+    {"Operation timed out after", fid::explain_greeting_not_received, generic, {},
+     "MailKit's \"Operation timed out\" after a number of milliseconds is a read that got no "
+     "answer."},
+    // smtplib raises this from connect() when the server closes before its
+    // greeting (a plain client on an implicit-TLS port).
+    {"SMTPServerDisconnected: Connection unexpectedly closed",
+     fid::explain_greeting_not_received, specific, "timed out", {}, {}, "in connect"},
 
     // ── the client says only that it failed ────────────────────────────────
     {"SMTP connect() failed", fid::explain_connect_failed, fallback, {}, phpmailer_debug},
@@ -138,6 +169,43 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"Failed to connect to", fid::explain_connect_failed, fallback},
     {"Error connecting to", fid::explain_connect_failed, fallback},
     {"Connection attempt to", fid::explain_connect_failed, fallback},
+    {"Could not connect to", fid::explain_connect_failed, fallback},
+
+    // ── the same socket errors as Windows words them in other languages ────
+    // Windows' own texts for WSAETIMEDOUT (10060), WSAECONNREFUSED (10061),
+    // WSAECONNRESET (10054) and WSAHOST_NOT_FOUND (11001), from localized
+    // Microsoft documentation and from real pastes of them (sources in
+    // tests/data/explain/corpus/windows_languages.jsonl). A distinctive part
+    // of each sentence is enough; the error numbers alone are matched too
+    // (explain/os_errors.cpp).
+    {"nach einer bestimmten Zeitspanne nicht richtig reagiert", fid::explain_connect_timeout},
+    {"da der Zielcomputer die Verbindung verweigerte", fid::explain_connection_refused},
+    {"Verbindung wurde vom Remotehost geschlossen", fid::explain_connection_reset},
+    {"Der angegebene Host ist unbekannt", fid::explain_dns_failure},
+    {"pas répondu convenablement", fid::explain_connect_timeout},
+    {"expressément refusée", fid::explain_connection_refused},
+    {"fermée par l’hôte distant", fid::explain_connection_reset},
+    {"fermée par l'hôte distant", fid::explain_connection_reset},
+    {"Hôte inconnu", fid::explain_dns_failure},
+    {"no respondió adecuadamente", fid::explain_connect_timeout},
+    {"denegó expresamente", fid::explain_connection_refused},
+    {"interrupción de una conexión existente", fid::explain_connection_reset},
+    {"No se conoce ese host", fid::explain_dns_failure},
+    {"não respondeu corretamente após um período", fid::explain_connect_timeout},
+    {"as recusou ativamente", fid::explain_connection_refused},
+    {"cancelamento de uma conexão existente", fid::explain_connection_reset},
+    {"Este host não é conhecido", fid::explain_dns_failure},
+    {"一定の時間を過ぎても正しく応答しなかった", fid::explain_connect_timeout},
+    {"対象のコンピューターによって拒否された", fid::explain_connection_refused},
+    {"リモート ホストに強制的に切断されました", fid::explain_connection_reset},
+    {"そのようなホストは不明です", fid::explain_dns_failure},
+    {"没有正确答复或连接的主机没有反应", fid::explain_connect_timeout},
+    {"目标计算机积极拒绝", fid::explain_connection_refused},
+    {"远程主机强迫关闭了一个现有的连接", fid::explain_connection_reset},
+    {"不知道这样的主机", fid::explain_dns_failure},
+    {"Host is onbekend", fid::explain_dns_failure},
+    // A user's English rendering of the Chinese 10060 text.
+    {"unresponsive host after a period of time", fid::explain_connect_timeout},
 
     // ── implicit TLS against a plain greeting ──────────────────────────────
     {"wrong version number", fid::explain_implicit_tls_on_starttls_port},
@@ -152,6 +220,16 @@ constexpr auto text_table = std::to_array<text_pattern>({
      {},
      "Ignore MailKit's hint to try port 465: Postmark does not serve it."},
     {"SSL_ERROR_RX_RECORD_TOO_LONG", fid::explain_implicit_tls_on_starttls_port},
+    // rustls (lettre) reading a plain "220" greeting as a TLS record.
+    {"CorruptMessage",
+     fid::explain_implicit_tls_on_starttls_port,
+     specific,
+     {},
+     "rustls says this when the server answered in plain text: lettre's `relay()` speaks "
+     "implicit TLS, `starttls_relay()` speaks STARTTLS."},
+    {"received corrupt message", fid::explain_implicit_tls_on_starttls_port},
+    // GnuTLS (msmtp with `tls_starttls off`).
+    {"An unexpected TLS packet was received", fid::explain_implicit_tls_on_starttls_port},
 
     // ── TLS version ────────────────────────────────────────────────────────
     {"alert protocol version", fid::explain_tls_version_refused},
@@ -172,6 +250,12 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"SSL_ERROR_UNSUPPORTED_VERSION", fid::explain_tls_version_refused},
     {"no protocols available", fid::explain_tls_version_refused},
     {"NO_PROTOCOLS_AVAILABLE", fid::explain_tls_version_refused},
+    {"does not support the connection encryption type",
+     fid::explain_tls_version_refused,
+     specific,
+     {},
+     "Outlook says this on Windows 7 and older, where TLS 1.2 is off until Windows is told to "
+     "use it."},
 
     // ── the handshake failed, reason not given ─────────────────────────────
     {"handshake failure", fid::explain_tls_handshake_failed, generic},
@@ -206,6 +290,18 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"Error initiating TLS", fid::explain_tls_handshake_failed, generic},
     {"Failed to enable crypto", fid::explain_tls_handshake_failed, generic},
     {"SSL operation failed", fid::explain_tls_handshake_failed, generic},
+    {"handshake eof", fid::explain_tls_handshake_failed, generic},
+    {"An encrypted connection to your mail server is not available",
+     fid::explain_tls_handshake_failed, generic},
+    // PHPMailer's only words when the handshake after STARTTLS fails.
+    {"Could not connect to SMTP host",
+     fid::explain_tls_handshake_failed,
+     specific,
+     {},
+     "PHPMailer gives this bare message when the TLS handshake after STARTTLS fails; the "
+     "usual reason is a certificate it does not trust.",
+     {},
+     "STARTTLS"},
     {"no peer certificate available", fid::explain_tls_handshake_failed, fallback},
     {"SSLHandshakeException", fid::explain_tls_handshake_failed, fallback},
     {"SSL_connect returned", fid::explain_tls_handshake_failed, fallback},
@@ -255,6 +351,14 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"SSL certificate problem", fid::explain_certificate_untrusted, generic},
     {"certificate could not be validated", fid::explain_certificate_untrusted, generic},
     {"ValidatorException", fid::explain_certificate_untrusted, generic},
+    {"unable to get certificate CRL", fid::explain_certificate_untrusted, specific, {},
+     "The client could not fetch the revocation list of a certificate in the chain: a firewall "
+     "or proxy that blocks it, or a certificate that interception software made."},
+    {"unable to check revocation", fid::explain_certificate_untrusted, specific, {},
+     "Windows could not fetch the revocation list of a certificate in the chain: a firewall "
+     "or proxy that blocks it, or a certificate that interception software made."},
+    {"rejected by the provided RemoteCertificateValidationCallback",
+     fid::explain_certificate_untrusted, generic},
 
     // ── certificate for another name ───────────────────────────────────────
     {"does not match certificate's altnames", fid::explain_certificate_hostname_mismatch},
@@ -270,6 +374,9 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"does not match the server certificate", fid::explain_certificate_hostname_mismatch},
     {"did not match expected CN", fid::explain_certificate_hostname_mismatch},
     {"CertificateError: hostname", fid::explain_certificate_hostname_mismatch},
+    {"did not match the name given in the server's SSL certificate",
+     fid::explain_certificate_hostname_mismatch},
+    {"failed host verification", fid::explain_certificate_hostname_mismatch},
 
     // ── certificate out of date (or the clock is) ──────────────────────────
     {"certificate has expired", fid::explain_certificate_expired},
@@ -290,6 +397,7 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"host does not support STARTTLS", fid::explain_starttls_not_offered},
     {"didn't find starttls in server response", fid::explain_starttls_not_offered},
     {"TLS is required, but was not offered", fid::explain_starttls_not_offered},
+    {"does not support TLS via the STARTTLS command", fid::explain_starttls_not_offered},
 
     // ── credentials refused ────────────────────────────────────────────────
     {"Invalid login", fid::explain_auth_failed},
@@ -302,6 +410,11 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"Password command failed", fid::explain_auth_failed},
     {"Username command failed", fid::explain_auth_failed},
     {"The server response was: 5.7.8", fid::explain_auth_failed},
+    {"Application-specific password required", fid::explain_auth_failed},
+    // SendGrid words a refused login as a 451.
+    {"Authentication failed: Could not authenticate", fid::explain_auth_failed},
+    {"authorization.failed", fid::explain_auth_failed, generic},
+    {"bad response on command 'AUTH'", fid::explain_auth_failed, generic},
     {"Could not authenticate", fid::explain_auth_failed, generic},
     {"AuthenticationFailedException", fid::explain_auth_failed, generic},
     {"No authentication type succeeded", fid::explain_auth_failed, generic},
@@ -317,6 +430,10 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"not logged in", fid::explain_auth_required},
     {"Relay access denied", fid::explain_auth_required},
     {"Relaying denied", fid::explain_auth_required},
+    // Not SmtpClient's own "… or the client was not authenticated".
+    {"Client was not authenticated", fid::explain_auth_required, specific,
+     "or the client was not authenticated"},
+    {"Unable to relay", fid::explain_auth_required},
     {"requires a secure connection or the client was not authenticated",
      fid::explain_auth_required,
      generic,
@@ -333,14 +450,28 @@ constexpr auto text_table = std::to_array<text_pattern>({
      {},
      "Go's smtp.PlainAuth refuses to send the password before STARTTLS."},
     {"supported by both server and client", fid::explain_auth_not_offered},
-    {"does not support authentication", fid::explain_auth_not_offered},
+    {"does not support authentication", fid::explain_auth_not_offered, specific, "method"},
     {"authentication not enabled", fid::explain_auth_not_offered},
     {"did not advertise authentication", fid::explain_auth_not_offered},
     {"No supported authentication methods found", fid::explain_auth_not_offered},
+    {"AUTH command used when not advertised", fid::explain_auth_not_offered},
+    {"command \"AUTH\" not recognized", fid::explain_auth_not_offered},
+    // msmtp: only PLAIN or LOGIN offered, and they need TLS first.
+    {"cannot use a secure authentication method", fid::explain_auth_not_offered},
+
+    // ── no mechanism both sides speak ──────────────────────────────────────
+    {"no mechanism available", fid::explain_auth_mechanism_unsupported, specific, {},
+     "Postfix says this when its SASL library has no client plugins (Debian and Ubuntu: the "
+     "libsasl2-modules package)."},
+    {"no compatible authentication mechanisms", fid::explain_auth_mechanism_unsupported},
+    {"does not support authentication method", fid::explain_auth_mechanism_unsupported},
+    {"Unrecognized authentication type", fid::explain_auth_mechanism_unsupported},
+    {"No compatible authentication mechanism", fid::explain_auth_mechanism_unsupported},
 
     // ── credentials never configured ───────────────────────────────────────
     {"Missing credentials for", fid::explain_credentials_missing},
     {"no password specified", fid::explain_credentials_missing},
+    {"smtp_sasl_passwd_lookup: no auth info found", fid::explain_credentials_missing},
 
     // ── STARTTLS required first ────────────────────────────────────────────
     {"STARTTLS command first", fid::explain_starttls_required},
@@ -360,6 +491,7 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"Mail command failed", fid::explain_sender_rejected, generic},
     {"SMTPSenderRefused", fid::explain_sender_rejected, generic},
     {"SMTPSenderFailedException", fid::explain_sender_rejected, generic},
+    {"sender rejection", fid::explain_sender_rejected, generic},
 
     // ── try again later ────────────────────────────────────────────────────
     {"Service not available, closing transmission channel",
@@ -368,6 +500,19 @@ constexpr auto text_table = std::to_array<text_pattern>({
      {},
      "SmtpClient words a 421 reply (service not available) this way."},
     {"The server response was: 4.", fid::explain_temporary_failure},
+    {"Too many concurrent", fid::explain_temporary_failure},
+    {"Too many connections", fid::explain_temporary_failure},
+    {"Concurrent connections limit", fid::explain_temporary_failure},
+    {"retry time not reached", fid::explain_temporary_failure},
+    {"SmtpCommandException: 4.", fid::explain_temporary_failure},
+    {"Too many login attempts", fid::explain_temporary_failure},
+
+    // ── the recipient refused ──────────────────────────────────────────────
+    {"all recipients were rejected", fid::explain_recipients_rejected, generic},
+    {"All RCPT commands were rejected", fid::explain_recipients_rejected, generic},
+    {"RecipientNotAccepted", fid::explain_recipients_rejected},
+    {"mailbox unavailable", fid::explain_recipients_rejected},
+    {"Recipient address rejected", fid::explain_recipients_rejected},
 
     // ── too large ──────────────────────────────────────────────────────────
     {"size exceeds", fid::explain_size_limit},
@@ -383,6 +528,8 @@ constexpr auto text_table = std::to_array<text_pattern>({
 
 constexpr auto reply_table = std::to_array<reply_pattern>({
     {535, fid::explain_auth_failed},
+    // 534 5.7.9: the mechanism or password kind is refused (RFC 4954 §6).
+    {534, fid::explain_auth_failed},
     // 530 is both "authentication required" and "must issue STARTTLS first"
     // (RFC 3207 §4): the words decide, the code alone is the weaker reading.
     {530, fid::explain_auth_required, generic},

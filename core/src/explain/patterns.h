@@ -2,6 +2,7 @@
 // What clients print, and which cause it is: the table explain() matches
 // pasted text against, one row per message as a client really prints it.
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -29,7 +30,13 @@ struct text_pattern {
   /// Replaces the cause's usual fix when the message says exactly what to
   /// change; one sentence without its final period.
   std::string_view fix = {};
+  /// A match only when one of the few lines before holds these words (a
+  /// client's debug output tells which step the bare message belongs to).
+  std::string_view after = {};
 };
+
+/// How many lines before a message `after` looks at.
+inline constexpr std::size_t after_window = 6;
 
 /// An SMTP reply code (RFC 5321 §4.2) quoted in a line; a single digit
 /// stands for the whole class ("4" is any 4xx).

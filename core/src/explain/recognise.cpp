@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 
+#include "explain/os_errors.h"
 #include "explain/patterns.h"
+#include "explain/word_index.h"
 #include "explain/reply_codes.h"
 #include "text/ascii.h"
 
@@ -31,7 +33,9 @@ family family_of(fid cause) {
     case fid::explain_starttls_required:
     case fid::explain_sender_rejected:
     case fid::explain_temporary_failure:
-    case fid::explain_size_limit: return family::reply;
+    case fid::explain_size_limit:
+    case fid::explain_auth_mechanism_unsupported:
+    case fid::explain_recipients_rejected: return family::reply;
     default: return family::connection;
   }
 }
@@ -50,6 +54,10 @@ struct outranking {
 };
 constexpr std::array outrankings{
     outranking{fid::explain_starttls_not_offered, fid::explain_implicit_tls_on_starttls_port},
+    // A server that closes before its greeting cuts the connection too.
+    outranking{fid::explain_greeting_not_received, fid::explain_connection_reset},
+    // The mechanism list is why the login failed.
+    outranking{fid::explain_auth_mechanism_unsupported, fid::explain_auth_failed},
 };
 
 struct hit {
@@ -64,6 +72,13 @@ std::size_t find_words(std::string_view lower, std::string_view words) {
   return it == lower.end() ? std::string_view::npos : static_cast<std::size_t>(it - lower.begin());
 }
 
+// Every text pattern's words, lower-cased, in table order.
+word_index index_of_patterns() {
+  std::vector<std::string> words;
+  for (const text_pattern& p : text_patterns()) words.push_back(text::lower(p.words));
+  return word_index(std::move(words));
+}
+
 // `unless` lists alternatives separated by '|'.
 bool any_found(std::string_view lower, std::string_view unless) {
   while (!unless.empty()) {
@@ -76,19 +91,37 @@ bool any_found(std::string_view lower, std::string_view unless) {
   return false;
 }
 
-void match_line(std::size_t index, std::string_view line, std::vector<hit>& hits) {
+// True when one of the `after_window` lines before `index` holds `words`.
+bool seen_before(std::span<const std::string> lines, std::size_t index, std::string_view words) {
+  const std::size_t first = index > after_window ? index - after_window : 0;
+  for (std::size_t i = first; i < index; ++i) {
+    if (find_words(text::lower(lines[i]), words) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+void match_line(const word_index& index, std::span<const std::string> lines, std::size_t at_line,
+                std::vector<std::size_t>& first, std::vector<hit>& hits) {
+  const std::string_view line = lines[at_line];
   const std::string lower = text::lower(line);
-  for (const text_pattern& p : text_patterns()) {
-    const std::size_t at = find_words(lower, p.words);
+  const std::span<const text_pattern> patterns = text_patterns();
+  index.find_all(lower, first);
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    const text_pattern& p = patterns[i];
+    const std::size_t at = first[i];
     if (at == std::string_view::npos || any_found(lower, p.unless)) continue;
-    hits.push_back({{p.cause, index, at, p.note, p.fix}, p.strength});
+    if (!p.after.empty() && !seen_before(lines, at_line, p.after)) continue;
+    hits.push_back({{p.cause, at_line, at, p.note, p.fix}, p.strength});
   }
   for (const reply_code& r : find_reply_codes(line)) {
     for (const reply_pattern& p : reply_patterns()) {
       if (p.code == r.code || (p.code < 10 && r.code / 100 == p.code)) {
-        hits.push_back({{p.cause, index, r.at, {}, {}}, p.strength});
+        hits.push_back({{p.cause, at_line, r.at, {}, {}}, p.strength});
       }
     }
+  }
+  for (const os_error_hit& e : find_os_errors(line)) {
+    hits.push_back({{e.cause, at_line, e.at, {}, {}}, strength::specific});
   }
 }
 
@@ -102,10 +135,12 @@ bool is_traceback_frame(std::string_view line) {
 }  // namespace
 
 std::vector<recognised> recognise(std::span<const std::string> lines) {
+  const word_index index = index_of_patterns();
+  std::vector<std::size_t> first;
   std::vector<hit> hits;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0 && is_traceback_frame(lines[i - 1])) continue;
-    match_line(i, lines[i], hits);
+    match_line(index, lines, i, first, hits);
   }
 
   std::array<bool, 3> specific_in{};

@@ -224,13 +224,30 @@ std::string redact_challenge_answer(std::string_view s) {
   return std::string(s.substr(0, begin)) + std::string(redacted) + std::string(s.substr(stop));
 }
 
+// True when `s` holds `n` hex digits in a row: the least a token needs.
+bool has_hex_run(std::string_view s, std::size_t n) {
+  std::size_t run = 0;
+  for (char c : s) {
+    run = text::is_hex(c) ? run + 1 : 0;
+    if (run >= n) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string redactor::line(std::string_view raw) {
-  std::string s = redact_auth_arguments(raw);
-  s = redact_access_keys(s, access_key_prefix_);
-  s = redact_tokens(s);
-  s = redact_password_values(s);
+  // Each step runs only when the line holds what it looks for: a pasted log
+  // is mostly lines with no secret in them, and it can be 1 MiB. Redaction
+  // only removes, so what the raw line lacks, the redacted one lacks too.
+  const std::string lower = text::lower(raw);
+  auto holds = [&](std::string_view words) { return lower.find(words) != std::string::npos; };
+  std::string s = holds("auth ") ? redact_auth_arguments(raw) : std::string(raw);
+  if (!access_key_prefix_.empty() && holds(text::lower(access_key_prefix_))) {
+    s = redact_access_keys(s, access_key_prefix_);
+  }
+  if (has_hex_run(s, 8)) s = redact_tokens(s);
+  if (holds("pass") || holds("pwd") || holds("secret")) s = redact_password_values(s);
   if (text::trim(s).empty()) return s;  // a blank line keeps the challenge pending
   const bool challenge = is_auth_challenge(s);
   if (after_challenge_ && !challenge && find_reply_codes(s).empty()) {

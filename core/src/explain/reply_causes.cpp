@@ -6,6 +6,7 @@
 #include "explain/cause.h"
 #include "explain/fix_words.h"
 #include "explain/reply_codes.h"
+#include "text/ascii.h"
 
 namespace smtpcheck::explaining {
 namespace {
@@ -162,6 +163,52 @@ finding size_limit(const cause_facts& f) {
       "whole message stays under 10 MB.");
 }
 
+finding auth_mechanism_unsupported(const cause_facts& f) {
+  const provider_profile& p = f.provider;
+  const std::string_view id = f.platform ? f.platform->id : std::string_view{};
+  const bool no_plugins = text::icontains(f.line, "no mechanism available");
+  std::string fix;
+  if (id == "postfix" && no_plugins) {
+    fix =
+        "Install Postfix's SASL client plugins: `apt-get install libsasl2-modules` (Debian, "
+        "Ubuntu) or `dnf install cyrus-sasl-plain` (Fedora, RHEL), then run `postfix reload`.";
+  } else if (id == "postfix") {
+    fix =
+        "Set `smtp_tls_security_level = encrypt` so that Postfix logs in only after STARTTLS, "
+        "and leave `smtp_sasl_mechanism_filter` empty (or list `plain, login`); then run "
+        "`postfix reload`.";
+  } else if (id == "msmtp") {
+    fix =
+        "Set `auth on` (msmtp then picks a mechanism the server offers) with `tls on` and "
+        "`tls_starttls on`, instead of naming one mechanism.";
+  } else {
+    fix =
+        "Let the client pick a mechanism the server offers (remove a forced CRAM-MD5, NTLM or "
+        "XOAUTH2 setting), start TLS with STARTTLS before the login, and log in with the " +
+        token_name(p) + ".";
+  }
+  return make_finding(
+      fid::explain_auth_mechanism_unsupported, "security",
+      with_note("The client and the server have no login mechanism in common: the client asks "
+                "for one the server does not offer, has none of the ones it offers, or looked "
+                "before STARTTLS, when the server offers fewer.",
+                f),
+      fix);
+}
+
+finding recipients_rejected(const cause_facts& f) {
+  const provider_profile& p = f.provider;
+  return make_finding(
+      fid::explain_recipients_rejected, "",
+      with_note("The server accepted the sender but refused the recipient (the reply to RCPT "
+                "TO). A relay refuses every recipient when the client has not logged in; "
+                "otherwise the address is wrong, or the server will not deliver to it.",
+                f),
+      "Check that the client logs in with the " + token_name(p) +
+          " (authentication on), and that the recipient address is spelt right; the server's "
+          "reply to RCPT TO, in the lines around this one, says which.");
+}
+
 constexpr std::array table{
     cause_builder{fid::explain_auth_failed, auth_failed},
     cause_builder{fid::explain_auth_required, auth_required},
@@ -171,6 +218,8 @@ constexpr std::array table{
     cause_builder{fid::explain_sender_rejected, sender_rejected},
     cause_builder{fid::explain_temporary_failure, temporary_failure},
     cause_builder{fid::explain_size_limit, size_limit},
+    cause_builder{fid::explain_auth_mechanism_unsupported, auth_mechanism_unsupported},
+    cause_builder{fid::explain_recipients_rejected, recipients_rejected},
 };
 
 }  // namespace
