@@ -71,7 +71,22 @@ struct config_correction {
 config_correction correct_config(std::string_view text, const config_reading& reading,
                                  const std::vector<config_setting_change>& changes);
 
-/// read_config + validate + correct_config, as a `smtpcheck/findings/v1`
+/// A snippet checked: what was read, the findings (the reading's own, then
+/// validate()'s, errors first) and the fixes written in the snippet's syntax
+/// from the values the findings' fixes set.
+struct config_check {
+  config_reading reading;
+  std::vector<finding> findings;
+  config_correction corrected;
+};
+
+/// read_config + validate + correct_config. Never throws.
+config_check check_config(std::string_view text);
+
+/// A checked snippet as the document check_config_document returns.
+std::string encode_config_check(const config_check& checked);
+
+/// check_config, as a `smtpcheck/findings/v1`
 /// document with a "config" member (format, platform, settings without
 /// secrets, sources, assumptions, corrected lines). What `smtpcheck check
 /// --config` prints with --json and what WASM checkConfig() returns.

@@ -13,11 +13,13 @@ namespace {
 
 using json_detail::ojson;
 
-// The values the findings' fixes set, in the findings' order.
+// The values the findings' fixes set (finding::set, written by the one fix
+// writer), in the findings' order: the corrected snippet says exactly what
+// the fix sentences say, with no second fix logic here.
 std::vector<config_setting_change> changes_from(const std::vector<finding>& findings) {
   std::vector<config_setting_change> out;
   for (const finding& f : findings) {
-    (void)f;
+    for (const field_value& v : f.set) out.push_back({v.field, v.value});
   }
   return out;
 }
@@ -54,22 +56,30 @@ ojson correction_json(const config_correction& c) {
 
 }  // namespace
 
-std::string check_config_document(std::string_view text) {
+config_check check_config(std::string_view text) {
   const config::internal_reading r = config::read_internal(text);
-  const config_reading& reading = r.d.out;
-  std::vector<finding> findings = reading.findings;
-  if (reading.usable) {
-    std::vector<finding> more = validate(reading.value);
-    findings.insert(findings.end(), more.begin(), more.end());
+  config_check out{r.d.out, r.d.out.findings, {}};
+  if (out.reading.usable) {
+    std::vector<finding> more = validate(out.reading.value);
+    out.findings.insert(out.findings.end(), more.begin(), more.end());
   }
-  sort_by_severity(findings);
+  sort_by_severity(out.findings);
+  out.corrected = config::correct(r, changes_from(out.findings));
+  return out;
+}
+
+std::string check_config_document(std::string_view text) { return encode_config_check(check_config(text)); }
+
+std::string encode_config_check(const config_check& checked) {
+  const config_reading& reading = checked.reading;
+  const std::vector<finding>& findings = checked.findings;
   ojson cfg = ojson::object();
   cfg["format"] = reading.format.empty() ? ojson() : ojson(reading.format);
   cfg["format_name"] = reading.format_name;
   cfg["settings"] = reading.usable ? json_detail::to_json(reading.value, false) : ojson();
   cfg["sources"] = sources_json(reading);
   cfg["assumptions"] = reading.assumptions;
-  cfg["corrected"] = correction_json(config::correct(r, changes_from(findings)));
+  cfg["corrected"] = correction_json(checked.corrected);
   return json_detail::dump(ojson{{"schema", "smtpcheck/findings/v1"},
                                  {"findings", json_detail::to_json(findings)},
                                  {"config", std::move(cfg)}});

@@ -2,6 +2,7 @@
 // the format, read it, and say what could not be checked.
 #include "config/reading.h"
 #include "finding_id.h"
+#include "fix_sentence.h"
 #include "smtpcheck/config.h"
 #include "text/ascii.h"
 
@@ -128,7 +129,9 @@ internal_reading read_internal(std::string_view text) {
         fid::config_conflicting_switches, "security",
         "Implicit TLS and STARTTLS are both switched on in " + out.format_name +
             "; they exclude each other and the platform refuses or misreads the pair.",
-        "Switch off the implicit-TLS setting and keep STARTTLS on port 587.", out.format_name));
+        fix_sentence{"Switch off the implicit-TLS setting and keep STARTTLS.",
+                     {{"security", "starttls"}}},
+        out.format_name));
     break;
   }
   return r;

@@ -64,7 +64,7 @@ void read_tls_switches(draft& d, const entry* starttls_auto, const entry* startt
     d.security_from(*starttls_auto);
     d.out.value.security = security_mode::none;
   }
-  for (const entry* e : {ssl, tls}) {
+  for (const entry* e : {starttls_auto, starttls, ssl, tls}) {
     if (e) d.bind(*e);
   }
 }

@@ -38,7 +38,12 @@ std::string literal_text(const entry* existing, std::string_view value, bool is_
 // The key the snippet uses for `field` (its source), else the format's.
 std::string key_for(const internal_reading& r, std::string_view field) {
   for (const config_source& s : r.d.out.sources) {
-    if (s.field == field && s.line > 0 && bound(r.d, s.key) != nullptr) return s.key;
+    if (s.field != field || s.line == 0) continue;
+    // A value inside a URL, relayhost or mailhub is rewritten with its whole.
+    for (const entry& e : r.d.bound) {
+      if (!e.key.empty() && e.key.front() == '@' && e.line == s.line) return e.key;
+    }
+    if (bound(r.d, s.key) != nullptr) return s.key;
   }
   const writer& w = r.format->write;
   if (field == "host") return std::string(w.host_key);
@@ -58,7 +63,7 @@ std::string rewrite_composite(std::string_view key, std::string raw, std::string
     if (scheme_end == std::string::npos) return raw;
     if (field == "security") {
       const std::size_t scheme_start = raw.find_first_not_of("\"'");
-      raw.replace(scheme_start, scheme_end - scheme_start, value == "starttls" ? "smtp" : "smtps");
+      raw.replace(scheme_start, scheme_end - scheme_start, value == "starttls" || value == "smtp" ? "smtp" : "smtps");
       return raw;
     }
     host_from = raw.find("://") + 3;
@@ -139,13 +144,16 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
   const writer& w = r.format->write;
   std::vector<edit> edits;
   std::map<int, std::vector<std::string>> added;  // after line → new lines
+  std::map<std::string, std::string> composites;   // "@url" → its text so far
   // One change per field: the last one wins.
   std::map<std::string, std::string> wanted;
   for (const config_setting_change& c : changes) wanted[c.field] = c.value;
 
-  auto add_line = [&](std::string_view key, const std::string& value_text) -> bool {
-    // A model: the bound entry on the latest line whose line spells its key.
+  auto add_line = [&](std::string_view key, std::string_view value, bool is_string) -> bool {
+    // A model: the bound entry on the latest line whose line spells its key,
+    // preferring one whose line ends in a separator (so the copy needs none).
     const entry* model = nullptr;
+    bool model_separated = false;
     for (const entry& e : r.d.bound) {
       if (e.key.empty() || e.key.front() == '@') continue;
       const line_span ls = span_of_line(text, e.line);
@@ -156,9 +164,20 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
                        e.key.find("->") == std::string::npos)) {
         continue;
       }
-      if (model == nullptr || e.line > model->line) model = &e;
+      const std::string_view after = text::trim(text.substr(e.end, ls.end - e.end));
+      const bool separated = !after.empty() && (after.front() == ',' || after.front() == ';');
+      if (model == nullptr || (separated && !model_separated) ||
+          (separated == model_separated && e.line > model->line)) {
+        model = &e;
+        model_separated = separated;
+      }
     }
     if (model == nullptr) return false;
+    // A snippet that quotes even numbers and booleans ("true", "587") quotes all.
+    const bool quotes_all = model->quote != 0 && (text::all_digits(model->value) || text::iequals(model->value, "true") ||
+                                                  text::iequals(model->value, "false"));
+    const std::string value_text = quotes_all ? std::string(1, model->quote) + std::string(value) + model->quote
+                                              : literal_text(nullptr, value, is_string, w.quote);
     const line_span ls = span_of_line(text, model->line);
     std::string line(text.substr(ls.begin, ls.end - ls.begin));
     const std::size_t vb = model->begin - ls.begin;
@@ -178,19 +197,23 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
   };
 
   auto set_key = [&](std::string_view key, std::string_view value, bool is_string, bool only_if_present,
-                     const std::string& field) {
+                     const std::string& field, const std::string& wanted_value) {
     const entry* e = bound(r.d, key);
     if (e == nullptr) {
       if (only_if_present) return;
       if (key.empty() || key.front() == '@' || key.find('(') != std::string_view::npos ||
-          !add_line(key, literal_text(nullptr, value, is_string, w.quote))) {
-        out.unwritten.push_back({field, std::string(value)});
+          !add_line(key, value, is_string)) {
+        bool said = false;
+        for (const config_setting_change& u : out.unwritten) said = said || u.field == field;
+        if (!said) out.unwritten.push_back({field, wanted_value});
       }
       return;
     }
     if (key.front() == '@') {
-      const std::string raw(text.substr(e->begin, e->end - e->begin));
-      edits.push_back({e->begin, e->end, rewrite_composite(key, raw, field, value)});
+      // Several fixes may change one URL (host, port, scheme): they build on each other.
+      auto [it, fresh] = composites.try_emplace(std::string(key), std::string(text.substr(e->begin, e->end - e->begin)));
+      (void)fresh;
+      it->second = rewrite_composite(key, it->second, field, value);
       return;
     }
     edits.push_back({e->begin, e->end, literal_text(e, value, is_string, w.quote)});
@@ -203,19 +226,27 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
         continue;
       }
       if (!r.d.starttls.empty()) {
-        for (const draft::literal& l : r.d.starttls) set_key(l.key, l.value, l.is_string, l.only_if_present, field);
+        for (const draft::literal& l : r.d.starttls) {
+          set_key(l.key, l.value, l.is_string, l.only_if_present, field, value);
+        }
       } else {
-        for (const key_literal& l : w.starttls) set_key(l.key, l.value, l.is_string, l.only_if_present, field);
+        for (const key_literal& l : w.starttls) set_key(l.key, l.value, l.is_string, l.only_if_present, field, value);
       }
       // smtplib needs a starttls() call besides the class; said in words.
       if (r.format->id == "python-smtplib" && find_calls(r.s, "starttls").empty()) {
-        out.unwritten.push_back({"security", "starttls"});
+        bool said = false;
+        for (const config_setting_change& u : out.unwritten) said = said || u.field == "security";
+        if (!said) out.unwritten.push_back({"security", "starttls"});
       }
       continue;
     }
     const std::string key = key_for(r, field);
     const bool is_string = field != "port" || w.port_is_string;
-    set_key(key, value, is_string, false, field);
+    set_key(key, value, is_string, false, field, value);
+  }
+  for (const auto& [key, rewritten] : composites) {
+    const entry* e = bound(r.d, key);
+    edits.push_back({e->begin, e->end, rewritten});
   }
   // Apply the edits line by line (several may share a line).
   std::sort(edits.begin(), edits.end(), [](const edit& a, const edit& b) { return a.begin < b.begin; });
