@@ -43,6 +43,11 @@
 //                                 output of `smtpcheck probe --json`, or its
 //                                 bare smtpcheck/report/v1 part) judged for
 //                                 the settings it was run for ('' = none)
+//   checkConfig(text)             smtpcheck/findings/v1 plus "config": a pasted
+//                                 configuration (.env, createTransport({...}),
+//                                 settings.py, …) read, checked, and the fixes
+//                                 written as corrected lines in its own syntax
+//                                 (secrets never in the output)
 //   loadExplain()                 starts loading explain's module now (e.g.
 //                                 when the explain box gets focus); resolves
 //                                 when it is ready, rejects if it cannot load
@@ -176,6 +181,7 @@ export async function createSmtpcheck(options = {}) {
       call(await load_explain(), 'smtpcheck_explain', text, platformId),
     diagnose: async (reportJson, settingsJson = '') =>
       call(await load_explain(), 'smtpcheck_diagnose', reportJson, settingsJson),
+    checkConfig: async (text) => call(await load_explain(), 'smtpcheck_check_config', text),
     loadExplain: () => load_explain().then(() => undefined),
   });
 }

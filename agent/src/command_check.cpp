@@ -3,6 +3,7 @@
 
 #include "cli_input.h"
 #include "commands.h"
+#include "config_input.h"
 #include "render.h"
 #include "settings_options.h"
 #include "smtpcheck/smtpcheck.h"
@@ -20,12 +21,16 @@ wrong and exactly what to change.
 
 int run_check(const std::vector<std::string>& argv) {
   auto specs = settings_option_specs();
+  specs.push_back(config_option_spec());
   specs.push_back({"json"});
   specs.push_back({"help"});
   const parsed_args args = parse_args(argv, specs);
   if (!args.error.empty()) return usage_error("check", args.error);
   if (args.has("help")) {
     std::cout << help << settings_options_help()
+              << "Configuration:\n  --config FILE           your own configuration (.env, createTransport({...}),\n"
+                 "                          settings.py, gitlab.rb, main.cf, ...; - for standard\n"
+                 "                          input), checked and answered in its own syntax\n"
               << "Output:\n  --json                  print a smtpcheck/findings/v1 document\n\n"
                  "Example:\n  smtpcheck check --host smtp.postmarkapp.com --port 587 --security starttls\n"
                  "\nExit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.\n";
@@ -35,8 +40,23 @@ int run_check(const std::vector<std::string>& argv) {
   if (args.options.size() == (args.has("json") ? 1u : 0u)) {  // nothing but --json
     return usage_error("check", "give the settings to check: --host, --port, ... or --settings FILE");
   }
-  decoded_settings decoded;
   std::string error;
+  if (args.has("config")) {
+    if (args.options.size() != (args.has("json") ? 2u : 1u)) {
+      return usage_error("check", "--config reads every setting from the file; give it alone (with --json)");
+    }
+    const std::optional<config_check> checked = config_from_option(args, error);
+    if (!checked) return usage_error("check", error);
+    if (args.has("json")) {
+      std::cout << encode_config_check(*checked);
+    } else {
+      render_config(std::cout, *checked);
+      render_findings(std::cout, "smtpcheck check: your configuration", checked->findings, use_colour());
+    }
+    if (!checked->reading.usable) return exit_usage;
+    return has_error(checked->findings) ? exit_findings : exit_ok;
+  }
+  decoded_settings decoded;
   if (!settings_from_options(args, decoded, error)) return usage_error("check", error);
 
   std::vector<finding> findings = std::move(decoded.findings);

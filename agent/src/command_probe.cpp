@@ -12,6 +12,7 @@
 #include "probe/tls_client.h"
 #include "probe_progress.h"
 #include "render.h"
+#include "config_input.h"
 #include "settings_options.h"
 #include "smtpcheck/smtpcheck.h"
 
@@ -33,6 +34,9 @@ constexpr std::string_view probe_help =
     R"(Token (Postmark's Server API Token is both username and password):
   --token-env NAME        read the token from environment variable NAME, as both
                           username and password
+  --config FILE           the settings your own configuration describes (.env,
+                          createTransport({...}), settings.py, ...; - for stdin);
+                          its secrets are used, or --token-env when it only names them
   On a terminal, when no password is given, you are asked for it (no echo;
   leave it empty to skip AUTH).
 Probe:
@@ -49,6 +53,7 @@ Output:
 
 Examples:
   POSTMARK_TOKEN=... smtpcheck probe --port 587 --from you@example.com --token-env POSTMARK_TOKEN
+  smtpcheck probe --config .env --token-env POSTMARK_TOKEN
   smtpcheck probe --settings settings.json --json > report.json
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.
@@ -91,6 +96,7 @@ bool ports_option(const parsed_args& args, std::vector<int>& out, std::string& e
 
 int run_probe(const std::vector<std::string>& argv) {
   auto specs = settings_option_specs();
+  specs.push_back(config_option_spec());
   for (std::string_view name : {"token-env", "rcpt", "ca-file", "ports", "ehlo-name",
                                 "connect-timeout", "reply-timeout", "timeout"}) {
     specs.push_back({name, true});
@@ -109,7 +115,31 @@ int run_probe(const std::vector<std::string>& argv) {
 
   decoded_settings decoded;
   std::string error;
-  if (!settings_from_options(args, decoded, error)) return usage_error("probe", error);
+  if (args.has("config")) {
+    // The settings a configuration describes; secrets from the file, or from
+    // --token-env when the file only names where they are set.
+    for (std::string_view flag : {"settings", "host", "port", "security", "from", "username-env", "password-env",
+                                  "password-stdin", "platform", "platform-version", "provider"}) {
+      if (args.has(flag)) return usage_error("probe", "--config reads every setting from the file; leave out --" + std::string(flag));
+    }
+    const std::optional<config_check> checked = config_from_option(args, error);
+    if (!checked) return usage_error("probe", error);
+    if (!checked->reading.usable) {
+      render_findings(std::cerr, "smtpcheck probe: the configuration cannot be read", checked->findings, false);
+      return exit_usage;
+    }
+    decoded.value = checked->reading.value;
+    if (!decoded.value.password && !args.has("token-env")) {
+      for (const config_source& src : checked->reading.sources) {
+        if (src.field == "password" && !src.reference.empty()) {
+          std::cerr << "smtpcheck probe: the password is read from " << src.reference
+                    << ", set outside the file; give the token with --token-env NAME\n";
+        }
+      }
+    }
+  } else if (!settings_from_options(args, decoded, error)) {
+    return usage_error("probe", error);
+  }
   if (!decoded.usable) {
     render_findings(std::cerr, "smtpcheck probe: the settings cannot be read", decoded.findings,
                     false);

@@ -39,4 +39,11 @@ finding make_finding(fid id, std::string_view field, std::string detail, std::st
   return f;
 }
 
+finding make_finding(fid id, std::string_view field, std::string detail, fix_sentence fix,
+                     std::string evidence) {
+  finding f = make_finding(id, field, std::move(detail), std::move(fix.text), std::move(evidence));
+  f.set = std::move(fix.set);
+  return f;
+}
+
 }  // namespace smtpcheck

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "fix_sentence.h"
 #include "smtpcheck/finding.h"
 
 namespace smtpcheck {
@@ -17,6 +18,10 @@ enum class fid {
 
 /// Builds a finding for `id` with the catalog's severity, title and doc anchor.
 finding make_finding(fid id, std::string_view field, std::string detail, std::string fix,
+                     std::string evidence = {});
+
+/// The same, with a fix that sets values: the finding carries them in `set`.
+finding make_finding(fid id, std::string_view field, std::string detail, fix_sentence fix,
                      std::string evidence = {});
 
 }  // namespace smtpcheck

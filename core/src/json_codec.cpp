@@ -383,10 +383,18 @@ std::string type_name(const nlohmann::json& v) {
 }
 
 ojson to_json(const finding& f) {
-  return ojson{{"id", f.id},       {"severity", to_string(f.severity)},
-               {"field", f.field}, {"title", f.title},
-               {"detail", f.detail}, {"fix", f.fix},
-               {"evidence", f.evidence}, {"doc", f.doc}};
+  ojson out{{"id", f.id},       {"severity", to_string(f.severity)},
+            {"field", f.field}, {"title", f.title},
+            {"detail", f.detail}, {"fix", f.fix}};
+  // Only a fix that sets values has "set": most findings stay as they were.
+  if (!f.set.empty()) {
+    ojson set = ojson::object();
+    for (const field_value& v : f.set) set[v.field] = v.value;
+    out["set"] = std::move(set);
+  }
+  out["evidence"] = f.evidence;
+  out["doc"] = f.doc;
+  return out;
 }
 
 ojson to_json(const std::vector<finding>& findings) {
@@ -573,16 +581,35 @@ void write_finding(std::string& out, const finding& f, unsigned indent) {
       {"fix", f.fix},
       {"evidence", f.evidence},
       {"doc", f.doc}};
-  out += "{\n";
-  bool first = true;
-  for (const auto& [key, value] : fields) {
-    if (!first) out += ",\n";
-    first = false;
+  const auto key = [&](std::string_view name) {
     write_indent(out, indent + 2);
     out += '"';
-    out += key;  // plain ASCII: nothing to escape
+    out += name;  // plain ASCII: nothing to escape
     out += "\": ";
+  };
+  out += "{\n";
+  bool first = true;
+  for (const auto& [name, value] : fields) {
+    if (!first) out += ",\n";
+    first = false;
+    key(name);
     write_string(out, value);
+    // "set" follows "fix", and only when the fix sets values.
+    if (name == "fix" && !f.set.empty()) {
+      out += ",\n";
+      key("set");
+      out += "{\n";
+      for (std::size_t i = 0; i < f.set.size(); ++i) {
+        if (i) out += ",\n";
+        write_indent(out, indent + 4);
+        write_string(out, f.set[i].field);
+        out += ": ";
+        write_string(out, f.set[i].value);
+      }
+      out += '\n';
+      write_indent(out, indent + 2);
+      out += '}';
+    }
   }
   out += '\n';
   write_indent(out, indent);

@@ -247,3 +247,24 @@ TEST_CASE("the catalog lists every id, as text and as JSON", "[cli]") {
   CHECK(json["schema"] == "smtpcheck/catalog/v1");
   CHECK(json["findings"].size() > 90);
 }
+
+TEST_CASE("check --config - reads a pasted .env, answers in its syntax and never prints the token", "[cli][config]") {
+  const std::string env = "MAIL_HOST=smtp.postmarkapp.com\nMAIL_PORT=465\nMAIL_ENCRYPTION=ssl\nMAIL_USERNAME=" +
+                          fake_token + "\nMAIL_PASSWORD=" + fake_token + "\n";
+  const auto human = run_smtpcheck({"check", "--config", "-"}, {.stdin_data = env});
+  CHECK(human.exit_code == 1);
+  CHECK(contains(human.out, "Read as Laravel .env"));
+  CHECK(contains(human.out, "MAIL_PORT=587"));
+  CHECK(contains(human.out, "MAIL_ENCRYPTION=tls"));
+  CHECK_FALSE(contains(human.out + human.err, fake_token));
+  const auto json = run_smtpcheck({"check", "--config", "-", "--json"}, {.stdin_data = env});
+  const auto doc = nlohmann::json::parse(json.out);
+  CHECK(doc["config"]["format"] == "laravel-env");
+  CHECK_FALSE(contains(json.out, fake_token));
+}
+
+TEST_CASE("check --config with something that is not a configuration exits 2 with a finding", "[cli][config]") {
+  const auto r = run_smtpcheck({"check", "--config", "-"}, {.stdin_data = "please help, my mail does not send"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.out, "config.not_recognised"));
+}

@@ -50,4 +50,24 @@ inline std::vector<golden_case> cases(const std::string& kind, const std::string
   return out;
 }
 
+/// Every case of `kind` whatever its extension (configs: .env, .js, .py, …),
+/// sorted; files ending in .expected.json and .md are not inputs.
+inline std::vector<golden_case> all_cases(const std::string& kind) {
+  std::vector<golden_case> out;
+  const std::filesystem::path dir = std::filesystem::path(SMTPCHECK_TEST_DATA) / kind;
+  if (!std::filesystem::exists(dir)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    const auto ends_with = [&](const std::string& tail) {
+      return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (ends_with(".expected.json") || ends_with(".md")) continue;
+    const std::size_t dot = name.rfind('.');
+    out.push_back({entry.path(), dir / (name.substr(0, dot) + ".expected.json")});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const golden_case& a, const golden_case& b) { return a.input < b.input; });
+  return out;
+}
+
 }  // namespace smtpcheck::golden

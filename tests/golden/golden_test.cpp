@@ -63,6 +63,11 @@ std::set<std::string> emitted_ids() {
       for (const auto& f : doc["findings"]) ids.insert(f.value("id", ""));
     }
   }
+  for (const auto& c : golden::all_cases("configs")) {
+    const auto doc = nlohmann::json::parse(golden::read_file(c.expected), nullptr, false);
+    if (doc.is_discarded() || !doc.contains("findings")) continue;
+    for (const auto& f : doc["findings"]) ids.insert(f.value("id", ""));
+  }
   return ids;
 }
 
@@ -84,11 +89,29 @@ TEST_CASE("report golden cases give their expected diagnosis", "[golden][reports
   check_kind("reports", ".json", diagnose_case);
 }
 
+// Config cases have any extension (.env, .js, .py, …); the input is text,
+// without the one trailing line break an editor adds.
+TEST_CASE("config golden cases give their expected settings and findings", "[golden][configs]") {
+  for (const auto& c : golden::all_cases("configs")) {
+    DYNAMIC_SECTION(c.input.filename().string()) {
+      const std::string actual = check_config_document(golden::read_text_input(c.input));
+      if (updating()) {
+        std::ofstream(c.expected, std::ios::binary) << actual;
+        SUCCEED("rewrote " << c.expected.filename().string());
+      } else {
+        REQUIRE(std::filesystem::exists(c.expected));
+        CHECK(actual == golden::read_file(c.expected));
+      }
+    }
+  }
+}
+
 TEST_CASE("there are enough golden cases of each kind", "[golden]") {
   CHECK(cases("settings", ".json").size() >= 60);
   CHECK(cases("explain", ".txt").size() >= 40);
   CHECK(cases("links", ".txt").size() >= 10);
   CHECK(cases("reports", ".json").size() >= 30);
+  CHECK(golden::all_cases("configs").size() >= 80);
 }
 
 TEST_CASE("every id in a golden output is in the catalog", "[golden][catalog]") {

@@ -3,7 +3,8 @@
 //   node tests/schema/validate_goldens.mjs <schemas dir> <tests/data dir> <smtpcheck binary>
 //
 // What is validated (each one counts as one pass or one failure):
-// - tests/data/{settings,explain}/*.expected.json against findings.schema.json;
+// - tests/data/{settings,explain,configs}/*.expected.json against findings.schema.json
+//   (configs with config.schema.json for their "config" member);
 // - tests/data/links/*.expected.json against link.schema.json;
 // - `<bin> catalog --json` (exit 0) against catalog.schema.json;
 // - `<bin> check --settings <input> --json` for every settings input (exit 0, 1
@@ -41,7 +42,7 @@ const outside_schema = /^(?:settings\.|port\.invalid$|security\.invalid$)/;
 const outside_report_schema = /^diagnose\.report_/;
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-const schema_names = ['settings', 'findings', 'link', 'catalog', 'report'];
+const schema_names = ['settings', 'findings', 'link', 'catalog', 'report', 'config'];
 const validators = {};
 try {
   const loaded = schema_names.map((name) =>
@@ -117,6 +118,9 @@ const is_settings_input = (name) => name.endsWith('.json') && !is_expected(name)
 for (const path of files('settings', is_expected)) check_file(path, 'findings');
 for (const path of files('explain', is_expected)) check_file(path, 'findings');
 for (const path of files('links', is_expected)) check_file(path, 'link');
+// Pasted configurations: the findings document with its "config" member
+// (config.schema.json), which never holds a username or password.
+for (const path of files('configs', is_expected)) check_file(path, 'findings');
 
 check_output(['catalog', '--json'], 'catalog', [0]);
 

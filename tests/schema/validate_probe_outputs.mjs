@@ -14,7 +14,7 @@ if (!schemas_dir || !outputs_dir) {
   process.exit(2);
 }
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-const names = ['settings', 'findings', 'report'];
+const names = ['settings', 'findings', 'report', 'config'];  // findings refers to config
 const loaded = names.map((n) => JSON.parse(readFileSync(join(schemas_dir, `${n}.schema.json`), 'utf8')));
 for (const schema of loaded) ajv.addSchema(schema);
 const report = ajv.getSchema(loaded[2].$id);

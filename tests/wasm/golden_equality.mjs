@@ -10,7 +10,8 @@
 //   them (explain and diagnose are async): settings/*.json →
 //   checkSettings, explain/*.txt → explain, links/*.txt → parseLink (text
 //   inputs without the one trailing line break, as golden_files.h reads
-//   them), reports/*.json → diagnose (each case {"report", "settings"} split
+//   them), configs/* → checkConfig (any extension, text as read_text_input
+//   gives it; the CLI through `check --config - --json`), reports/*.json → diagnose (each case {"report", "settings"} split
 //   as golden_test.cpp splits it: a part that is a JSON string is given as its
 //   contents, any other part re-serialised, an absent settings part as ''),
 //   byte for byte against <case>.expected.json. A mismatch also says
@@ -216,9 +217,30 @@ const kinds = [
   },
 ];
 
+// Config cases have any extension (.env, .js, .py, …): every file that is
+// not an expected output or the sources table (golden_files.h's all_cases).
+function all_golden_cases(kind) {
+  const dir = join(data_dir, kind);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => !name.endsWith('.expected.json') && !name.endsWith('.md'))
+    .sort()
+    .map((name) => ({
+      name: `${kind}/${name}`,
+      input: join(dir, name),
+      expected: join(dir, `${name.slice(0, name.lastIndexOf('.'))}.expected.json`),
+    }));
+}
+
+const config_kind = {
+  kind: 'configs', read: read_text_input,
+  run: (c, input) => c.checkConfig(input),
+  native: (path, input) => run_native(['check', '--config', '-', '--json'], input),
+};
+
 let golden_count = 0;
-for (const { kind, ext, read, run, native } of kinds) {
-  for (const c of golden_cases(kind, ext)) {
+for (const { kind, ext, read, run, native } of [...kinds, config_kind]) {
+  for (const c of (ext ? golden_cases(kind, ext) : all_golden_cases(kind))) {
     golden_count += 1;
     const input = read(c.input);
     const actual = await run_module(c.name, (m) => run(m, input));
@@ -363,6 +385,10 @@ const functions = [
       const native = parse_link_native(input);
       return native.error ? undefined : native;
     },
+  },
+  {
+    name: 'checkConfig', run: (m, input) => m.checkConfig(input),
+    native: (input) => run_native(['check', '--config', '-', '--json'], input),
   },
   {
     name: 'makeLink', run: (m, input) => m.makeLink(input),

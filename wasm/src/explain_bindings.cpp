@@ -7,6 +7,7 @@
 #include <cstddef>
 
 #include "result.h"
+#include "smtpcheck/config.h"
 #include "smtpcheck/json.h"
 
 using smtpcheck::wasm::bytes;
@@ -27,6 +28,14 @@ EMSCRIPTEN_KEEPALIVE const char* smtpcheck_diagnose(const char* report, std::siz
                                                     std::size_t settings_size) {
   return hold(
       smtpcheck::diagnose_document(bytes(report, report_size), bytes(settings, settings_size)));
+}
+
+/// check_config_document(pasted configuration): a smtpcheck/findings/v1
+/// document with the "config" member (format, settings without secrets,
+/// sources, assumptions, corrected lines). Here, not in the core module: the
+/// readers are only needed once something is pasted.
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_check_config(const char* text, std::size_t text_size) {
+  return hold(smtpcheck::check_config_document(bytes(text, text_size)));
 }
 
 }  // extern "C"

@@ -12,6 +12,7 @@ import { results_view } from './results_view.js';
 import { render_findings } from './findings_view.js';
 import { link_share } from './link_share.js';
 import { explain_box } from './explain_box.js';
+import { config_box } from './config_box.js';
 import { open_check_link, is_check_link } from './link_open.js';
 import { report_import } from './report_import.js';
 import { live_check } from './live_check.js';
@@ -69,6 +70,12 @@ export async function mount_widget(host, core_loading) {
     explain.update();
   });
   const explain = new explain_box(core_loading, () => form.inputs.platform.value);
+  const pasted = new config_box(core_loading, (settings) => {
+    fill_platforms();
+    form.fill(settings);
+    check();
+    explain.update();
+  });
   const share = new link_share(core_loading, form, { settings: page_settings, link_base });
   const report = new report_import(core_loading,
       () => (form.is_blank() ? '' : JSON.stringify(without_secrets(page_settings()))));
@@ -107,6 +114,7 @@ export async function mount_widget(host, core_loading) {
       el('div', { class: 'sc-widget__layout' },
           el('div', { class: 'sc-widget__column sc-widget__column--form' }, form.element, share.element),
           el('div', { class: 'sc-widget__column sc-widget__column--results' }, link_notice, results.element)),
+      pasted.element,
       live.element,
       explain.element,
       report.element,

@@ -14,6 +14,16 @@ enum class severity { error, warning, info, ok };
 /// The stable lowercase name of a severity ("error", "warning", "info", "ok").
 std::string_view to_string(severity s);
 
+/// One value a fix sets in the settings: `field` is a settings field name
+/// ("host", "port", "security") and `value` the exact text to put there
+/// ("587", "starttls"), so a form can apply the fix the sentence describes.
+struct field_value {
+  std::string field;
+  std::string value;
+
+  bool operator==(const field_value&) const = default;
+};
+
 /// One observation. `id` is a stable catalog id (see catalog.h); `field` names
 /// the input it is about ("host", "port", …) or is empty.
 struct finding {
@@ -23,6 +33,9 @@ struct finding {
   std::string title;
   std::string detail;
   std::string fix;
+  /// The values `fix` sets, in the order it names them; empty when the fix
+  /// sets no field (an action outside the settings, or nothing to do).
+  std::vector<field_value> set;
   std::string evidence;
   std::string doc;
 };

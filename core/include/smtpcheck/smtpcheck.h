@@ -2,6 +2,7 @@
 /// The umbrella header: everything the smtpcheck core offers.
 
 #include "smtpcheck/catalog.h"
+#include "smtpcheck/config.h"
 #include "smtpcheck/diagnose.h"
 #include "smtpcheck/explain.h"
 #include "smtpcheck/finding.h"

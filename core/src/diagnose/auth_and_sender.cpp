@@ -64,9 +64,10 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
                         "path answers instead."
                   : "The EHLO reply on " + where(*c) + " did not offer AUTH: " +
                         std::string(p.name) + " offers it only after STARTTLS.",
-        after_tls ? "Turn off SMTP inspection or outgoing-mail scanning on the firewall or "
-                    "antivirus between this host and " +
-                        std::string(p.primary_host) + ", then probe again."
+        after_tls ? fix_sentence{"Turn off SMTP inspection or outgoing-mail scanning on the "
+                                 "firewall or antivirus between this host and " +
+                                     std::string(p.primary_host) + ", then probe again.",
+                                 {}}
                   : rules::fix_starttls(ctx.rules, rules::target_port(ctx.rules), false),
         where(*c) + ": no AUTH in EHLO"));
   } else {

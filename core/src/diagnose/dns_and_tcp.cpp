@@ -33,7 +33,7 @@ void dns_resolved(const diagnosis_context& ctx, std::vector<finding>& out) {
   } else {
     detail = "The DNS lookup of " + host + " failed.";
   }
-  std::string fix;
+  fix_sentence fix;
   if (!ctx.report.target.host.empty() && !is_provider_host(ctx.provider, ctx.report.target.host)) {
     detail += " It is not one of " + std::string(ctx.provider.name) + "'s SMTP hosts.";
     fix = rules::fix_host(ctx.rules, ctx.provider.primary_host);
@@ -41,7 +41,7 @@ void dns_resolved(const diagnosis_context& ctx, std::vector<finding>& out) {
     detail += " " + std::string(ctx.provider.name) +
               "'s SMTP host resolves publicly, so the "
               "resolver this host uses is failing or filtering it.";
-    fix =
+    fix.text =
         "Point this host at a working DNS resolver (for example 1.1.1.1 or 8.8.8.8), then check "
         "that `nslookup " +
         std::string(ctx.provider.primary_host) + "` returns addresses.";
@@ -117,15 +117,16 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
       continue;
     }
     const std::optional<int> other = working_port(ctx, port);
-    const std::string fix =
-        other
-            ? rules::fix_port_starttls(ctx.rules, *other)
-            : "Ask your network or hosting provider to allow outgoing TCP to " +
-                  std::string(p.primary_host) + " on port " +
-                  std::to_string(explaining::serves(p, port) && !explaining::often_blocked(p, port)
-                                     ? port
-                                     : p.recommended_port) +
-                  ".";
+    const fix_sentence fix =
+        other ? rules::fix_port_starttls(ctx.rules, *other)
+              : fix_sentence{"Ask your network or hosting provider to allow outgoing TCP to " +
+                                 std::string(p.primary_host) + " on port " +
+                                 std::to_string(explaining::serves(p, port) &&
+                                                        !explaining::often_blocked(p, port)
+                                                    ? port
+                                                    : p.recommended_port) +
+                                 ".",
+                             {}};
     std::string evidence = where(*c) + ": " + status;
     if (c->tcp->error_number) evidence += " (errno " + std::to_string(*c->tcp->error_number) + ")";
     if (!c->tcp->error.empty()) evidence += ", " + quote(ctx, c->tcp->error);

@@ -40,11 +40,11 @@ std::string on_ports(const std::vector<const probe_connection*>& cs) {
 
 // Use a port that works (never one of `cs`: they do not), when one does;
 // else `otherwise`.
-std::string switch_or(const diagnosis_context& ctx, std::string otherwise) {
+fix_sentence switch_or(const diagnosis_context& ctx, std::string otherwise) {
   if (const auto other = working_port(ctx, std::nullopt)) {
     return rules::fix_port_starttls(ctx.rules, *other);
   }
-  return otherwise;
+  return {std::move(otherwise), {}};
 }
 
 // What a reply says in explain's words, as a sentence to insert ("" when it

@@ -167,8 +167,11 @@ void handshake_completed(const diagnosis_context& ctx, std::vector<finding>& out
             " accepts TLS 1.2 and 1.3 with current "
             "ciphers, so a middlebox on the path or an outdated TLS library is the usual cause.",
         other ? rules::fix_port_starttls(ctx.rules, *other)
-              : "Turn off TLS or SMTP inspection for " + std::string(ctx.provider.primary_host) +
-                    " on the firewall or antivirus between this host and it, then probe again.",
+              : fix_sentence{"Turn off TLS or SMTP inspection for " +
+                                 std::string(ctx.provider.primary_host) +
+                                 " on the firewall or antivirus between this host and it, then "
+                                 "probe again.",
+                             {}},
         std::move(evidence)));
     return;  // one is enough: the others fail the same way
   }

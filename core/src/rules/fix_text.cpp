@@ -28,6 +28,15 @@ std::string fill(const rule_context& ctx, std::string_view pattern, int port) {
   return text::replace_all(std::move(out), "{from}", from);
 }
 
+// True when the port field holds exactly `port` (the value to keep).
+bool port_field_holds(const rule_context& ctx, int port) {
+  return ctx.input.port && text::parse_decimal(text::trim(*ctx.input.port), 1, 65535) == port;
+}
+
+field_value starttls_value() {
+  return {"security", std::string(to_string(security_mode::starttls))};
+}
+
 }  // namespace
 
 std::string_view target_host(const rule_context& ctx) {
@@ -46,40 +55,64 @@ int target_port(const rule_context& ctx) {
   return ctx.provider.recommended_port;
 }
 
-std::string fix_host(const rule_context& ctx, std::string_view host) {
+fix_sentence fix_host(const rule_context& ctx, std::string_view host) {
+  fix_sentence out{{}, {{"host", std::string(host)}}};
   if (ctx.platform && !ctx.platform->host_setting.empty()) {
-    std::string setting = text::replace_all(std::string(ctx.platform->host_setting), "{host}", host);
-    setting = text::replace_all(std::move(setting), "{port}", std::to_string(target_port(ctx)));
-    return "Set `" + setting + "` (" + std::string(short_name(*ctx.platform)) + ").";
+    // MailKit's Connect(host, port, …) names the port in the same setting.
+    const std::string_view pattern = ctx.platform->host_setting;
+    const int port = target_port(ctx);
+    std::string setting = text::replace_all(std::string(pattern), "{host}", host);
+    setting = text::replace_all(std::move(setting), "{port}", std::to_string(port));
+    out.text = "Set `" + setting + "` (" + std::string(short_name(*ctx.platform)) + ").";
+    if (pattern.find("{port}") != std::string_view::npos) {
+      out.set.push_back({"port", std::to_string(port)});
+    }
+    return out;
   }
-  return "Set the host to " + std::string(host) + ".";
+  out.text = "Set the host to " + std::string(host) + ".";
+  return out;
 }
 
-std::string fix_port_starttls(const rule_context& ctx, int port) {
+fix_sentence fix_port_starttls(const rule_context& ctx, int port) {
+  fix_sentence out{{}, {{"port", std::to_string(port)}, starttls_value()}};
   if (ctx.platform) {
-    return "Set `" + fill(ctx, ctx.platform->port_setting, port) + "` and `" +
-           fill(ctx, ctx.platform->starttls_setting, port) + "` (" +
-           std::string(short_name(*ctx.platform)) + ").";
+    out.text = "Set `" + fill(ctx, ctx.platform->port_setting, port) + "` and `" +
+               fill(ctx, ctx.platform->starttls_setting, port) + "` (" +
+               std::string(short_name(*ctx.platform)) + ").";
+    return out;
   }
-  return "Set the port to " + std::to_string(port) + " and the security to STARTTLS.";
+  out.text = "Set the port to " + std::to_string(port) + " and the security to STARTTLS.";
+  return out;
 }
 
-std::string fix_starttls(const rule_context& ctx, int port, bool replacing_implicit) {
+fix_sentence fix_starttls(const rule_context& ctx, int port, bool replacing_implicit) {
+  fix_sentence out{{}, {starttls_value()}};
+  // "keep port 587" when the port field already says so; a port taken from
+  // the host ("smtp.postmarkapp.com:587") still has to be typed in its field.
+  if (!port_field_holds(ctx, port)) out.set.push_back({"port", std::to_string(port)});
   if (ctx.platform) {
-    std::string out = "Set `" + fill(ctx, ctx.platform->starttls_setting, port) + "`";
+    out.text = "Set `" + fill(ctx, ctx.platform->starttls_setting, port) + "`";
     if (replacing_implicit && !ctx.platform->implicit_tls_setting.empty() &&
         ctx.platform->supports_implicit_tls) {
-      out += " instead of `" + fill(ctx, ctx.platform->implicit_tls_setting, port) + "`";
+      out.text += " instead of `" + fill(ctx, ctx.platform->implicit_tls_setting, port) + "`";
     }
-    return out + (ctx.port == port ? ", and keep port " : ", and use port ") +
-           std::to_string(port) + " (" + std::string(short_name(*ctx.platform)) + ").";
+    out.text += (ctx.port == port ? ", and keep port " : ", and use port ") +
+                std::to_string(port) + " (" + std::string(short_name(*ctx.platform)) + ").";
+    return out;
   }
-  return "Set the security to STARTTLS and " +
-         std::string(ctx.port == port ? "keep port " : "use port ") + std::to_string(port) + ".";
+  out.text = "Set the security to STARTTLS and " +
+             std::string(ctx.port == port ? "keep port " : "use port ") + std::to_string(port) +
+             ".";
+  return out;
 }
 
 std::string as_clause(std::string fix) {
   if (!fix.empty()) fix[0] = text::to_lower(fix[0]);
+  return fix;
+}
+
+fix_sentence as_clause(fix_sentence fix) {
+  fix.text = as_clause(std::move(fix.text));
   return fix;
 }
 

@@ -1,0 +1,4 @@
+using (SmtpClient sc = new SmtpClient())
+{
+    sc.Connect("mail.mydomain.com", 465);
+}

@@ -1,0 +1,9 @@
+$mail_from = "myuser@gmail.com";
+$mail_protocol = 'smtp';
+$mail_smtp_host = 'mail.google.com';
+$mail_smtp_auth = true;
+$mail_smtp_user = 'myuser@gmail.com';
+$mail_smtp_pass = 'mypass';
+$mail_smtp_port = 587;
+$mail_smtp_secure = 'tls';
+$mail_smtp_autotls = true;
