@@ -156,6 +156,11 @@ http_server::~http_server() {
   reserved_.shutdown();
 }
 
+void http_server::deepen_backlog() {
+  // listen() again on a listening socket only changes its backlog.
+  if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
+}
+
 bool http_server::process_and_close_socket(socket_t sock) {
   gate_.admit(sock);
   return true;

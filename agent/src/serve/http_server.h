@@ -62,6 +62,11 @@ class http_server final : public httplib::Server {
   /// Call after stop() and after listen_after_bind() has returned.
   ~http_server() override;
 
+  /// After bind: lets the kernel queue up to SOMAXCONN connections not yet
+  /// accepted (httplib listens with a backlog of 5, which a burst of
+  /// connections overflows, and a dropped SYN costs the client a second).
+  void deepen_backlog();
+
   /// Connections open now, in any stage.
   std::size_t open_connections() const { return gate_.open_connections(); }
 

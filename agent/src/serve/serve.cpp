@@ -88,6 +88,8 @@ int run_serve(const serve_config& config, std::ostream& out, std::ostream& log) 
   // ::1 on the same port when the system has IPv6; without it, 127.0.0.1 is enough.
   auto v6 = std::make_unique<http_server>(config.limits, log_refusal);
   if (!v6->bind_to_port("::1", port)) v6.reset();
+  v4.deepen_backlog();
+  if (v6) v6->deepen_backlog();
 
   serve_state state(config, port, *token, *code, io);
   install_routes(v4, state);
