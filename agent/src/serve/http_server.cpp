@@ -1,5 +1,7 @@
 #include "serve/http_server.h"
 
+#include "serve/fetch_metadata.h"
+
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -8,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <string_view>
 #include <cerrno>
 
 namespace smtpcheck::serve {
@@ -167,6 +170,11 @@ bool http_server::process_and_close_socket(socket_t sock) {
 }
 
 void http_server::serve(const arrived_request& arrived) {
+  if (is_foreign_subresource(std::string_view(arrived.bytes).substr(0, arrived.head_size))) {
+    // Closed without a byte: to that page, as if no agent ran.
+    gate_.finish(arrived.fd);
+    return;
+  }
   const int yes = 1;
   ::setsockopt(arrived.fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);  // progress lines go out at once
   {
