@@ -75,7 +75,8 @@ std::optional<api_error> check_probe_request(serve_state& state, const httplib::
                      "A probe must be asked for by the agent's own page or an allowed help-center "
                      "page; this request has no Origin."};
   }
-  if (!state.probe_rate.try_take()) {
+  const std::string origin_value = header_values(req, "Origin").front();
+  if (!state.probe_rate.try_take(origin_value)) {
     return api_error{429, "rate_limited",
                      "Too many probe requests: wait a few seconds and try again."};
   }
@@ -87,7 +88,6 @@ std::optional<api_error> check_probe_request(serve_state& state, const httplib::
         own ? "Open the page at the address the agent printed: it carries the pairing token."
             : "Type the pairing code the agent printed when it started."};
   }
-  const std::string origin_value = header_values(req, "Origin").front();
   const pairing_check check = state.pairing_secrets.check(own ? credential::token : credential::code,
                                                           values.front(), origin_value);
   if (check.new_code) {
