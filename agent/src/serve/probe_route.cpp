@@ -155,6 +155,9 @@ void handle_probe(serve_state& state, const httplib::Request& req, httplib::Resp
   options.connect_timeout = state.config.connect_timeout;
   options.reply_timeout = state.config.reply_timeout;
   options.total_timeout = state.config.total_timeout;
+  // A page chose this host: connect only if it resolves to public addresses,
+  // unless the user named it with --allow-host.
+  options.refuse_local_addresses = !target.named_by_user;
   if (const auto problem = agent::check_probe_options(options)) {
     return fail(state, req, res, {400, "invalid_settings", problem->message});
   }
