@@ -3,9 +3,10 @@
 /// headers browsers send): tells a request another site's page made
 /// without CORS (`<script src>`, `<img>`, `fetch(…, {mode: "no-cors"})`)
 /// from the agent's own page, a CORS request and a navigation. Such a
-/// request gets no answer at all: any answer, even a 403, would tell that
-/// page an agent runs on this computer (an opaque response instead of a
-/// network error).
+/// request for one of the page's files gets no answer at all: any answer,
+/// even a 403, would tell that page an agent runs on this computer (an
+/// opaque response instead of a network error). The API paths are not
+/// judged by it (the widget's no-cors hello tells "not allowed" apart).
 
 #include <string_view>
 

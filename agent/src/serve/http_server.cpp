@@ -170,7 +170,11 @@ bool http_server::process_and_close_socket(socket_t sock) {
 }
 
 void http_server::serve(const arrived_request& arrived) {
-  if (is_foreign_subresource(std::string_view(arrived.bytes).substr(0, arrived.head_size))) {
+  // The page's files only: /v1/hello must answer another site's no-cors
+  // request, which is how the widget on a help-center page the agent was
+  // not started for tells "not allowed here" from "no agent".
+  if (!arrived.target.starts_with("/v1/") &&
+      is_foreign_subresource(std::string_view(arrived.bytes).substr(0, arrived.head_size))) {
     // Closed without a byte: to that page, as if no agent ran.
     gate_.finish(arrived.fd);
     return;
