@@ -26,8 +26,8 @@ constexpr std::string_view probe_schema = "smtpcheck/probe/v1";
 // Beyond this many, further wrong values add nothing a reader would act on.
 constexpr std::size_t max_wrong_type_findings = 20;
 
-constexpr std::array<std::string_view, 5> dns_statuses{"ok", "nxdomain", "no_data", "timeout",
-                                                       "error"};
+constexpr std::array<std::string_view, 6> dns_statuses{"ok",      "nxdomain", "no_data",
+                                                       "timeout", "error",    "local_address"};
 constexpr std::array<std::string_view, 2> families{"ipv4", "ipv6"};
 constexpr std::array<std::string_view, 5> tcp_statuses{"ok", "timeout", "refused", "unreachable",
                                                        "error"};

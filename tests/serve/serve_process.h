@@ -26,6 +26,8 @@ class serve_process {
   serve_process& operator=(const serve_process&) = delete;
 
   int port() const { return port_; }
+  /// The agent's process id (to read /proc/<pid>/fd).
+  pid_t pid() const { return pid_; }
   /// The token from the printed URL.
   const std::string& token() const { return token_; }
   /// The last pairing code printed ("ABCD-EFGH").

@@ -30,6 +30,13 @@ struct probe_options {
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds reply_timeout{10000};
   std::chrono::milliseconds total_timeout{30000};
+  /// The resolved-address guard: when set, a host that resolves to a
+  /// loopback, private, link-local, unique-local or unspecified address
+  /// (local_address.h) is not connected to at all; the DNS step records
+  /// status "local_address". `smtpcheck serve` sets it for every host the
+  /// user did not name with --allow-host (a page chose the host); the CLI's
+  /// `probe` leaves it off, since there the customer typed the host.
+  bool refuse_local_addresses = false;
 };
 
 /// One step finished (or started): for live progress on a terminal or a page.

@@ -12,6 +12,7 @@
 #include "ascii_lowercase.h"
 #include "probe/auth_turn.h"
 #include "probe/dns_lookup.h"
+#include "probe/local_address.h"
 #include "probe/probe.h"
 #include "probe/progress.h"
 #include "probe/reachable_port.h"
@@ -79,6 +80,21 @@ int preferred_port(const std::vector<int>& ports, const probe_options& options,
   return ports.empty() ? 0 : ports.front();
 }
 
+// The resolved-address guard (probe_options::refuse_local_addresses): one
+// local address is enough to refuse them all, since the resolver that gave
+// it cannot be trusted for the others. The addresses stay in the report as
+// what was observed.
+void refuse_local_addresses(const std::string& host, dns_step& dns) {
+  for (const resolved_address& a : dns.addresses) {
+    if (const auto kind = local_address_kind(a.address)) {
+      dns.status = "local_address";
+      dns.error = host + " resolves to " + a.address + ", a " + std::string(*kind) +
+                  " address: a hijacked resolver or a hosts-file entry";
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 probe_report run_probe(const probe_options& options, const probe_listener& listener) {
@@ -101,8 +117,13 @@ probe_report run_probe(const probe_options& options, const probe_listener& liste
 
   report.dns =
       lookup_addresses(options.host, deadline::after(options.connect_timeout, run_deadline));
+  if (options.refuse_local_addresses) refuse_local_addresses(options.host, *report.dns);
   progress.step(0, "", "dns", report.dns->status);
-  const std::vector<resolved_address> addresses = one_per_family(report.dns->addresses);
+  // Every connection below goes to one of these addresses, the ones just
+  // checked: nothing resolves the name a second time.
+  const std::vector<resolved_address> addresses =
+      report.dns->status == "local_address" ? std::vector<resolved_address>{}
+                                            : one_per_family(report.dns->addresses);
   if (addresses.empty()) {
     report.duration_ms = elapsed_ms(start);
     progress.step(0, "", "done", "ok");

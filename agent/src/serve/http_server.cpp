@@ -1,5 +1,7 @@
 #include "serve/http_server.h"
 
+#include "serve/fetch_metadata.h"
+
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -8,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <string_view>
 #include <cerrno>
 
 namespace smtpcheck::serve {
@@ -43,31 +46,37 @@ void address_of(const sockaddr_storage& address, socklen_t length, std::string& 
   }
 }
 
-// Half-closes, then reads and drops what the client still sends (for a
-// short, bounded while) before closing: closing a socket with unread data
-// makes the kernel send a reset, which can destroy the answer in flight.
-void close_gracefully(socket_t fd) {
-  ::shutdown(fd, SHUT_WR);
-  constexpr std::size_t drain_limit = 256 * 1024;
-  const auto until = clock::now() + std::chrono::milliseconds(500);
-  std::size_t drained = 0;
-  char buffer[4096];
-  while (drained < drain_limit && wait_for(fd, POLLIN, milliseconds_until(until))) {
-    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-    if (n <= 0) break;
-    drained += static_cast<std::size_t>(n);
-  }
-  ::close(fd);
+// httplib hands each accepted socket to its task queue; this one runs the
+// task at once on the accepting thread, where process_and_close_socket only
+// gives the socket to the gate: accepting never waits for a worker.
+class hand_to_gate final : public httplib::TaskQueue {
+ public:
+  void enqueue(std::function<void()> fn) override { fn(); }
+  void shutdown() override {}
+};
+
+// The reserved lane: requests that are cheap and must stay quick for the
+// page to work and to find the agent (the hello, the page's HTML, CORS
+// preflights). Their answers are small enough never to block on a client
+// that does not read.
+bool is_reserved_lane(const arrived_request& r) {
+  if (r.method == "OPTIONS") return true;
+  if (r.method != "GET" && r.method != "HEAD") return false;
+  const std::string path = r.target.substr(0, r.target.find('?'));
+  return path == "/v1/hello" || path == "/" || path == "/index.html";
 }
 
 }  // namespace
 
-deadline_stream::deadline_stream(socket_t fd, const serve_limits& limits)
-    : fd_(fd),
-      read_deadline_(clock::now() + limits.request_deadline),
-      head_left_(limits.max_head_bytes),
+deadline_stream::deadline_stream(const arrived_request& arrived, const serve_limits& limits)
+    : fd_(arrived.fd),
+      arrived_(arrived.bytes),
+      read_deadline_(arrived.started + limits.request_deadline),
       body_left_(limits.max_body_bytes + chunk_framing_allowance),
-      write_timeout_(limits.write_timeout) {}
+      write_timeout_(limits.write_timeout) {
+  // Body bytes that came with the head spend the body's budget too.
+  body_left_ -= std::min(body_left_, arrived.bytes.size() - arrived.head_size);
+}
 
 bool deadline_stream::is_readable() const {
   return wait_for(fd_, POLLIN, milliseconds_until(read_deadline_));
@@ -78,33 +87,29 @@ bool deadline_stream::is_writable() const {
 }
 
 ssize_t deadline_stream::read(char* ptr, size_t size) {
-  // While in the head, a read never takes more than head_left_ bytes, which
-  // is less than body_left_ starts with: the body's share cannot underflow.
-  const std::size_t budget = in_body_ ? body_left_ : head_left_;
-  if (budget == 0 || !is_readable()) return -1;
+  if (arrived_at_ < arrived_.size()) {
+    const std::size_t n = std::min(size, arrived_.size() - arrived_at_);
+    std::copy_n(arrived_.data() + arrived_at_, n, ptr);
+    arrived_at_ += n;
+    return static_cast<ssize_t>(n);
+  }
+  if (body_left_ == 0 || !is_readable()) return -1;
   ssize_t n = 0;
   do {
-    n = ::recv(fd_, ptr, std::min(size, budget), 0);
+    n = ::recv(fd_, ptr, std::min(size, body_left_), 0);
   } while (n < 0 && errno == EINTR);
-  for (ssize_t i = 0; i < n; ++i) {
-    if (in_body_) {
-      --body_left_;
-      continue;
-    }
-    --head_left_;
-    recent_ = (recent_ << 8) | static_cast<unsigned char>(ptr[i]);
-    if (recent_ == 0x0d0a0d0a) in_body_ = true;  // "\r\n\r\n": the headers are over
-  }
+  if (n > 0) body_left_ -= static_cast<std::size_t>(n);
   return n;
 }
 
 ssize_t deadline_stream::write(const char* ptr, size_t size) {
-  if (!is_writable()) return -1;
-  ssize_t n = 0;
-  do {
-    n = ::send(fd_, ptr, size, MSG_NOSIGNAL);  // a client gone is an error, not SIGPIPE
-  } while (n < 0 && errno == EINTR);
-  return n;
+  // The socket is non-blocking (the gate read it so): wait for room, then
+  // write what fits; httplib writes the rest in the next call.
+  while (true) {
+    if (!is_writable()) return -1;
+    const ssize_t n = ::send(fd_, ptr, size, MSG_NOSIGNAL);  // a client gone is an error
+    if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) return n;
+  }
 }
 
 void deadline_stream::get_remote_ip_and_port(std::string& ip, int& port) const {
@@ -123,9 +128,19 @@ void deadline_stream::get_local_ip_and_port(std::string& ip, int& port) const {
   }
 }
 
-http_server::http_server(const serve_limits& limits) : limits_(limits) {
-  const std::size_t workers = limits.worker_threads;
-  new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+http_server::http_server(const serve_limits& limits, connection_gate::refusal_logger log)
+    : limits_(limits),
+      workers_(limits.worker_threads),
+      reserved_(limits.reserved_threads),
+      gate_(limits,
+            [this](arrived_request arrived) {
+              auto shared = std::make_shared<arrived_request>(std::move(arrived));
+              (is_reserved_lane(*shared) ? reserved_ : workers_).enqueue([this, shared] {
+                serve(*shared);
+              });
+            },
+            std::move(log)) {
+  new_task_queue = [] { return new hand_to_gate; };
   set_socket_options([](socket_t fd) {
     const int yes = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
@@ -139,20 +154,42 @@ http_server::http_server(const serve_limits& limits) : limits_(limits) {
   set_keep_alive_max_count(1);
 }
 
+http_server::~http_server() {
+  workers_.shutdown();
+  reserved_.shutdown();
+}
+
+void http_server::deepen_backlog() {
+  // listen() again on a listening socket only changes its backlog.
+  if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
+}
+
 bool http_server::process_and_close_socket(socket_t sock) {
+  gate_.admit(sock);
+  return true;
+}
+
+void http_server::serve(const arrived_request& arrived) {
+  // The page's files only: /v1/hello must answer another site's no-cors
+  // request, which is how the widget on a help-center page the agent was
+  // not started for tells "not allowed here" from "no agent".
+  if (!arrived.target.starts_with("/v1/") &&
+      is_foreign_subresource(std::string_view(arrived.bytes).substr(0, arrived.head_size))) {
+    // Closed without a byte: to that page, as if no agent ran.
+    gate_.finish(arrived.fd);
+    return;
+  }
   const int yes = 1;
-  ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);  // progress lines go out at once
-  bool ok = false;
+  ::setsockopt(arrived.fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);  // progress lines go out at once
   {
-    deadline_stream stream(sock, limits_);
+    deadline_stream stream(arrived, limits_);
     bool connection_closed = false;
     // One request per connection (answered with "Connection: close"): the
     // deadline then covers exactly one request, and keep-alive buys nothing
     // on loopback.
-    ok = process_request(stream, true, connection_closed, nullptr);
+    process_request(stream, true, connection_closed, nullptr);
   }
-  close_gracefully(sock);
-  return ok;
+  gate_.finish(arrived.fd);
 }
 
 }  // namespace smtpcheck::serve

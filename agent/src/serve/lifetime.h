@@ -15,9 +15,11 @@ class lifetime {
  public:
   using clock = std::chrono::steady_clock;
 
-  /// Something used the agent: a request from an allowed Host and Origin,
-  /// or a probe that just ended. Refused requests do not count, so a page
-  /// the agent refuses cannot keep it running.
+  /// Something used the agent: a request that presented the right pairing
+  /// value, a request from a page origin that has paired, or a probe that
+  /// just ended. Refused requests, failed pairings and requests without an
+  /// Origin do not count, so no page that has not paired (and no
+  /// `<script src>` on any site) can keep it running.
   void touch();
 
   /// Asks wait() to return (--once, after the probe).

@@ -19,8 +19,17 @@ struct serve_limits {
   std::chrono::milliseconds request_deadline{4000};
   /// A response write that cannot progress for this long ends the connection.
   std::chrono::milliseconds write_timeout{5000};
-  /// Connections served at once per listening address; more wait their turn.
+  /// Requests served at once per listening address, once their head has
+  /// arrived (heads are read by one thread for all); more wait their turn.
   std::size_t worker_threads = 24;
+  /// A lane of its own for /v1/hello, the page's HTML and CORS preflights,
+  /// so they answer at once while the general workers are busy.
+  std::size_t reserved_threads = 2;
+  /// Connections one client address may hold open (reading, served or
+  /// closing): past it, its oldest connection still sending its head is cut
+  /// off. Loopback clients all share 127.0.0.1 or ::1, so this is what bounds
+  /// the agent's sockets (two listeners stay under the usual 1024 files).
+  std::size_t connections_per_address = 256;
   /// Probe requests (every POST /v1/probe from an allowed origin, paired or
   /// not): a burst of this many, then one more per probe_refill.
   int probe_burst = 20;

@@ -62,22 +62,45 @@ std::string pairing::code() const {
   return code_;
 }
 
-pairing_check pairing::check(credential kind, std::string_view presented) {
+pairing_check pairing::check(credential kind, std::string_view presented,
+                             const std::string& origin, clock::time_point now) {
   const std::lock_guard lock(mutex_);
   if (presented.empty()) return {};
-  const bool accepted = kind == credential::token
-                            ? equal_in_constant_time(presented, token_)
-                            : equal_in_constant_time(normalise_code(presented), code_);
-  if (accepted) {
-    failures_ = 0;
-    return {true, std::nullopt};
+  if (kind == credential::token) {
+    const bool accepted = equal_in_constant_time(presented, token_);
+    if (accepted) paired_.insert(origin);
+    return {accepted, std::nullopt, false, false};
   }
-  if (++failures_ < failures_before_rotation) return {};
-  failures_ = 0;
+  if (const auto it = paused_until_.find(origin); it != paused_until_.end()) {
+    if (now < it->second) return {false, std::nullopt, true, false};
+    paused_until_.erase(it);
+  }
+  if (equal_in_constant_time(normalise_code(presented), code_)) {
+    failures_.erase(origin);
+    paired_.insert(origin);
+    return {true, std::nullopt, false, false};
+  }
+  if (++failures_[origin] < failures_before_rotation) return {};
+  failures_.erase(origin);
+  std::deque<clock::time_point>& recent = rotations_[origin];
+  while (!recent.empty() && now - recent.front() >= rotation_window) recent.pop_front();
+  if (recent.size() >= static_cast<std::size_t>(rotations_before_pause)) {
+    // Rotating once more would only hand this origin a fresh code to guess
+    // and the user another code to type: stop rotating, pause the origin.
+    recent.clear();
+    paused_until_[origin] = now + pause_length;
+    return {false, std::nullopt, true, true};
+  }
+  recent.push_back(now);
   // If the generator fails the code becomes empty, which nothing matches:
   // pairing by code stops rather than keep a code someone has been guessing.
   code_ = random_code().value_or("");
-  return {false, code_};
+  return {false, code_, false, false};
+}
+
+bool pairing::has_paired(const std::string& origin) const {
+  const std::lock_guard lock(mutex_);
+  return paired_.count(origin) != 0;
 }
 
 }  // namespace smtpcheck::serve

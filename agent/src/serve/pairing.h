@@ -3,11 +3,17 @@
 /// it with this run of the agent. The agent's own page carries the 128-bit
 /// token (it reaches the page in the URL fragment, which browsers never
 /// send); a help-center page carries the short code the user types. No
-/// endpoint ever returns either. Five wrong values in a row replace the code,
-/// so guessing it is hopeless.
+/// endpoint ever returns either. Five wrong codes in a row from one origin
+/// replace the code, so guessing it is hopeless; an origin that makes the
+/// code rotate again and again is paused, so it cannot keep the user's
+/// code changing under them. The token is never paused or replaced.
 
+#include <chrono>
+#include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -38,13 +44,23 @@ struct pairing_check {
   bool accepted = false;
   /// Set when this failure replaced the code: the new one, to print.
   std::optional<std::string> new_code;
+  /// Code pairing from this origin is paused: nothing was compared or counted.
+  bool paused = false;
+  /// Set when this failure started the pause: to say so on the console.
+  bool pause_started = false;
 };
 
 /// The run's token and current code; safe to use from many threads.
 class pairing {
  public:
-  /// After this many wrong values in a row the code is replaced.
+  using clock = std::chrono::steady_clock;
+  /// After this many wrong codes in a row from one origin the code is replaced.
   static constexpr int failures_before_rotation = 5;
+  /// An origin that caused this many replacements within rotation_window…
+  static constexpr int rotations_before_pause = 3;
+  static constexpr std::chrono::seconds rotation_window{120};
+  /// …may not pair by code for this long (the code then stays as it is).
+  static constexpr std::chrono::seconds pause_length{300};
 
   pairing(std::string token, std::string code) : token_(std::move(token)), code_(std::move(code)) {}
 
@@ -54,15 +70,24 @@ class pairing {
   /// The current code (8 characters, no dash).
   std::string code() const;
 
-  /// Compares in constant time. A wrong value counts toward rotation; an
-  /// absent one (empty `presented`) is refused without counting.
-  pairing_check check(credential kind, std::string_view presented);
+  /// Compares in constant time. A wrong code counts toward rotation, for
+  /// `origin` (the request's Origin); a wrong token does not (guessing 128
+  /// bits is hopeless, and it must not let anyone change the code). An
+  /// absent value (empty `presented`) is refused without counting.
+  pairing_check check(credential kind, std::string_view presented, const std::string& origin = {},
+                      clock::time_point now = clock::now());
+
+  /// True once a request from `origin` presented the right token or code.
+  bool has_paired(const std::string& origin) const;
 
  private:
   const std::string token_;
   mutable std::mutex mutex_;
   std::string code_;
-  int failures_ = 0;
+  std::map<std::string, int> failures_;  // wrong codes in a row, per origin
+  std::map<std::string, std::deque<clock::time_point>> rotations_;  // within the window
+  std::map<std::string, clock::time_point> paused_until_;
+  std::set<std::string> paired_;
 };
 
 }  // namespace smtpcheck::serve

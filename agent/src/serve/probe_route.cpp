@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "probe/options_from_settings.h"
+#include "serve/console.h"
 #include "serve/event_stream.h"
 #include "serve/requests.h"
 #include "serve/responses.h"
@@ -74,7 +75,8 @@ std::optional<api_error> check_probe_request(serve_state& state, const httplib::
                      "A probe must be asked for by the agent's own page or an allowed help-center "
                      "page; this request has no Origin."};
   }
-  if (!state.probe_rate.try_take()) {
+  const std::string origin_value = header_values(req, "Origin").front();
+  if (!state.probe_rate.try_take(origin_value)) {
     return api_error{429, "rate_limited",
                      "Too many probe requests: wait a few seconds and try again."};
   }
@@ -86,13 +88,28 @@ std::optional<api_error> check_probe_request(serve_state& state, const httplib::
         own ? "Open the page at the address the agent printed: it carries the pairing token."
             : "Type the pairing code the agent printed when it started."};
   }
-  const pairing_check check =
-      state.pairing_secrets.check(own ? credential::token : credential::code, values.front());
+  const pairing_check check = state.pairing_secrets.check(own ? credential::token : credential::code,
+                                                          values.front(), origin_value);
   if (check.new_code) {
     state.io.say("\nAfter " + std::to_string(pairing::failures_before_rotation) +
-                 " wrong pairing attempts the code was replaced; the old one no longer works.\n"
-                 "Pairing code: " +
+                 " wrong pairing codes from " + printable(origin_value) +
+                 " the code was replaced; the old one no longer works.\nPairing code: " +
                  display_code(*check.new_code) + "\n");
+  }
+  if (check.pause_started) {
+    const auto minutes =
+        std::chrono::duration_cast<std::chrono::minutes>(pairing::pause_length).count();
+    state.io.say("\nPairing from " + printable(origin_value) + " is paused for " +
+                 std::to_string(minutes) + " minutes: the code was replaced " +
+                 std::to_string(pairing::rotations_before_pause) +
+                 " times and wrong codes keep coming from that page. The code stays " +
+                 display_code(state.pairing_secrets.code()) +
+                 "; this agent's own page (the address with #pair=) still works.\n");
+  }
+  if (check.paused) {
+    return api_error{429, "pairing_paused",
+                     "Pairing from this page is paused for a few minutes after many wrong codes. "
+                     "Wait, then type the code the agent shows."};
   }
   if (!check.accepted) {
     return api_error{
@@ -101,6 +118,8 @@ std::optional<api_error> check_probe_request(serve_state& state, const httplib::
             : "The pairing code is wrong: type the code the agent printed (it is replaced "
               "after 5 wrong attempts)."};
   }
+  // A paired request is use: it keeps the agent from stopping when idle.
+  state.life.touch();
   // Also what makes a cross-origin request preflighted: no "simple" form post.
   if (media_type(req.get_header_value("Content-Type")) != "application/json") {
     return api_error{415, "unsupported_media_type",
@@ -136,6 +155,9 @@ void handle_probe(serve_state& state, const httplib::Request& req, httplib::Resp
   options.connect_timeout = state.config.connect_timeout;
   options.reply_timeout = state.config.reply_timeout;
   options.total_timeout = state.config.total_timeout;
+  // A page chose this host: connect only if it resolves to public addresses,
+  // unless the user named it with --allow-host.
+  options.refuse_local_addresses = !target.named_by_user;
   if (const auto problem = agent::check_probe_options(options)) {
     return fail(state, req, res, {400, "invalid_settings", problem->message});
   }

@@ -18,4 +18,13 @@ bool rate_limit::try_take(clock::time_point now) {
   return true;
 }
 
+bool rate_limit_per_origin::try_take(const std::string& origin) {
+  rate_limit* bucket = nullptr;
+  {
+    const std::lock_guard lock(mutex_);
+    bucket = &buckets_.try_emplace(origin, burst_, refill_).first->second;
+  }
+  return bucket->try_take();  // std::map never moves its elements
+}
+
 }  // namespace smtpcheck::serve

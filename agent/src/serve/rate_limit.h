@@ -3,7 +3,9 @@
 /// paired or not, can make the agent do work or guess the pairing code.
 
 #include <chrono>
+#include <map>
 #include <mutex>
+#include <string>
 
 namespace smtpcheck::serve {
 
@@ -24,6 +26,24 @@ class rate_limit {
   std::mutex mutex_;
   int tokens_;
   clock::time_point last_;
+};
+
+/// One rate_limit per page origin, so a help-center page that spends its
+/// burst (guessing codes, say) never slows the agent's own page or another
+/// allowed page. Origins are the allowlist's, so the map stays small.
+class rate_limit_per_origin {
+ public:
+  rate_limit_per_origin(int burst, std::chrono::milliseconds refill)
+      : burst_(burst), refill_(refill) {}
+
+  /// Takes one token from `origin`'s bucket if there is one.
+  bool try_take(const std::string& origin);
+
+ private:
+  const int burst_;
+  const std::chrono::milliseconds refill_;
+  std::mutex mutex_;
+  std::map<std::string, rate_limit> buckets_;
 };
 
 }  // namespace smtpcheck::serve

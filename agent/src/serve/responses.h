@@ -32,4 +32,10 @@ void send_json(httplib::Response& res, int status, const std::string& body);
 /// An `smtpcheck/error/v1` answer.
 void send_error(httplib::Response& res, const api_error& error);
 
+/// The same answer as whole HTTP/1.1 bytes (default headers, JSON body,
+/// "Connection: close"), for a request refused before httplib parsed it. No
+/// Access-Control-Allow-Origin: the head it answers was not trusted enough
+/// to read an Origin from.
+std::string raw_error_answer(const api_error& error);
+
 }  // namespace smtpcheck::serve

@@ -102,9 +102,13 @@ handler_response route(serve_state& state, const httplib::Request& req, httplib:
            quoted_values("Origin", origins));
     return handler_response::Handled;
   }
-  state.life.touch();
-  if (origin == origin_kind::own || origin == origin_kind::allowlisted)
+  if (origin == origin_kind::own || origin == origin_kind::allowlisted) {
     allow_origin(res, origins.front());
+    // Rule 5: only use keeps the agent running, and use means pairing. A
+    // request without an Origin (a <script src> or <img> on any site sends
+    // none) or from a page that never paired does not count.
+    if (state.pairing_secrets.has_paired(origins.front())) state.life.touch();
+  }
 
   const std::string& path = req.path;
   const std::string& method = req.method;
@@ -130,6 +134,16 @@ handler_response route(serve_state& state, const httplib::Request& req, httplib:
     return handler_response::Handled;
   }
   if (method != "GET" && method != "HEAD") return method_not_allowed(res, "GET, HEAD");
+  // The page's files are for the agent's own page and for navigations
+  // (no Origin); a help-center page has its own copy. Requests another
+  // site's page makes for them without CORS never got this far
+  // (fetch_metadata.h).
+  if (origin == origin_kind::allowlisted) {
+    refuse(state, req, res,
+           {403, "origin_refused", "The agent's page files are served only to its own page."},
+           quoted_values("Origin", origins));
+    return handler_response::Handled;
+  }
   serve_asset(req, res);
   return handler_response::Handled;
 }

@@ -72,7 +72,8 @@ int run_serve(const serve_config& config, std::ostream& out, std::ostream& log) 
     return 1;
   }
 
-  http_server v4(config.limits);
+  const auto log_refusal = [&io](const std::string& line) { io.log(line); };
+  http_server v4(config.limits, log_refusal);
   int port = config.port;
   if (port == 0) {
     port = v4.bind_to_any_port("127.0.0.1");
@@ -85,8 +86,10 @@ int run_serve(const serve_config& config, std::ostream& out, std::ostream& log) 
     return 1;
   }
   // ::1 on the same port when the system has IPv6; without it, 127.0.0.1 is enough.
-  auto v6 = std::make_unique<http_server>(config.limits);
+  auto v6 = std::make_unique<http_server>(config.limits, log_refusal);
   if (!v6->bind_to_port("::1", port)) v6.reset();
+  v4.deepen_backlog();
+  if (v6) v6->deepen_backlog();
 
   serve_state state(config, port, *token, *code, io);
   install_routes(v4, state);

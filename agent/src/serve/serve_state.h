@@ -29,7 +29,7 @@ struct serve_state {
   const origin_allowlist origins;
   const target_guard targets;
   pairing pairing_secrets;
-  rate_limit probe_rate;
+  rate_limit_per_origin probe_rate;  ///< per page origin
   probe_slot slot;
   lifetime life;
   console& io;

@@ -91,6 +91,7 @@ target_decision target_guard::decide(const provider_profile& profile, std::strin
   for (const allowed_host& a : extra_) {
     if (a.host != wanted) continue;
     host_known = true;
+    decision.named_by_user = true;
     if (decision.host.empty()) decision.host = a.host;
     if (a.port)
       extra_ports.push_back(*a.port);

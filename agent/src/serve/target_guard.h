@@ -29,6 +29,9 @@ struct target_decision {
   std::string host;  ///< the host to probe (the profile's spelling when it is one of its hosts)
   std::vector<int> ports;  ///< the ports to probe, the user's among them
   std::string refused;     ///< "host:port" (or "host") that was refused, for the message
+  /// True when an --allow-host named this host: the user chose it, so it
+  /// may resolve to a local address (the resolved-address guard is off).
+  bool named_by_user = false;
 };
 
 /// The targets this run of the agent may probe.

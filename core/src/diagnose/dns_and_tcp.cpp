@@ -21,6 +21,23 @@ bool is_provider_host(const provider_profile& p, std::string_view host) {
 void dns_resolved(const diagnosis_context& ctx, std::vector<finding>& out) {
   const auto& dns = ctx.report.dns;
   if (!dns || dns->status == "ok") return;
+  if (dns->status == "local_address") {
+    // The agent refused to connect (its resolved-address guard): a public
+    // SMTP host never resolves to this machine or a private network.
+    const std::string host = quote(ctx, ctx.report.target.host);
+    out.push_back(make_finding(
+        fid::diagnose_dns_local_address, "host",
+        "The name " + host +
+            " resolves to a local address (this computer or a private network), so the agent "
+            "did not connect. A public SMTP host never does: the usual cause is a hijacked DNS "
+            "resolver or a hosts-file entry.",
+        "Look for a line naming " + host +
+            " in the hosts file (/etc/hosts; on Windows C:\\Windows\\System32\\drivers\\etc\\hosts) "
+            "and remove it, and check which DNS resolver this computer uses. To probe a local "
+            "test server on purpose, start the agent with --allow-host and that host.",
+        "local_address: " + quote(ctx, dns->error)));
+    return;
+  }
   const std::string host = ctx.report.target.host.empty() ? std::string(ctx.provider.primary_host)
                                                           : quote(ctx, ctx.report.target.host);
   std::string detail;
