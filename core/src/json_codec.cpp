@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "finding_id.h"
+#include "finding_redaction.h"
 #include "json_detail.h"
 #include "smtpcheck/json.h"
 #include "text/ascii.h"
@@ -217,7 +218,9 @@ std::string_view meant_field(std::string_view key) {
 
 }  // namespace
 
-decoded_settings decode_settings(std::string_view text) {
+namespace {
+
+decoded_settings decode_settings_unredacted(std::string_view text) {
   decoded_settings out;
   const std::optional<json> parsed = json_detail::parse_object(text, unreadable_settings, out.findings);
   if (!parsed) {
@@ -271,6 +274,14 @@ decoded_settings decode_settings(std::string_view text) {
           key.substr(0, 64)));
     }
   }
+  return out;
+}
+
+}  // namespace
+
+decoded_settings decode_settings(std::string_view text) {
+  decoded_settings out = decode_settings_unredacted(text);
+  redact_secrets(out.findings);
   return out;
 }
 
