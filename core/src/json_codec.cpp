@@ -117,25 +117,9 @@ std::optional<std::string> read_port(const json& v, std::vector<finding>& out) {
 void read_security(const json& v, settings& s, std::vector<finding>& out) {
   const std::optional<std::string> text = read_string("security", v, out);
   if (!text || text::trim(*text).empty()) return;
-  const std::string mode = text::lower(text::trim(*text));
-  if (const auto parsed = parse_security_mode(mode)) {
-    s.security = *parsed;
-    return;
-  }
-  std::string hint;
-  if (mode == "ssl" || mode == "smtps" || mode == "ssl/tls" || mode == "implicit") {
-    hint = " \"" + mode + "\" usually means implicit TLS, written \"tls\" here.";
-  } else if (mode == "start_tls" || mode == "start-tls" || mode == "starttls_auto" ||
-             mode == "starttls-auto" || mode == "enable_starttls") {
-    hint = " STARTTLS is written \"starttls\" here.";
-  }
-  out.push_back(make_finding(fid::security_invalid, "security",
-                             "\"" + mode.substr(0, 64) + "\" is not a security mode." + hint +
-                                 " The modes are \"starttls\", \"tls\" (implicit TLS) and "
-                                 "\"none\".",
-                             "Set the security to \"starttls\": the mode of ports 587, 2525 and "
-                             "25.",
-                             mode.substr(0, 64)));
+  security_reading reading = read_security_text(*text);
+  s.security = reading.mode;
+  if (reading.note) out.push_back(std::move(*reading.note));
 }
 
 void read_senders(const json& v, settings& s, std::vector<finding>& out) {

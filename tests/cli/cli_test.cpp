@@ -195,6 +195,18 @@ TEST_CASE("a field left out of a link for holding a secret is named", "[cli][lin
   CHECK_FALSE(contains(r.out + r.err, fake_token));
 }
 
+TEST_CASE("--security ssl and SSL/TLS are read as tls, with a note", "[cli][security]") {
+  for (const char* word : {"ssl", "SSL/TLS", " SSL "}) {
+    INFO(word);
+    const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "465", "--security",
+                                  word, "--json"});
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "security.synonym_read"));
+    CHECK(contains(r.out, "port.465_unsupported"));
+    CHECK_FALSE(contains(r.out, "security.invalid"));
+  }
+}
+
 TEST_CASE("settings can come from a file or from standard input", "[cli]") {
   const std::string doc = R"({"host": "smtp.postmarkapp.com", "port": 465, "security": "tls"})";
   const auto r = run_smtpcheck({"check", "--settings", "-", "--json"}, {.stdin_data = doc});
@@ -213,7 +225,7 @@ TEST_CASE("usage mistakes exit 2 with a message on stderr", "[cli][errors]") {
       {"check", "--json"},
       {"check", "--no-such-option"},
       {"check", "--port"},
-      {"check", "--security", "ssl"},
+      {"check", "--security", "ftp"},
       {"check", "--settings", "/nonexistent/settings.json"},
       {"check", "--password-env", "SMTPCHECK_TEST_UNSET_VARIABLE"},
       {"check", "--settings", "-", "--password-stdin"},
