@@ -209,7 +209,7 @@ async function open_page(url, { width = 1280, height = 900, scheme = 'light' } =
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('request', (request) => requests.push(request));
   await page.goto(url);
-  await page.waitForSelector('.sc-results .sc-finding');
+  await page.waitForSelector('.sc-results .sc-finding, .sc-results .sc-working');
   return {
     page,
     requests,
