@@ -20,7 +20,7 @@ password (the token) are never put in a link, whatever you give.
 
 Options:
   --base URL      the help-center page with the widget (default: $SMTPCHECK_LINK_BASE;
-                  without either, only the fragment is printed)
+                  one of them is needed, except with --json)
   --parse LINK    read a link (or just its #fragment) back into settings
   --json          print a smtpcheck/link/v1 document
 
@@ -83,16 +83,33 @@ int run_link(const std::vector<std::string>& argv) {
     if (const char* env = std::getenv("SMTPCHECK_LINK_BASE")) base = env;
   }
   if (const std::size_t hash = base.find('#'); hash != std::string::npos) base.resize(hash);
+  // A bare "#v=1&…" opens nothing when a customer clicks it: say what is
+  // missing rather than print half a link.
+  if (base.empty() && decoded.usable && !args.has("json")) {
+    return usage_error("link",
+                       "no page to link to: give --base with the address of your help-center "
+                       "page that shows the widget, or set SMTPCHECK_LINK_BASE");
+  }
   if (args.has("json")) {
     // The settings the link carries (never a dropped secret), not those typed.
     const settings carried = parse_link(fragment).value;
     std::cout << encode_link_document(fragment, decoded.usable ? &carried : nullptr, findings);
   } else if (decoded.usable) {
     std::cout << base << fragment << "\n";
-    if (base.empty()) {
-      std::cerr << "(Only the fragment: add --base URL of your help-center page, or set "
-                   "SMTPCHECK_LINK_BASE.)\n";
-    }
+    // What was typed but is not in the link, so support is not surprised by
+    // an empty field when the customer opens it.
+    const settings carried = parse_link(fragment).value;
+    std::string left_out;
+    auto note = [&](const char* name, bool typed, bool kept) {
+      if (typed && !kept) left_out += std::string(left_out.empty() ? "" : ", ") + name;
+    };
+    note("host", decoded.value.host.has_value(), carried.host.has_value());
+    note("port", decoded.value.port.has_value(), carried.port.has_value());
+    note("from", decoded.value.from.has_value(), carried.from.has_value());
+    note("verified senders", !decoded.value.verified_senders.empty(),
+         !carried.verified_senders.empty());
+    note("platform", decoded.value.platform.has_value(), carried.platform.has_value());
+    if (!left_out.empty()) std::cerr << "Left out of the link: " << left_out << " (see below).\n";
     if (!findings.empty()) render_findings(std::cerr, "\nAbout the link:", findings, false);
   } else {
     render_findings(std::cout, "smtpcheck link", findings, use_colour());

@@ -1,10 +1,46 @@
 #include "probe_progress.h"
 
+#include <string_view>
+#include <utility>
+
 namespace smtpcheck::cli {
 namespace {
 
 bool good(const std::string& status) {
   return status == "ok" || status == "accepted" || status == "skipped";
+}
+
+// A step as a person says it: "greeting ok", not "banner ok"; "EHLO after
+// TLS", not "ehlo_after_tls". An unknown step (a newer agent library) shows
+// with its underscores as spaces rather than not at all.
+std::string step_words(const std::string& step) {
+  static constexpr std::pair<std::string_view, std::string_view> words[] = {
+      {"tcp", "connect"},          {"banner", "greeting"},
+      {"ehlo", "EHLO"},            {"starttls", "STARTTLS"},
+      {"tls", "TLS handshake"},    {"ehlo_after_tls", "EHLO after TLS"},
+      {"auth", "login"},           {"mail_from", "sender"},
+      {"rcpt_to", "recipient"},    {"implicit_tls", "implicit TLS"},
+  };
+  for (const auto& [name, said] : words) {
+    if (step == name) return std::string(said);
+  }
+  std::string out = step;
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+  }
+  return out;
+}
+
+// A status word as said: "timed out", not "timeout".
+std::string status_words(const std::string& status) {
+  if (status == "timeout") return "timed out";
+  if (status == "not_offered") return "not offered";
+  if (status == "refused_insecure") return "refused (TLS not verified)";
+  std::string out = status;
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+  }
+  return out;
 }
 
 }  // namespace
@@ -31,8 +67,10 @@ void probe_progress::on_event(const agent::probe_event& e) {
     order_.push_back(key);
     it->second = label + ":";
   }
-  const std::string word = e.step == "tls_version" ? e.detail : e.step == "dns" ? "" : e.step;
-  std::string status = e.status;
+  const std::string word = e.step == "tls_version"                             ? e.detail
+                           : e.step == "dns" || e.step == "implicit_tls" ? ""
+                                                                          : step_words(e.step);
+  std::string status = status_words(e.status);
   if (colour_) status = (good(e.status) ? "\x1b[32m" : "\x1b[31m") + status + "\x1b[0m";
   it->second += (word.empty() ? "" : " " + word) + " " + status;
   redraw();

@@ -20,7 +20,7 @@ std::string_view settings_options_help() {
   --settings FILE         a settings JSON document (- for standard input); flags override it
   --host NAME             SMTP host, e.g. smtp.postmarkapp.com
   --port N                SMTP port, e.g. 587
-  --security MODE         starttls | tls (implicit TLS) | none
+  --security MODE         starttls | tls (implicit TLS; also read: ssl, SSL/TLS, smtps) | none
   --from ADDRESS          the From address your application sends from
   --verified-sender X     a verified sender address or domain (repeatable)
   --platform ID           your client: phpmailer, wordpress, nodemailer, dotnet-smtpclient,
@@ -75,12 +75,15 @@ bool settings_from_options(const parsed_args& args, decoded_settings& out, std::
   if (auto v = args.value("host")) s.host = *v;
   if (auto v = args.value("port")) s.port = *v;
   if (auto v = args.value("security")) {
-    const auto mode = parse_security_mode(*v);
-    if (!mode) {
-      error = "--security must be starttls, tls or none (not \"" + *v + "\")";
+    // The settings decoder's own reading: "ssl" and "SSL/TLS" are tls, with a note.
+    security_reading reading = read_security_text(*v);
+    if (reading.mode == security_mode::unspecified) {
+      error = "--security must be starttls, tls or none (or ssl, SSL/TLS, smtps for tls; not \"" +
+              *v + "\")";
       return false;
     }
-    s.security = *mode;
+    s.security = reading.mode;
+    if (reading.note) out.findings.push_back(std::move(*reading.note));
   }
   if (auto v = args.value("from")) s.from = *v;
   for (const std::string& sender : args.values("verified-sender")) s.verified_senders.push_back(sender);

@@ -94,6 +94,7 @@ std::string catalog_document() {
                                   {"ports", std::vector<int>(p->starttls_ports.begin(),
                                                              p->starttls_ports.end())},
                                   {"recommended_port", p->recommended_port},
+                                  {"server_token_name", p->server_token_name},
                                   {"help_url", p->help_url}});
   }
   return json_detail::dump(ojson{{"schema", "smtpcheck/catalog/v1"},

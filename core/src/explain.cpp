@@ -14,6 +14,7 @@
 #include "explain/recognise.h"
 #include "explain/sanitize.h"
 #include "finding_id.h"
+#include "finding_redaction.h"
 #include "smtpcheck/provider.h"
 #include "text/ascii.h"
 
@@ -211,6 +212,9 @@ std::vector<finding> explain(std::string_view text, std::string_view platform_id
     if (worth_a_summary(folded)) out.push_back(summary(folded, causes));
   }
   if (text.size() > max_explain_bytes) out.push_back(truncated_note());
+  // The lines were redacted before matching; this catches what a builder
+  // wrote from anything else.
+  redact_secrets(out);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "finding_id.h"
+#include "finding_redaction.h"
 #include "json_detail.h"
 #include "smtpcheck/json.h"
 #include "text/ascii.h"
@@ -116,25 +117,9 @@ std::optional<std::string> read_port(const json& v, std::vector<finding>& out) {
 void read_security(const json& v, settings& s, std::vector<finding>& out) {
   const std::optional<std::string> text = read_string("security", v, out);
   if (!text || text::trim(*text).empty()) return;
-  const std::string mode = text::lower(text::trim(*text));
-  if (const auto parsed = parse_security_mode(mode)) {
-    s.security = *parsed;
-    return;
-  }
-  std::string hint;
-  if (mode == "ssl" || mode == "smtps" || mode == "ssl/tls" || mode == "implicit") {
-    hint = " \"" + mode + "\" usually means implicit TLS, written \"tls\" here.";
-  } else if (mode == "start_tls" || mode == "start-tls" || mode == "starttls_auto" ||
-             mode == "starttls-auto" || mode == "enable_starttls") {
-    hint = " STARTTLS is written \"starttls\" here.";
-  }
-  out.push_back(make_finding(fid::security_invalid, "security",
-                             "\"" + mode.substr(0, 64) + "\" is not a security mode." + hint +
-                                 " The modes are \"starttls\", \"tls\" (implicit TLS) and "
-                                 "\"none\".",
-                             "Set the security to \"starttls\": the mode of ports 587, 2525 and "
-                             "25.",
-                             mode.substr(0, 64)));
+  security_reading reading = read_security_text(*text);
+  s.security = reading.mode;
+  if (reading.note) out.push_back(std::move(*reading.note));
 }
 
 void read_senders(const json& v, settings& s, std::vector<finding>& out) {
@@ -217,7 +202,9 @@ std::string_view meant_field(std::string_view key) {
 
 }  // namespace
 
-decoded_settings decode_settings(std::string_view text) {
+namespace {
+
+decoded_settings decode_settings_unredacted(std::string_view text) {
   decoded_settings out;
   const std::optional<json> parsed = json_detail::parse_object(text, unreadable_settings, out.findings);
   if (!parsed) {
@@ -271,6 +258,14 @@ decoded_settings decode_settings(std::string_view text) {
           key.substr(0, 64)));
     }
   }
+  return out;
+}
+
+}  // namespace
+
+decoded_settings decode_settings(std::string_view text) {
+  decoded_settings out = decode_settings_unredacted(text);
+  redact_secrets(out.findings);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <array>
 #include <optional>
 
+#include "finding_redaction.h"
 #include "link/clean_text.h"
 #include "link/fragment.h"
 #include "link/link_findings.h"
@@ -272,10 +273,13 @@ made_link make_link(const settings& s) {
     const bool had_senders = !s.verified_senders.empty();
     out.findings.push_back(made_link_too_long(full, fits && had_senders));
   }
+  redact_secrets(out.findings);
   return out;
 }
 
-parsed_link parse_link(std::string_view fragment_or_url) {
+namespace {
+
+parsed_link read_link(std::string_view fragment_or_url) {
   parsed_link out;
   const located_fragment located = locate_fragment(fragment_or_url);
   if (located.url_without_fragment) {
@@ -318,6 +322,14 @@ parsed_link parse_link(std::string_view fragment_or_url) {
     if (i != version_at) reader.read(pieces[i]);
   }
   reader.finish();
+  return out;
+}
+
+}  // namespace
+
+parsed_link parse_link(std::string_view fragment_or_url) {
+  parsed_link out = read_link(fragment_or_url);
+  redact_secrets(out.findings);
   return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "explain/sanitize.h"
 #include "finding_id.h"
+#include "finding_redaction.h"
 #include "json_detail.h"
 #include "smtpcheck/json.h"
 #include "text/ascii.h"
@@ -404,7 +405,9 @@ finding schema_unsupported(const json& schema) {
 
 }  // namespace
 
-decoded_report decode_report(std::string_view text) {
+namespace {
+
+decoded_report decode_report_unredacted(std::string_view text) {
   decoded_report out;
   const std::optional<json> parsed = json_detail::parse_object(text, unreadable_report, out.findings);
   if (!parsed) {
@@ -445,6 +448,14 @@ decoded_report decode_report(std::string_view text) {
   }
   reader r(out.findings);
   read_report(r, *report, out.value);
+  return out;
+}
+
+}  // namespace
+
+decoded_report decode_report(std::string_view text) {
+  decoded_report out = decode_report_unredacted(text);
+  redact_secrets(out.findings);
   return out;
 }
 

@@ -162,7 +162,8 @@ TEST_CASE("a token pasted into the host is left out of the link and its JSON", "
 }
 
 TEST_CASE("a link read back gives its settings", "[cli][link]") {
-  const auto made = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "2525", "--security", "starttls"});
+  const auto made = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "2525", "--security",
+                                   "starttls", "--base", "https://help.example.com/smtp"});
   REQUIRE(made.exit_code == 0);
   std::string fragment = made.out.substr(0, made.out.find('\n'));
   const auto r = run_smtpcheck({"link", "--parse", fragment, "--json"});
@@ -171,6 +172,39 @@ TEST_CASE("a link read back gives its settings", "[cli][link]") {
   CHECK(doc["settings"]["host"] == "smtp.postmarkapp.com");
   CHECK(doc["settings"]["port"] == 2525);
   CHECK(doc["settings"]["security"] == "starttls");
+}
+
+TEST_CASE("a link without a page to open it on exits 2 and says why", "[cli][link][errors]") {
+  const auto r = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "587"},
+                               {.env = {{"SMTPCHECK_LINK_BASE", ""}}});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(contains(r.err, "--base"));
+  CHECK(contains(r.err, "SMTPCHECK_LINK_BASE"));
+  const auto from_env = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com"},
+                                      {.env = {{"SMTPCHECK_LINK_BASE", "https://help.example.com/smtp"}}});
+  CHECK(from_env.exit_code == 0);
+  CHECK(from_env.out.rfind("https://help.example.com/smtp#v=1&host=smtp.postmarkapp.com", 0) == 0);
+}
+
+TEST_CASE("a field left out of a link for holding a secret is named", "[cli][link][secrets]") {
+  const auto r = run_smtpcheck({"link", "--host", fake_token, "--port", "587", "--base",
+                                "https://help.example.com/smtp"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "Left out of the link: host"));
+  CHECK_FALSE(contains(r.out + r.err, fake_token));
+}
+
+TEST_CASE("--security ssl and SSL/TLS are read as tls, with a note", "[cli][security]") {
+  for (const char* word : {"ssl", "SSL/TLS", " SSL "}) {
+    INFO(word);
+    const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "465", "--security",
+                                  word, "--json"});
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "security.synonym_read"));
+    CHECK(contains(r.out, "port.465_unsupported"));
+    CHECK_FALSE(contains(r.out, "security.invalid"));
+  }
 }
 
 TEST_CASE("settings can come from a file or from standard input", "[cli]") {
@@ -191,7 +225,7 @@ TEST_CASE("usage mistakes exit 2 with a message on stderr", "[cli][errors]") {
       {"check", "--json"},
       {"check", "--no-such-option"},
       {"check", "--port"},
-      {"check", "--security", "ssl"},
+      {"check", "--security", "ftp"},
       {"check", "--settings", "/nonexistent/settings.json"},
       {"check", "--password-env", "SMTPCHECK_TEST_UNSET_VARIABLE"},
       {"check", "--settings", "-", "--password-stdin"},

@@ -6,11 +6,16 @@
 // made link (DESIGN "Security" 8). "Reaches" means copied, not met by chance:
 // a password equal to part of a fix text or of the host is not a leak. So a
 // hit only counts when, with the password replaced by two shape-preserving
-// variants, each output contains the variant too.
+// variants, each output contains the variant too. And a secret planted in a
+// field that is not secret (tests/support/planted_secrets.h: one shape, one
+// field, chosen by the input) never reaches the check output or a made link
+// unless the same text was already in them without it.
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "fuzz_invariant.h"
+#include "planted_secrets.h"
 #include "smtpcheck/json.h"
 #include "smtpcheck/link.h"
 #include "smtpcheck/validate.h"
@@ -104,6 +109,20 @@ void require_no_password_copy(const settings& s, const std::string& check_docume
   fuzz::require(!in_link, "the password is copied into a made link");
 }
 
+void require_planted_secret_hidden(const settings& s, std::string_view input) {
+  const std::size_t pick = std::hash<std::string_view>{}(input);
+  const auto& planted = testing::planted_secrets[pick % testing::planted_secrets.size()];
+  const std::string_view field =
+      testing::plantable_fields[(pick / testing::planted_secrets.size()) %
+                                testing::plantable_fields.size()];
+  const outputs before = outputs_of(s);
+  const std::string secret(planted.secret);
+  if (appears(before.check, secret) || appears(before.fragment, secret)) return;
+  const outputs after = outputs_of(testing::with_planted(s, field, planted.pasted));
+  fuzz::require(!appears(after.check, secret), "a planted secret reaches the check output");
+  fuzz::require(!appears(after.fragment, secret), "a planted secret reaches a made link");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -125,5 +144,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::require_document(make_link_document(input), "smtpcheck/link/v1");
 
   require_no_password_copy(decoded.value, checked, link.fragment);
+  require_planted_secret_hidden(decoded.value, input);
   return 0;
 }

@@ -92,15 +92,25 @@ TEST_CASE("the security mode is read in any letter case with spaces around it", 
   CHECK(empty.findings.empty());
 }
 
+TEST_CASE("SSL, the usual name of implicit TLS, is read as tls with a note", "[decode]") {
+  const decoded_settings d = decode_settings(R"({"security": "SSL"})");
+  CHECK(d.value.security == security_mode::tls);
+  const finding* f = first(d.findings, "security.synonym_read");
+  REQUIRE(f != nullptr);
+  CHECK(f->detail.find("implicit TLS") != std::string::npos);
+  CHECK(f->evidence == "ssl");
+  CHECK(first(d.findings, "security.invalid") == nullptr);
+}
+
 TEST_CASE("an unknown security word is reported and explained, and leaves the mode unset",
           "[decode]") {
-  const decoded_settings d = decode_settings(R"({"security": "SSL"})");
+  const decoded_settings d = decode_settings(R"({"security": "ftps-ish"})");
   CHECK(d.value.security == security_mode::unspecified);
   const finding* f = first(d.findings, "security.invalid");
   REQUIRE(f != nullptr);
   CHECK(f->detail.find("implicit TLS") != std::string::npos);
   CHECK(f->fix.find("\"starttls\"") != std::string::npos);
-  CHECK(f->evidence == "ssl");
+  CHECK(f->evidence == "ftps-ish");
 }
 
 TEST_CASE("malformed JSON reports the line and column", "[decode]") {

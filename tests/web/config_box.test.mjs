@@ -67,7 +67,7 @@ async function paste(snippet) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() ?? '' }));
   await page.goto(server.url);
-  await page.waitForSelector('.sc-results .sc-finding');
+  await page.waitForSelector('.sc-results .sc-finding, .sc-results .sc-working');
   await page.getByLabel(/Your \.env, createTransport/).fill(snippet);
   await page.locator('.sc-config__format').filter({ hasText: 'Read as' }).waitFor();
   return { page, context, errors, requests };

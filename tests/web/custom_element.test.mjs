@@ -77,7 +77,7 @@ async function open(url, { width = 1280 } = {}) {
 
 test('<smtp-check> becomes the widget, with its first findings, and adds the widget\'s stylesheet itself', async () => {
   const { page, finish } = await open(page_with('<smtp-check><p class="loading">Loading the settings checker…</p></smtp-check>'));
-  await page.locator('smtp-check .sc-widget .sc-finding').first().waitFor();
+  await page.locator('smtp-check .sc-widget :is(.sc-finding, .sc-working)').first().waitFor();
   assert.equal(await page.locator('smtp-check .loading').count(), 0, 'the element\'s own content is replaced');
   assert.equal(await page.locator('link[data-smtpcheck-style]').count(), 1);
   assert.equal(await page.locator('smtp-check').evaluate((node) => getComputedStyle(node).display), 'block');
@@ -138,9 +138,9 @@ test('agent-url and agent-download-url are where the live check looks and what i
 test('an element added later mounts too, and <div data-smtpcheck> with data- options works beside it', async () => {
   const base = 'https://help.example.com/from-the-div';
   const { page, finish } = await open(page_with(`<div data-smtpcheck data-link-base="${base}"></div>`));
-  await page.locator('[data-smtpcheck] .sc-finding').first().waitFor();
+  await page.locator('[data-smtpcheck] :is(.sc-finding, .sc-working)').first().waitFor();
   await page.evaluate(() => document.body.append(document.createElement('smtp-check')));
-  await page.locator('smtp-check .sc-finding').first().waitFor();
+  await page.locator('smtp-check :is(.sc-finding, .sc-working)').first().waitFor();
   assert.equal(await page.locator('.sc-widget').count(), 2);
   const div = page.locator('div[data-smtpcheck]');
   await div.getByLabel('SMTP host').fill('smtp.postmarkapp.com');

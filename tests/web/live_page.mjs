@@ -27,7 +27,7 @@ export async function open_page(browser, url, { width = 1280, height = 900, sche
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('request', (request) => requests.push(request));
   await page.goto(url);
-  await page.waitForSelector('.sc-results .sc-finding');
+  await page.waitForSelector('.sc-results .sc-finding, .sc-results .sc-working');
   return {
     page,
     context,

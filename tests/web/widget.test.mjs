@@ -57,6 +57,10 @@ after(async () => {
   await server?.close();
 });
 
+// The widget's first results: findings, or before anything is typed the
+// settings that work.
+const first_results = '.sc-results .sc-finding, .sc-results .sc-working';
+
 /**
  * Opens the page (with `fragment`) in a fresh context and records every
  * console error, page error and request. Returns { page, context, requests, finish() }
@@ -73,7 +77,7 @@ async function open_page({ fragment = '', width = 1280, height = 900, scheme = '
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(`${server.url}${fragment}`);
-  await page.waitForSelector('.sc-results .sc-finding');
+  await page.waitForSelector(first_results);
   const origin = new URL(server.url).origin;
   return {
     page,
@@ -118,6 +122,80 @@ test('port 465 with implicit TLS shows the port error, its fix, and marks the po
   await page.getByLabel('Encryption (security)').selectOption('starttls');
   await finding(page, 'port.ok').waitFor();
   assert.equal(await port.getAttribute('aria-invalid'), null);
+  await finish();
+});
+
+test('before anything is typed, the results show the settings that work, not notes', async () => {
+  const { page, finish } = await open_page();
+  const working = page.locator('.sc-results .sc-working');
+  const text = await working.innerText();
+  assert.match(text, /smtp\.postmarkapp\.com/);
+  assert.match(text, /587/);
+  assert.match(text, /STARTTLS/);
+  assert.match(text, /Username\s+your Server API Token/);
+  assert.match(text, /Password\s+the same Server API Token/);
+  assert.equal(await page.locator('.sc-results .sc-finding').count(), 0, 'no notes about an empty form');
+  // The first keystroke turns it into findings.
+  await page.getByLabel('SMTP host').fill('smtp.postmarkapp.com');
+  await finding(page, 'host.ok').waitFor();
+  assert.equal(await working.count(), 0);
+  await finish();
+});
+
+test('a fix that sets values shows them under each field it names, with an Apply button', async () => {
+  const { page, finish } = await open_page();
+  await page.getByLabel('SMTP host').fill('smtp.postmarkapp.com');
+  const port = page.getByLabel('Port', { exact: true });
+  const security = page.getByLabel('Encryption (security)');
+  await port.fill('465');
+  await security.selectOption('tls');
+  await finding(page, 'port.465_unsupported').waitFor();
+  // The port's own message has the exact value to type, not only the title.
+  const port_message = page.locator('.sc-field--port .sc-field-message');
+  assert.match(await port_message.innerText(), /Set the port to 587 and the security to STARTTLS/);
+  // The encryption field is named by the fix, so it is marked too.
+  assert.equal(await security.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('.sc-field--security .sc-field-message').innerText(), /STARTTLS/);
+  // The same Apply in the findings list, for the same values.
+  const listed = finding(page, 'port.465_unsupported').getByRole('button', { name: /^Apply/ });
+  assert.equal(await listed.innerText(), 'Apply: port 587, STARTTLS');
+  // Keyboard: tab to the button under the port field, press Enter.
+  const apply = port_message.getByRole('button', { name: 'Apply: port 587, STARTTLS' });
+  await apply.focus();
+  await page.keyboard.press('Enter');
+  await finding(page, 'port.ok').waitFor();
+  assert.equal(await port.inputValue(), '587');
+  assert.equal(await security.inputValue(), 'starttls');
+  assert.equal(await port.getAttribute('aria-invalid'), null);
+  assert.equal(await security.getAttribute('aria-invalid'), null);
+  assert.equal(await finding(page, 'port.465_unsupported').count(), 0, 'checked again at once');
+  assert.equal(await page.evaluate(() => document.activeElement?.name), 'port', 'focus stays at the change');
+  await finish();
+});
+
+test('a host fix is applied from the findings list with Space', async () => {
+  const { page, finish } = await open_page();
+  await page.getByLabel('SMTP host').fill('smtp.postmark.com');
+  await finding(page, 'host.typo').waitFor();
+  const apply = finding(page, 'host.typo').getByRole('button', { name: 'Apply: host smtp.postmarkapp.com' });
+  await apply.focus();
+  await page.keyboard.press('Space');
+  await finding(page, 'host.ok').waitFor();
+  assert.equal(await page.getByLabel('SMTP host').inputValue(), 'smtp.postmarkapp.com');
+  await finish();
+});
+
+test('at 360 px the fix for a field is right under that field', async () => {
+  const { page, finish } = await open_page({ width: 360, height: 740 });
+  await page.getByLabel('SMTP host').fill('smtp.postmarkapp.com');
+  const port = page.getByLabel('Port', { exact: true });
+  await port.fill('465');
+  await finding(page, 'port.465_unsupported').waitFor();
+  const field = await port.boundingBox();
+  const apply = await page.locator('.sc-field--port .sc-field-message .sc-button--apply').boundingBox();
+  const below = apply.y + apply.height - (field.y + field.height);
+  assert.ok(below > 0 && below < 300, `the Apply button is ${below} px below the port field`);
+  assert.ok(apply.x + apply.width <= 360, 'and within the screen');
   await finish();
 });
 
@@ -292,7 +370,8 @@ test('the widget appears once, with its first findings in it, and then lists the
   const { page, finish } = await open_page({ init: () => {
     window.__widget_without_findings = 0;
     new MutationObserver(() => {
-      if (document.querySelector('.sc-widget') && !document.querySelector('.sc-results .sc-finding')) {
+      if (document.querySelector('.sc-widget') &&
+          !document.querySelector('.sc-results .sc-finding, .sc-results .sc-working')) {
         window.__widget_without_findings += 1;
       }
     }).observe(document, { childList: true, subtree: true });
@@ -384,6 +463,9 @@ test('keyboard alone: tab to the fields, type, and copy the link with Enter and 
   await page.keyboard.type('smtp.postmarkapp.com');
   await page.keyboard.press('Tab');
   await page.keyboard.type('465');
+  // The fix's Apply button sits under the port field, so it comes next.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Apply: port 587, STARTTLS');
   await page.keyboard.press('Tab');
   assert.equal(await focused(), 'security');
   await page.keyboard.press('Tab');
@@ -422,6 +504,31 @@ test('screenshots at 1280 and 360 px, light and dark, with no horizontal scrolli
     assert.ok(overflow <= 0, `${width} px ${scheme}: the page scrolls sideways by ${overflow} px`);
     await page.screenshot({ path: path.join(screenshot_dir, `widget-${width}-${scheme}.png`), fullPage: true });
     await finish();
+  }
+});
+
+test('screenshots: the empty form, a broken configuration with Apply, an opened support link', async () => {
+  const link = `#v=1&host=${server_token}&port=465&security=tls&from=billing@acme.io`;
+  for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']]) {
+    const shot = (name) => path.join(screenshot_dir, `widget-${name}-${width}-${scheme}.png`);
+    const empty = await open_page({ width, scheme });
+    await empty.page.locator('.sc-results .sc-working').waitFor();
+    await empty.page.screenshot({ path: shot('empty'), fullPage: true });
+    await empty.finish();
+
+    const broken = await open_page({ width, scheme });
+    await broken.page.getByLabel('SMTP host').fill('smtp.postmark.com:465');
+    await broken.page.getByLabel('Port', { exact: true }).fill('465');
+    await broken.page.getByLabel('Encryption (security)').selectOption('tls');
+    await broken.page.locator('.sc-field--port .sc-button--apply').waitFor();
+    await broken.page.screenshot({ path: shot('apply'), fullPage: width > 400 });
+    await broken.finish();
+
+    const opened = await open_page({ width, scheme, fragment: link });
+    await finding(opened.page, 'link.secret_dropped', '.sc-link-notice').waitFor();
+    assert.ok(!(await opened.page.locator('body').innerText()).includes(server_token));
+    await opened.page.screenshot({ path: shot('link'), fullPage: true });
+    await opened.finish();
   }
 });
 

@@ -4,9 +4,10 @@
 
 import { el, clear } from './element.js';
 import { fix_block } from './fix_text.js';
+import { apply_button } from './apply_button.js';
 import { severities } from './severity.js';
 
-function finding_item(finding, severity) {
+function finding_item(finding, severity, on_apply) {
   const item = el('li', { class: `sc-finding sc-finding--${severity.id}`, attrs: { 'data-finding-id': finding.id } });
   item.append(
       el('span', { class: 'sc-finding__glyph', text: severity.glyph, attrs: { 'aria-hidden': 'true' } }),
@@ -14,16 +15,18 @@ function finding_item(finding, severity) {
           el('p', { class: 'sc-finding__title', text: finding.title }),
           finding.detail ? el('p', { class: 'sc-finding__detail', text: finding.detail }) : null,
           finding.fix ? el('div', { class: 'sc-finding__fix' },
-              el('span', { class: 'sc-finding__fix-label', text: 'Fix' }), fix_block(finding.fix)) : null));
+              el('span', { class: 'sc-finding__fix-label', text: 'Fix' }), fix_block(finding.fix),
+              finding.set && on_apply ? apply_button(finding.set, on_apply) : null) : null));
   return item;
 }
 
 /**
  * Replaces `container`'s content with the findings grouped by severity;
  * empty groups are left out. `heading_level` is the level of the group
- * headings (the widget's own heading sits one above).
+ * headings (the widget's own heading sits one above). With `on_apply`, a
+ * fix that sets values gets an Apply button calling on_apply(values).
  */
-export function render_findings(container, findings, heading_level = 3) {
+export function render_findings(container, findings, heading_level = 3, on_apply = null) {
   clear(container);
   for (const severity of severities) {
     const group = findings.filter((f) => f.severity === severity.id);
@@ -32,6 +35,6 @@ export function render_findings(container, findings, heading_level = 3) {
     container.append(el('section', { class: `sc-group sc-group--${severity.id}`, attrs: { 'aria-labelledby': heading_id } },
         el(`h${heading_level}`, { class: 'sc-group__heading', attrs: { id: heading_id } },
             `${severity.heading} `, el('span', { class: 'sc-group__count', text: `(${group.length})` })),
-        el('ul', { class: 'sc-group__list' }, group.map((f) => finding_item(f, severity)))));
+        el('ul', { class: 'sc-group__list' }, group.map((f) => finding_item(f, severity, on_apply)))));
   }
 }

@@ -6,6 +6,8 @@
 
 import { el, clear, unique_id } from './element.js';
 import { settings_from_form, form_values_from_settings } from './settings_document.js';
+import { fix_block } from './fix_text.js';
+import { apply_button } from './apply_button.js';
 
 // Labels speak the customer's words: PHPMailer and WordPress call STARTTLS
 // "TLS" and implicit TLS "SSL", Nodemailer calls implicit TLS `secure: true`.
@@ -71,7 +73,7 @@ export class settings_form {
     this.inputs[field.name] = input;
     const hint = el('p', { class: 'sc-hint', text: field.hint ?? '', attrs: { id: hint_id } });
     this.hints[field.name] = hint;
-    const message = el('p', { class: 'sc-field-message', attrs: { id: message_id, hidden: true } });
+    const message = el('div', { class: 'sc-field-message', attrs: { id: message_id, hidden: true } });
     this.messages[field.name] = message;
     this.describe(field.name);
     const wrapper = el('div', { class: `sc-field sc-field--${field.name}` },
@@ -151,17 +153,40 @@ export class settings_form {
   }
 
   /**
-   * Marks the fields that error and warning findings are about: aria-invalid
-   * on the input and the finding's title as its message, linked by
+   * Sets the values a finding's fix sets (its `set`: {field: value}), counts
+   * them as typed and checks again at once; focus moves to the first field
+   * set, so a keyboard user stays where the change happened.
+   */
+  apply(values) {
+    let first = null;
+    for (const [field, value] of Object.entries(values)) {
+      const name = finding_field_to_input[field];
+      const input = name && this.inputs[name];
+      if (!input) continue;
+      if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === value)) continue;
+      input.value = value;
+      this.touched.add(name);
+      first ??= input;
+    }
+    this.update_platform_version();
+    this.on_change();
+    first?.focus();
+  }
+
+  /**
+   * Marks the fields that error and warning findings are about, and every
+   * field their fix sets (port 465's fix names the encryption too):
+   * aria-invalid on the input, and under it the finding's title with the
+   * exact fix and an Apply button when the fix sets values, linked by
    * aria-describedby. Findings about no single field mark nothing.
    */
   mark(findings) {
     const per_field = {};
     for (const finding of findings) {
       if (finding.severity !== 'error' && finding.severity !== 'warning') continue;
-      const name = finding_field_to_input[finding.field];
-      if (!name) continue;
-      (per_field[name] ??= []).push(finding);
+      const names = new Set([finding.field, ...Object.keys(finding.set ?? {})]
+          .map((field) => finding_field_to_input[field]).filter(Boolean));
+      for (const name of names) (per_field[name] ??= []).push(finding);
     }
     for (const [name, input] of Object.entries(this.inputs)) {
       const message = this.messages[name];
@@ -174,7 +199,14 @@ export class settings_form {
         const worst = list.some((f) => f.severity === 'error') ? 'error' : 'warning';
         input.setAttribute('aria-invalid', 'true');
         message.className = `sc-field-message sc-field-message--${worst}`;
-        message.textContent = list.map((f) => f.title).join(' \u00b7 ');
+        message.append(el('span', { class: 'sc-field-message__title', text: list.map((f) => f.title).join(' \u00b7 ') }));
+        // Each different fix once: several host findings share "Set the host to …".
+        const fixes = new Map();
+        for (const f of list) if (f.fix && !fixes.has(f.fix)) fixes.set(f.fix, f);
+        for (const [fix, f] of fixes) {
+          message.append(el('span', { class: 'sc-field-message__fix' }, fix_block(fix),
+              f.set ? apply_button(f.set, (values) => this.apply(values)) : null));
+        }
         message.hidden = false;
       }
       this.describe(name);

@@ -17,8 +17,25 @@ function verdict(findings, blank) {
   return { tone: 'ok', text: 'No problems found in these settings.' };
 }
 
+// The settings that work, from the core's catalog (never spelt here), shown
+// before anything is typed: what to type is more use than notes about an
+// empty form.
+function working_settings(provider) {
+  const row = (term, value) => [el('dt', { text: term }), el('dd', {}, el('code', { text: value }))];
+  return el('div', { class: 'sc-working' },
+      el('p', { class: 'sc-working__lead', text: `Settings that work with ${provider.name}:` }),
+      el('dl', { class: 'sc-working__list' },
+          row('Host', provider.primary_host),
+          row('Port', String(provider.recommended_port)),
+          row('Encryption', 'STARTTLS'),
+          row('Username', `your ${provider.server_token_name}`),
+          row('Password', `the same ${provider.server_token_name}`)));
+}
+
 export class results_view {
-  constructor() {
+  /** on_apply(values): sets the values of a fix (see form.apply). */
+  constructor(on_apply = null) {
+    this.on_apply = on_apply;
     const id = unique_id('results');
     this.verdict = el('p', { class: 'sc-verdict' });
     this.counts = el('p', { class: 'sc-counts' });
@@ -30,14 +47,26 @@ export class results_view {
         this.announcer.element, this.list);
   }
 
-  /** Shows a findings list (from checkSettings) and announces its verdict; `blank`: no field typed in yet. */
-  show(findings, blank = false) {
+  /**
+   * Shows a findings list (from checkSettings) and announces its verdict;
+   * `blank`: no field typed in yet, when `provider` (a catalog provider) is
+   * shown as the settings to type instead of the findings.
+   */
+  show(findings, blank = false, provider = null) {
     const { tone, text } = verdict(findings, blank);
+    if (blank && provider) {
+      this.verdict.className = `sc-verdict sc-verdict--${tone}`;
+      this.verdict.textContent = text;
+      this.counts.textContent = '';
+      this.list.replaceChildren(working_settings(provider));
+      this.announcer.say(text);
+      return;
+    }
     const counts = summary_text(findings);
     this.verdict.className = `sc-verdict sc-verdict--${tone}`;
     this.verdict.textContent = text;
     this.counts.textContent = counts;
-    render_findings(this.list, findings, 4);
+    render_findings(this.list, findings, 4, this.on_apply);
     this.announcer.say(counts ? `${text} ${counts}.` : text);
   }
 }

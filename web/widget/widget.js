@@ -32,7 +32,13 @@ function after_next_paint(task) {
  */
 export async function mount_widget(host, core_loading) {
   let core = null;  // the core's API, once loaded (before the widget is shown)
-  const results = new results_view();
+  let catalog = null;  // the core's catalog, read once
+  const read_catalog = () => (catalog ??= JSON.parse(core.catalog()));
+  const provider = (id) => {
+    const list = read_catalog().providers;
+    return list.find((p) => p.id === (id ?? 'postmark')) ?? list[0];
+  };
+  const results = new results_view((values) => form.apply(values));
   const link_id = unique_id('from-link');
   const link_findings = el('div', { class: 'sc-results__list', attrs: { id: `${link_id}-list` } });
   const link_notice = el('section', { class: 'sc-link-notice', attrs: { hidden: true, 'aria-labelledby': link_id } },
@@ -63,7 +69,8 @@ export async function mount_widget(host, core_loading) {
   const check = () => {
     const findings = JSON.parse(core.checkSettings(JSON.stringify(page_settings()))).findings;
     form.mark(findings);
-    results.show(findings, form.is_blank());
+    const blank = form.is_blank();
+    results.show(findings, blank, blank ? provider(form.settings().provider) : null);
   };
   const form = new settings_form(() => {
     check();
@@ -93,7 +100,7 @@ export async function mount_widget(host, core_loading) {
   const fill_platforms = () => {
     if (platforms_filled) return;
     platforms_filled = true;
-    form.set_platforms(JSON.parse(core.catalog()).platforms);
+    form.set_platforms(read_catalog().platforms);
   };
 
   const open_link = () => {

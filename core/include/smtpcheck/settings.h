@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "smtpcheck/finding.h"
+
 namespace smtpcheck {
 
 /// How the client protects the connection.
@@ -22,6 +24,21 @@ std::string_view to_string(security_mode m);
 
 /// Parses "starttls" | "tls" | "none"; nullopt for anything else.
 std::optional<security_mode> parse_security_mode(std::string_view text);
+
+/// A security mode read from text as customers write it, and what to say
+/// about the reading.
+struct security_reading {
+  security_mode mode = security_mode::unspecified;  ///< unspecified when the text names no mode
+  /// security.synonym_read (info) when a synonym was read, security.invalid
+  /// (error) when the text names no mode; none for a mode's own name.
+  std::optional<finding> note;
+};
+
+/// Reads "starttls", "tls" and "none" in any case with spaces around, and
+/// the names forms and libraries give them: "ssl", "SSL/TLS", "smtps",
+/// "implicit" are implicit TLS (tls); "start_tls", "starttls_auto" … are
+/// STARTTLS. The one security parser of the settings decoder and the CLI.
+security_reading read_security_text(std::string_view text);
 
 /// The client the customer's application uses, e.g. {"nodemailer", "6.9"}.
 struct platform_ref {

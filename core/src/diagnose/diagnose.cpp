@@ -2,13 +2,17 @@
 
 #include "diagnose/diagnosis.h"
 #include "finding_id.h"
+#include "finding_redaction.h"
 
 namespace smtpcheck {
 
 std::vector<finding> diagnose(const probe_report& report, const settings& s) {
   std::vector<finding> out;
   const std::optional<rules::rule_context> found = rules::make_rule_context(s, out);
-  if (!found) return out;
+  if (!found) {
+    redact_secrets(out);
+    return out;
+  }
   const rules::rule_context& rules_ctx = *found;
   const std::optional<int> user_port = rules_ctx.port ? rules_ctx.port : report.target.user_port;
   const explaining::cause_facts facts{rules_ctx.provider, rules_ctx.platform, user_port, {}, 0, {}, {}};
@@ -28,6 +32,7 @@ std::vector<finding> diagnose(const probe_report& report, const settings& s) {
     for (const diagnosis::diagnosis_rule& r : family()) r.check(ctx, out);
   }
   sort_by_severity(out);
+  redact_secrets(out);
   return out;
 }
 

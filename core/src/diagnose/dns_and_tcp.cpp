@@ -117,60 +117,96 @@ std::string outcome(const probe_report& r, int port, const probe_connection** fi
   return *first ? (*first)->tcp->status : "";
 }
 
+// One finding per cause: ports that failed the same way (two refused, say)
+// share one finding naming them all. A failure on a port the settings do not
+// use, while the one they use works, needs no change.
 void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) {
   const provider_profile& p = ctx.provider;
+  struct failure {
+    std::string status;
+    std::vector<int> ports;
+    std::vector<const probe_connection*> first;
+  };
+  std::vector<failure> failures;
   for (int port : attempted_ports(ctx.report)) {
     const probe_connection* c = nullptr;
     const std::string status = outcome(ctx.report, port, &c);
-    const std::string served =
-        explaining::serves(p, port)
-            ? ""
-            : " " + std::string(p.name) + " does not serve port " + std::to_string(port) + ".";
     if (status == "ok") {
+      const std::string served =
+          explaining::serves(p, port)
+              ? ""
+              : " " + std::string(p.name) + " does not serve port " + std::to_string(port) + ".";
       out.push_back(make_finding(fid::diagnose_port_reachable, "port",
                                  "A TCP connection to " + where(*c) + " opened in " +
                                      std::to_string(c->tcp->duration_ms) + " ms." + served,
                                  "", "connected"));
       continue;
     }
+    if (!c) continue;
+    auto same = std::find_if(failures.begin(), failures.end(),
+                             [&](const failure& f) { return f.status == status; });
+    if (same == failures.end()) same = failures.insert(failures.end(), failure{status, {}, {}});
+    same->ports.push_back(port);
+    same->first.push_back(c);
+  }
+  const bool user_port_works = ctx.user_port && reachable(ctx.report, *ctx.user_port);
+  for (const failure& f : failures) {
+    const int port = f.ports.front();
+    const bool several = f.ports.size() > 1;
+    const std::string ports = (several ? "ports " : "port ") + port_list(f.ports);
+    std::string served;
+    for (int q : f.ports) {
+      if (!explaining::serves(p, q)) {
+        served += " " + std::string(p.name) + " does not serve port " + std::to_string(q) + ".";
+      }
+    }
+    const bool user_port_failed =
+        ctx.user_port && std::find(f.ports.begin(), f.ports.end(), *ctx.user_port) != f.ports.end();
     const std::optional<int> other = working_port(ctx, port);
-    const fix_sentence fix =
-        other ? rules::fix_port_starttls(ctx.rules, *other)
-              : fix_sentence{"Ask your network or hosting provider to allow outgoing TCP to " +
-                                 std::string(p.primary_host) + " on port " +
-                                 std::to_string(explaining::serves(p, port) &&
-                                                        !explaining::often_blocked(p, port)
-                                                    ? port
-                                                    : p.recommended_port) +
-                                 ".",
-                             {}};
-    std::string evidence = where(*c) + ": " + status;
-    if (c->tcp->error_number) evidence += " (errno " + std::to_string(*c->tcp->error_number) + ")";
-    if (!c->tcp->error.empty()) evidence += ", " + quote(ctx, c->tcp->error);
-    const std::string ms = std::to_string(c->tcp->duration_ms) + " ms";
-    if (status == "timeout") {
+    fix_sentence fix;
+    if (user_port_works && !user_port_failed) {
+      fix.text = "No change needed: your settings use port " + std::to_string(*ctx.user_port) +
+                 ", which works from this host.";
+    } else if (other) {
+      fix = rules::fix_port_starttls(ctx.rules, *other);
+    } else {
+      fix.text = "Ask your network or hosting provider to allow outgoing TCP to " +
+                 std::string(p.primary_host) + " on port " +
+                 std::to_string(explaining::serves(p, port) && !explaining::often_blocked(p, port)
+                                    ? port
+                                    : p.recommended_port) +
+                 ".";
+    }
+    std::string evidence;
+    for (const probe_connection* c : f.first) {
+      if (!evidence.empty()) evidence += "; ";
+      evidence += where(*c) + ": " + f.status;
+      if (c->tcp->error_number) evidence += " (errno " + std::to_string(*c->tcp->error_number) + ")";
+      if (!c->tcp->error.empty()) evidence += ", " + quote(ctx, c->tcp->error);
+    }
+    const std::string ms = std::to_string(f.first.front()->tcp->duration_ms) + " ms";
+    if (f.status == "timeout") {
       out.push_back(make_finding(
           fid::diagnose_port_filtered, "port",
-          "No answer at all from port " + std::to_string(port) + " within " + ms +
+          "No answer at all from " + ports + " within " + ms +
               ": a firewall on this host, its network or its provider silently drops the "
               "connection." +
               served,
-          fix, std::move(evidence)));
-    } else if (status == "refused") {
+          std::move(fix), std::move(evidence)));
+    } else if (f.status == "refused") {
       out.push_back(make_finding(fid::diagnose_port_refused, "port",
-                                 "The connection to port " + std::to_string(port) +
-                                     " was actively refused after " + ms + ". " +
-                                     std::string(p.name) +
+                                 "The connection to " + ports + " was actively refused after " +
+                                     ms + ". " + std::string(p.name) +
                                      "'s servers do not refuse connections on the ports "
-                                     "they serve, so a firewall or proxy on the path rejected it." +
-                                     served,
-                                 fix, std::move(evidence)));
+                                     "they serve, so a firewall or proxy on the path rejected " +
+                                     (several ? "them." : "it.") + served,
+                                 std::move(fix), std::move(evidence)));
     } else {
       out.push_back(make_finding(
           fid::diagnose_port_unreachable, "port",
-          "There is no route from this host to " + std::string(p.primary_host) + " on port " +
-              std::to_string(port) + " (the network or a router said so)." + served,
-          fix, std::move(evidence)));
+          "There is no route from this host to " + std::string(p.primary_host) + " on " + ports +
+              " (the network or a router said so)." + served,
+          std::move(fix), std::move(evidence)));
     }
   }
 }

@@ -1,5 +1,6 @@
 #include "explain/redact.h"
 
+#include <algorithm>
 #include <array>
 
 #include "explain/reply_codes.h"
@@ -56,7 +57,9 @@ std::size_t value_end(std::string_view s, std::size_t i) {
 
 // "AUTH PLAIN <initial response>" (RFC 4954 §4): the response is the
 // credential, base64 or not.
-std::string redact_auth_arguments(std::string_view s) {
+// `prose_safe`: an argument of lower-case letters only is a word of a
+// sentence ("AUTH PLAIN was accepted"), not a credential.
+std::string redact_auth_arguments(std::string_view s, bool prose_safe = false) {
   std::string out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -70,8 +73,11 @@ std::string redact_auth_arguments(std::string_view s) {
       std::size_t k = j;
       while (k < s.size() && s[k] == ' ') ++k;
       const std::size_t arg_end = value_end(s, k);
-      if (is_sasl_mechanism(mech) && k > j && arg_end > k &&
-          !is_sasl_mechanism(s.substr(k, arg_end - k))) {
+      const std::string_view arg = s.substr(k, arg_end - k);
+      const bool word = prose_safe && std::all_of(arg.begin(), arg.end(), [](char c) {
+                          return c >= 'a' && c <= 'z';
+                        });
+      if (is_sasl_mechanism(mech) && k > j && arg_end > k && !is_sasl_mechanism(arg) && !word) {
         out.append(s.substr(i, k - i));
         out += redacted;
         i = arg_end;
@@ -234,6 +240,142 @@ bool has_hex_run(std::string_view s, std::size_t n) {
   return false;
 }
 
+// An identifier that names a secret by its ending: SMTP_PASSWORD, MAIL_PASS,
+// POSTMARK_API_TOKEN, secret, SECRET_KEY, apiKey. "smtp_sasl_password_maps"
+// ends in "maps" (a file, not the secret) and is not one.
+bool names_a_secret(std::string_view name) {
+  constexpr std::array endings{std::string_view("password"), std::string_view("passwd"),
+                               std::string_view("pass"),     std::string_view("pwd"),
+                               std::string_view("secret"),   std::string_view("token"),
+                               std::string_view("apikey"),   std::string_view("_key"),
+                               std::string_view("-key")};
+  for (std::string_view e : endings) {
+    if (name.size() >= e.size() && text::iequals(name.substr(name.size() - e.size()), e)) return true;
+  }
+  return false;
+}
+
+bool is_identifier_char(char c) {
+  return text::is_alnum(c) || c == '_' || c == '-' || c == '.';
+}
+
+// Values that are not secrets though they follow a secret's name: a
+// placeholder ("<your Server API Token>"), a reference to something set
+// elsewhere ($SMTP_PASSWORD, %(pass)s, {{ token }}, ENV[...]), a switch.
+bool is_placeholder(std::string_view value) {
+  if (value.empty()) return true;
+  const char c = value.front();
+  if (c == '<' || c == '$' || c == '%' || c == '{' || c == '[' || c == '(') return true;
+  constexpr std::array words{std::string_view("true"), std::string_view("false"),
+                             std::string_view("yes"),  std::string_view("no"),
+                             std::string_view("null"), std::string_view("none"),
+                             std::string_view("nil")};
+  for (std::string_view w : words) {
+    if (text::iequals(value, w)) return true;
+  }
+  return false;
+}
+
+bool is_upper_identifier(std::string_view name) {
+  bool letter = false;
+  for (char c : name) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
+  }
+  return letter;
+}
+
+// `SMTP_PASSWORD=hunter2`, `"password": "hunter2"`, `pass => 'x'`,
+// `MAIL_PASSWORD: x`: the value of a secret's assignment. A colon after a
+// plain lower-case word is prose ("the token: TLS on port 587 …") unless a
+// quote says it is code.
+std::string redact_secret_assignments(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!is_identifier_char(s[i]) || (i > 0 && is_identifier_char(s[i - 1]))) {
+      out += s[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && is_identifier_char(s[j])) ++j;
+    const std::string_view name = s.substr(i, j - i);
+    if (!names_a_secret(name)) {
+      out.append(name);
+      i = j;
+      continue;
+    }
+    const bool name_quoted = i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'');
+    std::size_t k = j;
+    if (name_quoted && k < s.size() && s[k] == s[i - 1]) ++k;
+    while (k < s.size() && s[k] == ' ') ++k;
+    const bool equals = k < s.size() && s[k] == '=';
+    const bool colon = k < s.size() && s[k] == ':';
+    if (!equals && !colon) {
+      out.append(name);
+      i = j;
+      continue;
+    }
+    ++k;
+    if (equals && k < s.size() && s[k] == '>') ++k;  // PHP "=>"
+    while (k < s.size() && s[k] == ' ') ++k;
+    std::size_t value_begin = k;
+    std::size_t value_stop = 0;
+    const bool value_quoted = k < s.size() && (s[k] == '"' || s[k] == '\'');
+    if (value_quoted) {
+      const std::size_t close = s.find(s[k], k + 1);
+      value_begin = k + 1;
+      value_stop = close == std::string_view::npos ? s.size() : close;
+    } else {
+      value_stop = value_end(s, k);
+    }
+    const std::string_view value = s.substr(value_begin, value_stop - value_begin);
+    const bool code = equals || name_quoted || value_quoted || is_upper_identifier(name) ||
+                      name.find('_') != std::string_view::npos;
+    if (!code || is_placeholder(value)) {
+      out.append(name);
+      i = j;
+      continue;
+    }
+    out.append(s.substr(i, value_begin - i));
+    out += redacted;
+    i = value_stop;
+  }
+  return out;
+}
+
+// "smtp://user:password@host" (RFC 3986 §3.2.1 userinfo): the password goes,
+// the scheme, user and host stay.
+std::string redact_url_passwords(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t scheme_end = s.find("://", i);
+    if (scheme_end == std::string_view::npos) break;
+    const std::size_t authority = scheme_end + 3;
+    std::size_t end = authority;
+    while (end < s.size() && !text::is_space(s[end]) && s[end] != '/' && s[end] != '?' &&
+           s[end] != '#' && s[end] != '"' && s[end] != '\'' && s[end] != '`') {
+      ++end;
+    }
+    const std::size_t at = s.substr(authority, end - authority).rfind('@');
+    const std::size_t colon = at == std::string_view::npos
+                                  ? std::string_view::npos
+                                  : s.substr(authority, at).find(':');
+    out.append(s.substr(i, authority - i));
+    if (colon != std::string_view::npos && colon + 1 < at) {
+      out.append(s.substr(authority, colon + 1));
+      out += redacted;
+      out.append(s.substr(authority + at, end - authority - at));
+    } else {
+      out.append(s.substr(authority, end - authority));
+    }
+    i = end;
+  }
+  out.append(s.substr(i));
+  return out;
+}
+
 }  // namespace
 
 std::string redactor::line(std::string_view raw) {
@@ -255,6 +397,13 @@ std::string redactor::line(std::string_view raw) {
   }
   after_challenge_ = challenge;
   return s;
+}
+
+std::string redact_secret_values(std::string_view text) {
+  std::string s = redact_auth_arguments(text, true);
+  s = redact_url_passwords(s);
+  s = redact_tokens(s);
+  return redact_secret_assignments(s);
 }
 
 }  // namespace smtpcheck::explaining

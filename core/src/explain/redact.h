@@ -25,4 +25,11 @@ class redactor {
   bool after_challenge_ = false;
 };
 
+/// Any text (several lines, no transcript): AUTH arguments, a URL's
+/// `user:password@` password and the value of a secret's assignment
+/// (`SMTP_PASSWORD=…`, `"token": "…"`, `MAIL_PASS: …`) as "<redacted>",
+/// UUID-shaped tokens as "<token>". Placeholders ("<your Server API Token>",
+/// `$SMTP_PASSWORD`) and prose ("the token: TLS on …") stay as they are.
+std::string redact_secret_values(std::string_view text);
+
 }  // namespace smtpcheck::explaining

@@ -52,7 +52,7 @@ finding secret_value_dropped(link_parameter p, direction d) {
   }
   return make_finding(fid::link_secret_dropped, field,
                       "The value of " + name +
-                          " looks like a token (a UUID, an access key or a long random string), "
+                          " looks like a token (a UUID, an access key, a long random string or a password), "
                           "so it was " +
                           (d == direction::making ? "left out of the link" : "dropped") +
                           ": links never carry credentials.",

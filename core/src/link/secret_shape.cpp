@@ -1,7 +1,9 @@
 #include "link/secret_shape.h"
 
 #include <array>
+#include <string>
 
+#include "explain/redact.h"
 #include "smtpcheck/provider.h"
 #include "text/ascii.h"
 #include "text/token_shape.h"
@@ -30,6 +32,13 @@ bool is_access_key(std::string_view word) {
     if (!p->access_key_prefix.empty() && text::istarts_with(word, p->access_key_prefix)) {
       return true;
     }
+  }
+  return false;
+}
+
+bool is_access_key_prefix(std::string_view word) {
+  for (const provider_profile* p : providers()) {
+    if (!p->access_key_prefix.empty() && text::iequals(word, p->access_key_prefix)) return true;
   }
   return false;
 }
@@ -81,6 +90,8 @@ std::string_view secret_field(std::string_view name) {
 
 bool looks_like_secret(std::string_view value) {
   if (contains_uuid(value)) return true;
+  // A DSN's user:password@ or a pasted PASSWORD=… names its secret by place.
+  if (explaining::redact_secret_values(value) != value) return true;
   std::size_t i = 0;
   while (i < value.size()) {
     if (!is_token_char(value[i])) {
@@ -94,6 +105,40 @@ bool looks_like_secret(std::string_view value) {
     i = end;
   }
   return false;
+}
+
+std::string redact_secret_words(std::string_view value, std::string_view marker) {
+  constexpr std::size_t uuid_length = 36;
+  std::string out;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    // A UUID anywhere, even glued to other words ("…username=<uuid>mail_password"
+    // once the line breaks of a pasted .env are gone).
+    if (i + uuid_length <= value.size() && text::is_uuid(value.substr(i, uuid_length))) {
+      out += marker;
+      i += uuid_length;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < value.size() && is_token_char(value[end])) ++end;
+    // An access key where a word starts, also after "//" ("smtp://PM-T-…:…@");
+    // the prefix alone ("starting with PM-T-") names the shape, not a key.
+    if ((i == 0 || !text::is_alnum(value[i - 1])) && end > i) {
+      const std::string_view rest = value.substr(i, end - i);
+      if (is_access_key(rest) && !is_access_key_prefix(rest)) {
+        out += marker;
+        i = end;
+        continue;
+      }
+    }
+    if ((i == 0 || !is_token_char(value[i - 1])) && is_blob(value.substr(i, end - i))) {
+      out += marker;
+      i = end;
+      continue;
+    }
+    out += value[i++];
+  }
+  return out;
 }
 
 }  // namespace smtpcheck::link_codec

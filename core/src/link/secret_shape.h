@@ -2,6 +2,7 @@
 // What in a link could be a credential. Links never carry one: these checks
 // decide what the codec drops, judged by name and shape only.
 
+#include <string>
 #include <string_view>
 
 namespace smtpcheck::link_codec {
@@ -17,7 +18,12 @@ std::string_view secret_field(std::string_view name);
 
 /// True when `value` holds something shaped like a credential anywhere: a UUID
 /// (8-4-4-4-12 hex), a word starting with a provider's access key prefix
-/// ("PM-T-"), or a base64 or hex run of 32 characters or more.
+/// ("PM-T-"), a base64 or hex run of 32 characters or more, or a secret
+/// named by its place (a URL's user:password@, `PASSWORD=…`, `"token": "…"`).
 bool looks_like_secret(std::string_view value);
+
+/// `value` with every word looks_like_secret() would find (an access key of
+/// any provider, a long base64 or hex run) replaced by `marker`.
+std::string redact_secret_words(std::string_view value, std::string_view marker);
 
 }  // namespace smtpcheck::link_codec

@@ -1,0 +1,28 @@
+#include "finding_redaction.h"
+
+#include "explain/redact.h"
+#include "link/secret_shape.h"
+
+namespace smtpcheck {
+namespace {
+
+// Most text holds nothing to redact: it is returned untouched, unallocated.
+void redact(std::string& s) {
+  if (s.empty()) return;
+  std::string out = link_codec::redact_secret_words(explaining::redact_secret_values(s), "<redacted>");
+  if (out != s) s = std::move(out);
+}
+
+}  // namespace
+
+void redact_secrets(std::vector<finding>& findings) {
+  for (finding& f : findings) {
+    redact(f.title);
+    redact(f.detail);
+    redact(f.fix);
+    redact(f.evidence);
+    for (field_value& v : f.set) redact(v.value);
+  }
+}
+
+}  // namespace smtpcheck
