@@ -110,7 +110,7 @@ try {
     const context = await browser.newContext();
     await context.addInitScript(() => {
       new MutationObserver((_changes, observer) => {
-        if (document.querySelector('.sc-finding')) {
+        if (document.querySelector('.sc-finding, .sc-working')) {
           window.__first_findings_ms = performance.now();
           observer.disconnect();
         }
@@ -137,7 +137,7 @@ try {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('.sc-finding');
+  await page.waitForSelector('.sc-finding, .sc-working');
   const settings = readFileSync(settings_file, 'utf8');
   const wasm_us = await page.evaluate(async ({ settings, batches, batch_calls }) => {
     const { createSmtpcheck } = await import('./smtpcheck.mjs');
@@ -165,7 +165,7 @@ try {
   const log_context = await browser.newContext();
   const log_page = await log_context.newPage();
   await log_page.goto(server.url);
-  await log_page.waitForSelector('.sc-finding');
+  await log_page.waitForSelector('.sc-finding, .sc-working');
   const log = await log_page.evaluate(async () => {
     const { createSmtpcheck } = await import('./smtpcheck.mjs');
     const core = await createSmtpcheck();
