@@ -1,4 +1,4 @@
-// The prefilled-link codec (DESIGN "Support staff"): settings ⇄ URL fragment.
+// The prefilled-link codec (docs/ARCHITECTURE.md, "The flows"): settings ⇄ URL fragment.
 // Writer and reader share link/parameters.h and link/secret_shape.h, so a
 // made link reads back to the same settings without a finding, and anything
 // shaped like a credential is refused on both sides: support staff and

@@ -1,4 +1,4 @@
-// Client platform knowledge (DESIGN "Checks": client platform knowledge).
+// Client platform knowledge (what each client calls its settings, and its TLS defaults).
 // Each row says what the platform calls each setting and what its TLS switch
 // really means. Templates take {host}, {port} and {from}; the username and
 // password settings also take {username} and {password} (filled with a

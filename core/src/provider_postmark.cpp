@@ -1,4 +1,4 @@
-// The Postmark provider profile (DESIGN "Provider facts").
+// The Postmark provider profile (each fact from Postmark's public SMTP documentation).
 #include <array>
 
 #include "smtpcheck/provider.h"

@@ -27,7 +27,7 @@ inline void require(bool holds, const char* what) {
   std::abort();
 }
 
-/// Every finding names an id of the catalog (DESIGN "Findings").
+/// Every finding names an id of the catalog (core/src/finding_ids.def).
 inline void require_catalog_ids(const std::vector<finding>& findings) {
   for (const finding& f : findings) require(find_catalog_entry(f.id) != nullptr, "id not in the catalog");
 }

@@ -3,7 +3,7 @@
 //
 // Invariants: every output is a valid document with catalog ids, and a
 // password (non-empty, at least 8 bytes) never reaches the check output or a
-// made link (DESIGN "Security" 8). "Reaches" means copied, not met by chance:
+// made link (docs/ARCHITECTURE.md, security rule 8). "Reaches" means copied, not met by chance:
 // a password equal to part of a fix text or of the host is not a leak. So a
 // hit only counts when, with the password replaced by two shape-preserving
 // variants, each output contains the variant too. And a secret planted in a

@@ -5,7 +5,7 @@
 // and, when verification fails, which CA certificates it was checked
 // against (in verify_result). Verification never stops
 // the handshake: the certificate is recorded either way, and the session
-// then refuses AUTH unless it verified (DESIGN "Agent" rule 7).
+// then refuses AUTH unless it verified (docs/ARCHITECTURE.md, the agent's security rule 7).
 #include <openssl/ssl.h>
 
 #include <memory>

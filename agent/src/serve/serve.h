@@ -1,7 +1,7 @@
 #pragma once
 /// `smtpcheck serve`: the agent's localhost server for the help-center
 /// widget. The HTTP API it answers is documented in README.md beside this
-/// file; the security rules it enforces are DESIGN.md's "Agent" rules 1–8.
+/// file; the security rules it enforces are the agent's security rules 1–8 of docs/ARCHITECTURE.md.
 
 #include <chrono>
 #include <optional>
