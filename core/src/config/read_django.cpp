@@ -1,11 +1,14 @@
 // Django settings.py: EMAIL_* settings.
 //
-// Source: https://docs.djangoproject.com/en/stable/ref/settings/#email-host
+// Sources: https://docs.djangoproject.com/en/stable/ref/settings/#email-host
+// (github.com/django/django, docs/ref/settings.txt) and
+// github.com/django/django, django/core/mail/backends/smtp.py:
 // EMAIL_HOST default 'localhost'; EMAIL_PORT default 25; EMAIL_USE_TLS
-// (STARTTLS, "generally used on port 587") and EMAIL_USE_SSL (implicit TLS,
-// "generally used on port 465") default False and "are mutually
-// exclusive, so only set one of those settings to True"; with both False
-// Django's SMTP backend does not use TLS at all. EMAIL_HOST_USER,
+// ("explicit TLS connections, generally on port 587", i.e. STARTTLS) and
+// EMAIL_USE_SSL ("implicit TLS ... generally used on port 465") default
+// False and "are mutually exclusive, so only set one of those settings to
+// True" (the backend raises ValueError when both are set); with both False
+// the backend does not use TLS at all. EMAIL_HOST_USER,
 // EMAIL_HOST_PASSWORD; DEFAULT_FROM_EMAIL.
 #include <array>
 

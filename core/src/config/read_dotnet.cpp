@@ -8,11 +8,13 @@
 // over Transport Layer Security as defined in RFC 3207" (STARTTLS); the
 // implicit-TLS alternative on port 465 is not supported. Port defaults to 25.
 //
-// MailKit (https://mimekit.net/docs/html/T_MailKit_Security_SecureSocketOptions.htm):
-// None; Auto (SSL on connect for port 465, else STARTTLS when available);
-// SslOnConnect; StartTls (required); StartTlsWhenAvailable. Connect(host,
-// port, bool useSsl): true is SslOnConnect, false StartTlsWhenAvailable.
-// Connect(host, port = 0, options = Auto); port 0 picks 25 (465 for SslOnConnect).
+// MailKit (github.com/jstedfast/MailKit: MailKit/Security/SecureSocketOptions.cs,
+// MailKit/Net/Smtp/SmtpClient.cs ComputeDefaultValues, MailKit/MailService.cs):
+// None; Auto (the default; port 465 becomes SslOnConnect, any other port
+// StartTlsWhenAvailable); SslOnConnect; StartTls (fails if the server lacks
+// STARTTLS); StartTlsWhenAvailable (STARTTLS "only if the server supports"
+// it). Connect(host, port, bool useSsl): true is SslOnConnect, false
+// StartTlsWhenAvailable. Port 0 picks 25 (465 for SslOnConnect).
 #include <array>
 
 #include "config/format.h"

@@ -2,17 +2,22 @@
 // props.put("mail.smtp.host", …) calls) and Spring Boot's spring.mail.*
 // (application.properties or application.yml).
 //
-// Jakarta Mail (https://jakarta.ee/specifications/mail/2.0/apidocs/jakarta.mail/jakarta/mail/internet/package-summary
-// and the com.sun.mail.smtp package summary): mail.smtp.port defaults to
-// 25 (465 for the smtps protocol); mail.smtp.starttls.enable (default
-// false) uses STARTTLS when the server offers it; mail.smtp.starttls.required
-// makes it mandatory; mail.smtp.ssl.enable (default false) or
-// mail.transport.protocol=smtps is implicit TLS. Without any of them the
-// connection stays in plain text.
+// Jakarta Mail (github.com/jakartaee/mail-api,
+// mail/src/main/java/com/sun/mail/smtp/package.html, the SMTP properties
+// table): mail.smtp.port "Defaults to 25"; mail.smtp.ssl.enable "use SSL to
+// connect and use the SSL port by default", default false for "smtp" and true
+// for "smtps" (whose properties are named mail.smtps.*); mail.smtp.starttls.enable
+// (default false) uses STARTTLS "if supported by the server", else "the
+// connection continues without the use of TLS"; mail.smtp.starttls.required
+// makes it fail instead. Without any of them the connection stays in plain
+// text.
 //
-// Spring Boot (https://docs.spring.io/spring-boot/appendix/application-properties/index.html#appendix.application-properties.mail):
-// spring.mail.host, .port, .username, .password, .protocol (default
-// "smtp"), and spring.mail.properties.* passed to the Java Mail session.
+// Spring Boot (https://docs.spring.io/spring-boot/appendix/application-properties/index.html#appendix.application-properties.mail;
+// github.com/spring-projects/spring-boot, spring-boot-project/spring-boot-autoconfigure/
+// src/main/java/org/springframework/boot/autoconfigure/mail/MailProperties.java):
+// spring.mail.host, .port (no default), .username, .password, .protocol
+// (default "smtp"), spring.mail.ssl.enabled (sets mail.<protocol>.ssl.enable),
+// and spring.mail.properties.* ("Additional JavaMail Session properties").
 #include "config/format.h"
 #include "text/ascii.h"
 
@@ -67,6 +72,7 @@ void read_session_tls(const std::vector<entry>& all, draft& d, std::string_view 
   if (!protocol) protocol = prop(all, "spring.mail.protocol");
   const entry* ssl = prop(all, p + "smtp.ssl.enable");
   if (!ssl) ssl = prop(all, p + "smtps.ssl.enable");
+  if (!ssl) ssl = prop(all, "spring.mail.ssl.enabled");
   const entry* starttls = prop(all, p + "smtp.starttls.enable");
   const entry* required = prop(all, p + "smtp.starttls.required");
   for (const entry* e : {protocol, ssl, starttls, required}) {

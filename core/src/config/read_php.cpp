@@ -1,16 +1,20 @@
 // PHPMailer property assignments and WP Mail SMTP's wp-config.php constants.
 //
-// PHPMailer (sources): SMTP::DEFAULT_PORT = 25 and DEFAULT_SECURE_PORT = 465
-// (PHPMailer 6.8 SMTP.php, https://core.trac.wordpress.org/changeset/55557);
-// SMTPSecure "tls" / PHPMailer::ENCRYPTION_STARTTLS is STARTTLS, "ssl" /
-// ENCRYPTION_SMTPS implicit TLS (core/src/platforms.cpp); with SMTPSecure
-// empty, SMTPAutoTLS (default true, PHPMailer 5.2.10+) still uses STARTTLS
-// when the server offers it (https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting).
+// PHPMailer (github.com/PHPMailer/PHPMailer, src/PHPMailer.php): ENCRYPTION_STARTTLS
+// = 'tls' (STARTTLS), ENCRYPTION_SMTPS = 'ssl' (implicit TLS); SMTPSecure
+// defaults to ''; SMTPAutoTLS defaults to true ("Whether to enable TLS
+// encryption automatically if a server supports it, even if `SMTPSecure` is
+// not set to 'tls'"); $Port defaults to 25, and smtpConnect() connects to
+// $Port (or a port in Host) whatever SMTPSecure says: 'ssl' without a Port
+// still dials 25, PHPMailer does not switch to 465 by itself.
 //
-// WP Mail SMTP (https://wpmailsmtp.com/docs/how-to-secure-smtp-settings-by-using-constants/):
-// WPMS_ON, WPMS_SMTP_HOST, WPMS_SMTP_PORT, WPMS_SSL ('' / 'ssl' / 'tls'),
-// WPMS_SMTP_AUTH, WPMS_SMTP_USER, WPMS_SMTP_PASS, WPMS_SMTP_AUTOTLS,
-// WPMS_MAIL_FROM. Encryption "TLS" is STARTTLS, "SSL" implicit TLS.
+// WP Mail SMTP (https://wpmailsmtp.com/docs/how-to-secure-smtp-settings-by-using-constants/;
+// github.com/awesomemotive/WP-Mail-SMTP, src/Processor.php phpmailer_init()):
+// WPMS_ON, WPMS_SMTP_HOST, WPMS_SMTP_PORT, WPMS_SSL, WPMS_SMTP_AUTH,
+// WPMS_SMTP_USER, WPMS_SMTP_PASS, WPMS_SMTP_AUTOTLS, WPMS_MAIL_FROM. The
+// encryption is copied into PHPMailer's SMTPSecure ('none' becomes ''), so
+// 'tls' is STARTTLS and 'ssl' implicit TLS; SMTPAutoTLS is turned off only
+// when the encryption is not 'tls' and Auto TLS is off.
 #include "config/format.h"
 #include "text/ascii.h"
 
@@ -71,8 +75,9 @@ void read_phpmailer(const snippet& s, draft& d) {
   if (const entry* e = property(s, "Port")) {
     d.take("port", *e, "Port");
   } else {
-    d.out.value.port = implicit ? "465" : "25";
-    d.assume("port", std::string("No Port: PHPMailer uses ") + (implicit ? "465 with SMTPSecure 'ssl'." : "25."));
+    d.out.value.port = "25";
+    d.assume("port", implicit ? "No Port: PHPMailer uses its default 25, also with SMTPSecure 'ssl'."
+                              : "No Port: PHPMailer uses 25.");
   }
   if (secure != nullptr && secure->reference) return;
   if (implicit) {

@@ -1,12 +1,15 @@
 // Python smtplib code: SMTP(host, port) or SMTP_SSL(host, port), then
 // starttls(), login(user, password), sendmail(from, …).
 //
-// Source: https://docs.python.org/3/library/smtplib.html: "If port is zero,
-// the standard SMTP port (25) is used"; SMTP_SSL "behaves exactly the same
-// as SMTP" over an SSL connection from the start, default port 465;
-// starttls() "Put[s] the SMTP connection in TLS (Transport Layer Security)
-// mode" and is never called on its own: without it the session stays in
-// plain text.
+// Source: https://docs.python.org/3/library/smtplib.html
+// (github.com/python/cpython, Doc/library/smtplib.rst): SMTP.connect()
+// "The defaults are to connect to the local host at the standard SMTP port
+// (25)"; SMTP_SSL "behaves exactly the same as instances of SMTP" and is for
+// "situations where SSL is required from the beginning of the connection";
+// "If port is zero, the standard SMTP-over-SSL port (465) is used";
+// starttls() must be called to "Put the SMTP connection in TLS (Transport
+// Layer Security) mode": SMTP never does it on its own, so without it the
+// session stays in plain text.
 #include "config/format.h"
 #include "text/ascii.h"
 
