@@ -73,6 +73,10 @@ int run_serve(const serve_config& config, std::ostream& out, std::ostream& log) 
   }
 
   const auto log_refusal = [&io](const std::string& line) { io.log(line); };
+  // Declared before the servers so that it is destroyed after them: their
+  // workers (joined by ~http_server) may still be answering a request that
+  // reads the state when the agent stops.
+  std::unique_ptr<serve_state> state;
   http_server v4(config.limits, log_refusal);
   int port = config.port;
   if (port == 0) {
@@ -91,18 +95,18 @@ int run_serve(const serve_config& config, std::ostream& out, std::ostream& log) 
   v4.deepen_backlog();
   if (v6) v6->deepen_backlog();
 
-  serve_state state(config, port, *token, *code, io);
-  install_routes(v4, state);
-  if (v6) install_routes(*v6, state);
+  state = std::make_unique<serve_state>(config, port, *token, *code, io);
+  install_routes(v4, *state);
+  if (v6) install_routes(*v6, *state);
 
   std::thread v4_thread([&v4] { v4.listen_after_bind(); });
   std::thread v6_thread;
   if (v6) v6_thread = std::thread([&v6] { v6->listen_after_bind(); });
   wait_until_running(v4);
   if (v6) wait_until_running(*v6);
-  io.say(start_message(state, v6 != nullptr, *token));
+  io.say(start_message(*state, v6 != nullptr, *token));
 
-  const bool idle = state.life.wait(config.idle_exit, [&state] { return state.slot.busy(); });
+  const bool idle = state->life.wait(config.idle_exit, [&state] { return state->slot.busy(); });
   v4.stop();
   if (v6) v6->stop();
   v4_thread.join();
