@@ -121,9 +121,10 @@ std::string redact_secret_words(std::string_view value, std::string_view marker)
     }
     std::size_t end = i;
     while (end < value.size() && is_token_char(value[end])) ++end;
-    // An access key where a word starts, also after "//" ("smtp://PM-T-…:…@");
-    // the prefix alone ("starting with PM-T-") names the shape, not a key.
-    if ((i == 0 || !text::is_alnum(value[i - 1])) && end > i) {
+    // An access key anywhere, even glued to other text ("18PM-T-…" typed
+    // after a version, "smtp://PM-T-…:…@"), as a UUID is; the prefix alone
+    // ("starting with PM-T-") names the shape, not a key.
+    if (end > i) {
       const std::string_view rest = value.substr(i, end - i);
       if (is_access_key(rest) && !is_access_key_prefix(rest)) {
         out += marker;
