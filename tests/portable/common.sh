@@ -44,6 +44,9 @@ trap cleanup EXIT
 # start_smtp_server SERVER_BIN CERT_DIR: one listener on 127.0.0.1 (STARTTLS,
 # the good certificate, AUTH PLAIN/LOGIN); sets $smtp_port.
 start_smtp_server() {
+  # The file exists before the server starts: the loop below must not read
+  # it before the background shell has opened it (errexit, pipefail).
+  : >"$work/smtp.out"
   "$1" --cert-dir "$2" --listeners 1 >"$work/smtp.out" 2>"$work/smtp.err" &
   pids+=($!)
   local tries

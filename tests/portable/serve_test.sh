@@ -16,6 +16,9 @@ if [[ $(id -u) -eq 0 ]]; then
   run=(env -i "$(command -v chroot)" "$work/root" /smtpcheck)
   echo "in an empty chroot"
 fi
+# The file exists before serve starts: the loop below must not read it
+# before the background shell has opened it (errexit, pipefail).
+: >"$work/serve.out"
 "${run[@]}" serve --port 0 --idle-exit 60 >"$work/serve.out" 2>"$work/serve.err" &
 pids+=($!)
 port=""
