@@ -18,6 +18,18 @@ bool updating() {
   return v && std::string(v) == "1";
 }
 
+// Compares `actual` with the expected file, or rewrites that file when
+// SMTPCHECK_UPDATE_GOLDEN=1.
+void compare_or_rewrite(const std::filesystem::path& expected, const std::string& actual) {
+  if (updating()) {
+    std::ofstream(expected, std::ios::binary) << actual;
+    SUCCEED("rewrote " << expected.filename().string());
+  } else {
+    REQUIRE(std::filesystem::exists(expected));
+    CHECK(actual == golden::read_file(expected));
+  }
+}
+
 // Runs every case of a kind through `run` and compares with its expected file.
 void check_kind(const std::string& kind, const std::string& ext,
                 const std::function<std::string(const std::string&)>& run) {
@@ -26,13 +38,7 @@ void check_kind(const std::string& kind, const std::string& ext,
     DYNAMIC_SECTION(c.input.filename().string()) {
       const std::string actual = run(ext == ".json" ? golden::read_file(c.input)
                                                     : golden::read_text_input(c.input));
-      if (updating()) {
-        std::ofstream(c.expected, std::ios::binary) << actual;
-        SUCCEED("rewrote " << c.expected.filename().string());
-      } else {
-        REQUIRE(std::filesystem::exists(c.expected));
-        CHECK(actual == golden::read_file(c.expected));
-      }
+      compare_or_rewrite(c.expected, actual);
     }
   }
 }
@@ -95,13 +101,7 @@ TEST_CASE("config golden cases give their expected settings and findings", "[gol
   for (const auto& c : golden::all_cases("configs")) {
     DYNAMIC_SECTION(c.input.filename().string()) {
       const std::string actual = check_config_document(golden::read_text_input(c.input));
-      if (updating()) {
-        std::ofstream(c.expected, std::ios::binary) << actual;
-        SUCCEED("rewrote " << c.expected.filename().string());
-      } else {
-        REQUIRE(std::filesystem::exists(c.expected));
-        CHECK(actual == golden::read_file(c.expected));
-      }
+      compare_or_rewrite(c.expected, actual);
     }
   }
 }
