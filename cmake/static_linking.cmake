@@ -16,7 +16,7 @@
 # - getaddrinfo, from cpp-httplib's bind: `serve` binds the numeric 127.0.0.1
 #   and ::1, which glibc answers without NSS (tests/portable/serve_test.sh
 #   runs it in an empty chroot);
-# - gethostbyname in libcrypto's BIO socket helpers, and getservbyname /
+# - gethostbyname, getaddrinfo in libcrypto's BIO socket helpers, and getservbyname /
 #   getservbyport_r in c-ares (service names, getnameinfo): never called
 #   (the agent asks c-ares for addresses only).
 if(NOT SMTPCHECK_STATIC)
