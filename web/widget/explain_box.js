@@ -2,7 +2,9 @@
 // mail client printed (or a whole log, up to 1 MiB) and gets the cause and
 // fix from the core (explain), worded for the platform picked in the form.
 // A short text is explained on every edit; a long one once the edits pause,
-// after the box has said it is reading it, so typing stays responsive.
+// after the box has said it is reading it. The core's explain runs in a Web
+// Worker (core_loader.js), so the page answers typing while it reads; the
+// results are marked aria-busy until its answer replaces them.
 
 import { el, clear, unique_id } from './element.js';
 import { render_findings } from './findings_view.js';
@@ -45,9 +47,11 @@ export class explain_box {
     const request = ++this.requests;  // only the latest edit's answer is shown
     if (text.trim() === '') {
       clear(this.results);
+      this.results.removeAttribute('aria-busy');
       this.status.textContent = '';
       return;
     }
+    this.results.setAttribute('aria-busy', 'true');
     if (text.length > explain_box.long_text) {
       // A pasted log: say so at once, and read it only when the edits stop
       // (one explain of a MiB is a long task; one per keystroke would freeze
@@ -65,12 +69,14 @@ export class explain_box {
       findings = JSON.parse(await api.explain(text, this.platform_id())).findings;
     } catch {
       if (request !== this.requests) return;
+      this.results.removeAttribute('aria-busy');
       clear(this.results).append(el('p', { class: 'sc-hint', attrs: { role: 'alert' },
         text: 'The explanations could not load. Check your connection, then edit the text to try again.' }));
       this.status.textContent = '';
       return;
     }
     if (request !== this.requests) return;
+    this.results.removeAttribute('aria-busy');
     render_findings(this.results, findings, 4);
     this.status.textContent = findings.length ? `Explanation: ${findings[0].title}` : '';
   }
