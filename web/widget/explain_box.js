@@ -56,7 +56,8 @@ export class explain_box {
       // A pasted log: say so at once, and read it only when the edits stop
       // (one explain of a MiB is a long task; one per keystroke would freeze
       // the page).
-      const lines = text.split('\n').length;
+      let lines = 1;  // counted without splitting a MiB into strings
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
       clear(this.results).append(el('p', { class: 'sc-hint',
         text: `Reading the log (${lines.toLocaleString('en')} lines)…` }));
       this.status.textContent = 'Reading the log';
