@@ -23,7 +23,7 @@ export function explain_in_worker(url, fallback) {
   // The worker's script failed to load or start (blocked by the page's
   // policy, missing, not understood): what was sent to it runs on the page.
   const give_up = () => {
-    worker?.terminate();
+    if (worker) worker.terminate();
     worker = false;
     for (const call of pending.values()) call.on_page();
     pending.clear();
