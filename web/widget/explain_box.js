@@ -9,6 +9,13 @@
 import { el, clear, unique_id } from './element.js';
 import { render_findings } from './findings_view.js';
 
+// 12345 → "12,345". Not toLocaleString: its first call loads the
+// browser's number-formatting data, 120-420 ms of main thread on a loaded
+// machine, right when a pasted log must not block typing (measured).
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export class explain_box {
   /**
    * core: a Promise of the smtpcheck API (the box shows before the core has
@@ -59,7 +66,7 @@ export class explain_box {
       let lines = 1;  // counted without splitting a MiB into strings
       for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
       clear(this.results).append(el('p', { class: 'sc-hint',
-        text: `Reading the log (${lines.toLocaleString('en')} lines)…` }));
+        text: `Reading the log (${thousands(lines)} lines)…` }));
       this.status.textContent = 'Reading the log';
       await new Promise((resolve) => setTimeout(resolve, explain_box.pause_ms));
       if (request !== this.requests) return;
