@@ -53,6 +53,10 @@
 //                                 when it is ready, rejects if it cannot load
 //                                 (a later call tries again)
 //
+// createSmtpcheckExplain(options = {}) → Promise<{ explain, diagnose, checkConfig }>
+//   explain's module alone, its three calls synchronous (returning the
+//   string): for a Web Worker that runs them off the page's main thread.
+//
 // One instance serves any number of calls. Only an input too large to copy
 // into WebAssembly memory (about 2 GiB in all, a string taking room for 3
 // bytes a character) throws (or rejects with) a RangeError. A WebAssembly.RuntimeError would be a bug in the core, and
@@ -160,12 +164,31 @@ function call(module, name, ...inputs) {
   }
 }
 
+/** The three calls of explain's module, synchronous, on an instantiated module. */
+function explain_calls(module) {
+  return {
+    explain: (text, platformId = '') => call(module, 'smtpcheck_explain', text, platformId),
+    diagnose: (reportJson, settingsJson = '') => call(module, 'smtpcheck_diagnose', reportJson, settingsJson),
+    checkConfig: (text) => call(module, 'smtpcheck_check_config', text),
+  };
+}
+
+/**
+ * Loads explain's module alone (not the live check's), for a Web Worker that
+ * only explains (web/widget/explain_worker.js); `options.explain` as above.
+ * Resolves to { explain, diagnose, checkConfig }, here synchronous: each
+ * returns the document's string.
+ */
+export async function createSmtpcheckExplain(options = {}) {
+  return Object.freeze(explain_calls(await instantiate('smtpcheck_explain.wasm', options.explain)));
+}
+
 /** Loads the WebAssembly core; resolves to the API above. */
 export async function createSmtpcheck(options = {}) {
   const core = await instantiate('smtpcheck_core.wasm', options.core);
   let explaining = null;
   const load_explain = () => {
-    explaining ??= instantiate('smtpcheck_explain.wasm', options.explain).catch((error) => {
+    explaining ??= instantiate('smtpcheck_explain.wasm', options.explain).then(explain_calls).catch((error) => {
       explaining = null;  // a network hiccup: the next call tries again
       throw error;
     });
@@ -177,11 +200,9 @@ export async function createSmtpcheck(options = {}) {
     makeLink: (settingsJson) => call(core, 'smtpcheck_make_link', settingsJson),
     catalog: () => call(core, 'smtpcheck_catalog'),
     version: () => call(core, 'smtpcheck_version'),
-    explain: async (text, platformId = '') =>
-      call(await load_explain(), 'smtpcheck_explain', text, platformId),
-    diagnose: async (reportJson, settingsJson = '') =>
-      call(await load_explain(), 'smtpcheck_diagnose', reportJson, settingsJson),
-    checkConfig: async (text) => call(await load_explain(), 'smtpcheck_check_config', text),
+    explain: async (text, platformId = '') => (await load_explain()).explain(text, platformId),
+    diagnose: async (reportJson, settingsJson = '') => (await load_explain()).diagnose(reportJson, settingsJson),
+    checkConfig: async (text) => (await load_explain()).checkConfig(text),
     loadExplain: () => load_explain().then(() => undefined),
   });
 }

@@ -24,8 +24,8 @@ TEST_CASE("content types follow the extension, JavaScript and WebAssembly includ
 TEST_CASE("the embedded page holds the widget and the WebAssembly core", "[serve][assets]") {
   REQUIRE(find_asset("/"));
   CHECK(find_asset("/")->path == "/index.html");
-  for (const char* path : {"/smtpcheck-widget.js", "/smtpcheck.mjs", "/smtpcheck_core.wasm",
-                           "/smtpcheck_explain.wasm"}) {
+  for (const char* path : {"/smtpcheck-widget.js", "/smtpcheck-worker.js", "/smtpcheck.mjs",
+                           "/smtpcheck_core.wasm", "/smtpcheck_explain.wasm"}) {
     INFO(path);
     REQUIRE(find_asset(path));
     CHECK_FALSE(find_asset(path)->bytes.empty());
@@ -45,6 +45,7 @@ TEST_CASE("the page is served with its type, CSP, no-referrer and nosniff", "[se
   CHECK(page.body.find("<html") != std::string::npos);
   const std::string csp = page.header("content-security-policy");
   CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval'") != std::string::npos);
+  CHECK(csp.find("worker-src 'self'") != std::string::npos);
   CHECK(csp.find("connect-src 'self'") != std::string::npos);
   CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
   CHECK(page.header("referrer-policy") == "no-referrer");

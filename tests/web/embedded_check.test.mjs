@@ -188,6 +188,26 @@ test('embedded at 360 px in dark mode, the help-center page shows the live check
   await finish();
 });
 
+test('with exactly the README\'s headers, explain and the configuration reader run in the widget\'s worker', async () => {
+  const { page, requests, finish } = await open_help_center();
+  await page.getByLabel('Paste the error message').fill('535 5.7.8 Authentication failed');
+  await page.locator('.sc-explain [data-finding-id="explain.auth_failed"]').waitFor();
+  await page.getByLabel(/Your \.env, createTransport/).fill('MAIL_HOST=smtp.postmarkapp.com\nMAIL_PORT=465\n');
+  await page.locator('.sc-config__format').filter({ hasText: 'Read as' }).waitFor();
+  // The worker's script came from the help center with the same headers
+  // (a worker follows the policy of its own response), and it, not the
+  // page, fetched explain's module.
+  const worker_script = requests.find((r) => new URL(r.url()).pathname === '/smtpcheck-worker.js');
+  assert.ok(worker_script, 'the worker was started');
+  const served = await (await worker_script.response()).allHeaders();
+  for (const [name, value] of Object.entries(readme_headers(agent.port))) assert.equal(served[name.toLowerCase()], value, name);
+  assert.match(served['content-security-policy'], /worker-src 'self'/);
+  assert.equal(page.workers().length, 1);
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('resource')
+      .some((entry) => entry.name.endsWith('/smtpcheck_explain.wasm'))), false, 'explained in the worker, not the page');
+  await finish();
+});
+
 test('with local network access denied, the page says the browser blocked it and how to allow it', async () => {
   const { page, api_requests, finish } = await open_help_center({ permission: 'denied' });
   await fill_settings(page, smtp.port);

@@ -105,6 +105,21 @@ test('(a) the agent\'s own page: paired by the fragment, progress streams in, th
   assert.ok(!own_agent.stderr().includes(smtp_token) && !own_agent.stderr().includes(own_agent.token));
 });
 
+test('(a) on the agent\'s own page, explain runs in the widget\'s worker, under the policy the agent sends', async () => {
+  const { page, requests, finish } = await open_page(own_agent.url);
+  await page.getByLabel('Paste the error message').fill('535 5.7.8 Authentication failed');
+  await page.locator('.sc-explain [data-finding-id="explain.auth_failed"]').waitFor();
+  const worker_script = requests.find((r) => r.url() === `${own_agent.origin}/smtpcheck-worker.js`);
+  assert.ok(worker_script, 'the worker was started from the agent\'s own origin');
+  const response = await worker_script.response();
+  assert.equal(response.status(), 200);
+  assert.match((await response.allHeaders())['content-security-policy'], /worker-src 'self'/);
+  assert.equal(page.workers().length, 1);
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('resource')
+      .some((entry) => entry.name.endsWith('/smtpcheck_explain.wasm'))), false, 'explained in the worker, not the page');
+  await finish();
+});
+
 test('(a) screenshots of the live-check result at 1280 and 360 px, light and dark, with no sideways scrolling', async () => {
   for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']]) {
     const { page, finish } = await open_page(own_agent.url, { width, scheme });

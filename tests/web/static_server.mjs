@@ -28,6 +28,7 @@ import { pathToFileURL } from 'node:url';
 export const content_security_policy = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
   "style-src 'self'",
   "connect-src 'self'",
   "img-src 'self'",

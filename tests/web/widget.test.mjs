@@ -332,6 +332,54 @@ test('a pasted 1 MiB log is read once the edits pause, each cause once with its 
   await finish();
 });
 
+test('typing into the host field still updates the findings while a 1 MiB log is explained', async () => {
+  // The page's calls to the explain worker are recorded, so the keystroke
+  // below is typed once the log has gone to the worker, not before.
+  const { page, finish } = await open_page({ init: () => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function record(message, ...rest) {
+      if (message?.method === 'explain') window.__explain_posted = true;
+      return post.call(this, message, ...rest);
+    };
+  } });
+  const typed_while_busy = await page.evaluate(async () => {
+    const lines = [];
+    let size = 0;
+    for (let i = 0; size < 1024 * 1024 - 200; i += 1) {
+      const line = i % 97 === 5 ? `2026-05-02 09:00:00 WARN mailer: connect to smtp.postmarkapp.com:25 failed: [Errno 110] Connection timed out`
+        : `2026-05-02 09:00:00 INFO worker[${300 + (i % 50)}]: job ${i} queued for retry ${i % 7} of 7`;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const box = document.querySelector('.sc-explain textarea');
+    const results = document.querySelector('.sc-explain__results');
+    box.value = lines.join('\n');
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    const deadline = performance.now() + 20000;
+    while (!window.__explain_posted && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+    if (!window.__explain_posted) return { posted_to_worker: false };
+    // The log is being explained now: a keystroke in the host field.
+    const host = document.querySelector('input[name="host"]');
+    host.value = 'smtp.postmark.com';
+    host.dispatchEvent(new Event('input', { bubbles: true }));
+    return {
+      posted_to_worker: true,
+      typo_shown: document.querySelector('.sc-results [data-finding-id="host.typo"]') !== null,
+      explain_busy: results.getAttribute('aria-busy') === 'true',
+      explained: results.querySelector('.sc-finding') !== null,
+    };
+  });
+  assert.deepEqual(typed_while_busy, { posted_to_worker: true, typo_shown: true, explain_busy: true, explained: false },
+      'the keystroke was checked at once, while the log was still being explained');
+  await finding(page, 'explain.connect_timeout', '.sc-explain').waitFor();
+  assert.equal(await page.locator('.sc-explain__results').getAttribute('aria-busy'), null);
+  assert.equal(await finding(page, 'host.typo').count(), 1);
+  // The worker read the log: explain's module never loaded in the page itself.
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('resource')
+      .some((entry) => entry.name.endsWith('/smtpcheck_explain.wasm'))), false, 'explained in the worker');
+  await finish();
+});
+
 test('the page loads one script and the live check\'s core; explain\'s module only on first use', async () => {
   const { page, requests, finish } = await open_page();
   const asked = () => requests.map((url) => new URL(url).pathname);
@@ -339,10 +387,13 @@ test('the page loads one script and the live check\'s core; explain\'s module on
   assert.deepEqual(asked().filter((name) => /\.m?js$/.test(name)), ['/smtpcheck-widget.js']);
   assert.ok(asked().includes('/smtpcheck_core.wasm'));
   assert.ok(!asked().includes('/smtpcheck_explain.wasm'), 'explain\'s module is not loaded with the page');
-  // Reaching the explain box starts loading it; explaining then works.
+  assert.ok(!asked().includes('/smtpcheck-worker.js'), 'nor its worker');
+  // Reaching the explain box starts the worker, which loads the module;
+  // explaining then works.
+  const module_asked = page.waitForRequest((request) => request.url().endsWith('/smtpcheck_explain.wasm'));
   await page.getByLabel('Paste the error message').focus();
-  await page.waitForFunction(() => performance.getEntriesByType('resource')
-      .some((entry) => entry.name.endsWith('/smtpcheck_explain.wasm')));
+  await module_asked;
+  assert.ok(asked().includes('/smtpcheck-worker.js'));
   await page.getByLabel('Paste the error message').fill('535 5.7.8 Authentication failed');
   await page.locator('.sc-explain .sc-finding').first().waitFor();
   assert.equal(asked().filter((name) => name === '/smtpcheck_explain.wasm').length, 1, 'loaded once');

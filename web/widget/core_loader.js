@@ -1,15 +1,21 @@
 // core_loader.js: loads the WebAssembly rules core once per page, however
 // many widgets there are. smtpcheck.mjs sits one folder up, beside
 // smtpcheck-widget.js (scripts/build-web bundles all three into the served
-// smtpcheck-widget.js, in that folder); it fetches smtpcheck_core.wasm, and
-// smtpcheck_explain.wasm on the first explain or diagnose, from that folder.
+// smtpcheck-widget.js, in that folder); it fetches smtpcheck_core.wasm from
+// that folder. Explain, diagnose and the configuration reader run in a Web
+// Worker (explain_worker.js, served as smtpcheck-worker.js in the same
+// folder), which fetches smtpcheck_explain.wasm on their first use.
 
 import { createSmtpcheck } from '../smtpcheck.mjs';
+import { explain_in_worker } from './explain_worker_client.js';
 
 let loading = null;
 
 /** Resolves to the core's API (see wasm/smtpcheck.mjs); the same object for every caller. */
 export function load_core() {
-  loading ??= createSmtpcheck();
+  // Resolved at run time against the bundle's address (this file's, once
+  // bundled), not at build time: the worker is a file of its own.
+  const worker_url = new URL('./smtpcheck-worker.js', import.meta.url);
+  loading ??= createSmtpcheck().then((core) => Object.freeze({ ...core, ...explain_in_worker(worker_url, core) }));
   return loading;
 }

