@@ -266,6 +266,7 @@ struct link_reader {
     const std::optional<rules::rule_context> ctx = rules::make_rule_context(out.value, judged);
     if (!ctx) return;
     rules::judge_credentials(*ctx, *facts, judged);
+    sort_by_severity(judged);  // as validate() orders them
     address_to_support(judged);
     out.findings.insert(out.findings.end(), judged.begin(), judged.end());
   }
