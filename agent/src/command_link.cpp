@@ -16,7 +16,15 @@ constexpr std::string_view help = R"(Usage: smtpcheck link [settings options] [-
 
 Makes a prefilled check link for a customer: the settings go in the URL
 fragment (after #), which browsers never send to a server. The username and
-password (the token) are never put in a link, whatever you give.
+password (the token) are never put in a link, whatever you give: only what
+the check found about them (an e-mail address as username, blanks around the
+token, username and password differ, the token's shape …), so whoever opens
+the link sees the same credential findings. A setting left out because it
+held a token is named on stderr and in the link, and again when it is read.
+
+Exit codes: 0 no error finding; 1 an error finding about the link or, with
+--parse, about the customer's credentials as the link's facts give them;
+2 a usage mistake (or no --base and no $SMTPCHECK_LINK_BASE when making).
 
 Options:
   --base URL      the help-center page with the widget (default: $SMTPCHECK_LINK_BASE;
@@ -25,6 +33,27 @@ Options:
   --json          print a smtpcheck/link/v1 document
 
 )";
+
+bool is_credential_finding(const finding& f) { return f.id.rfind("credentials.", 0) == 0; }
+
+void print_parsed(std::ostream& out, const parsed_link& parsed, bool colour) {
+  std::vector<finding> about_link, credentials;
+  for (const finding& f : parsed.findings) {
+    (is_credential_finding(f) ? credentials : about_link).push_back(f);
+  }
+  if (!parsed.dropped.empty()) {
+    out << "Left out of the link (it held a token):";
+    for (const std::string& name : parsed.dropped) {
+      out << (&name == &parsed.dropped.front() ? " " : ", ") << name;
+    }
+    out << "\n";
+  }
+  if (!about_link.empty()) render_findings(out, "\nAbout the link:", about_link, colour);
+  if (!credentials.empty()) {
+    render_findings(out, "\nThe customer's credentials, from the facts in the link:", credentials,
+                    colour);
+  }
+}
 
 void print_settings(std::ostream& out, const settings& s) {
   out << "Settings in the link:\n";
@@ -63,7 +92,7 @@ int run_link(const std::vector<std::string>& argv) {
     }
     const parsed_link parsed = parse_link(*link);
     print_settings(std::cout, parsed.value);
-    if (!parsed.findings.empty()) render_findings(std::cout, "\nAbout the link:", parsed.findings, use_colour());
+    print_parsed(std::cout, parsed, use_colour());
     return has_error(parsed.findings) ? exit_findings : exit_ok;
   }
 

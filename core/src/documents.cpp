@@ -57,7 +57,7 @@ std::string explain_document(std::string_view text, std::string_view platform_id
 
 std::string parse_link_document(std::string_view fragment_or_url) {
   parsed_link parsed = parse_link(fragment_or_url);
-  const std::string canonical = make_link(parsed.value).fragment;
+  const std::string canonical = link_fragment(parsed);
   return encode_link_document(canonical, &parsed.value, std::move(parsed.findings));
 }
 

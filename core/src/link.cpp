@@ -6,16 +6,20 @@
 // tickets and browser histories.
 #include "smtpcheck/link.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
 #include "finding_redaction.h"
 #include "link/clean_text.h"
+#include "link/credential_code.h"
 #include "link/fragment.h"
 #include "link/link_findings.h"
 #include "link/parameters.h"
 #include "link/percent_encoding.h"
 #include "link/secret_shape.h"
+#include "link/support_wording.h"
+#include "rules/credential_facts.h"
 #include "smtpcheck/provider.h"
 #include "text/ascii.h"
 
@@ -25,7 +29,7 @@ namespace {
 using namespace link_codec;
 
 constexpr std::size_t shown_name_bytes = 64;
-constexpr std::size_t parameter_count = static_cast<std::size_t>(link_parameter::provider) + 1;
+constexpr std::size_t parameter_count = static_cast<std::size_t>(link_parameter::facts) + 1;
 
 std::string_view fault_reason(text_fault fault) {
   return fault == text_fault::control_character
@@ -52,9 +56,13 @@ std::optional<finding> refusal(link_parameter p, std::string_view value, bool li
 struct link_writer {
   std::vector<finding>& findings;
   std::array<std::optional<std::string>, parameter_count> encoded{};
+  // Parameters left out because a secret was in them, said in the link so
+  // that whoever opens it knows the field was not simply empty.
+  std::array<bool, parameter_count> dropped{};
 
   void add(link_parameter p, std::string_view value) {
     if (auto refused = refusal(p, value, false)) {
+      if (looks_like_secret(value)) dropped[static_cast<std::size_t>(p)] = true;
       findings.push_back(std::move(*refused));
       return;
     }
@@ -67,6 +75,9 @@ struct link_writer {
     std::string joined;
     for (const std::string& sender : senders) {
       if (auto refused = refusal(link_parameter::senders, sender, true)) {
+        if (looks_like_secret(sender)) {
+          dropped[static_cast<std::size_t>(link_parameter::senders)] = true;
+        }
         findings.push_back(std::move(*refused));
         return;
       }
@@ -74,6 +85,20 @@ struct link_writer {
       joined += percent_encode(sender);
     }
     encoded[static_cast<std::size_t>(link_parameter::senders)] = std::move(joined);
+  }
+
+  // Only after every setting: the list names the parameters dropped so far.
+  void add_dropped_and_facts(std::string_view facts_code) {
+    std::string names;
+    for (std::size_t i = 0; i < dropped.size(); ++i) {
+      if (!dropped[i]) continue;
+      if (!names.empty()) names += ',';
+      names += parameter_name(static_cast<link_parameter>(i));
+    }
+    if (!names.empty()) encoded[static_cast<std::size_t>(link_parameter::dropped)] = names;
+    if (!facts_code.empty()) {
+      encoded[static_cast<std::size_t>(link_parameter::facts)] = percent_encode(facts_code);
+    }
   }
 
   std::string fragment() const {
@@ -117,12 +142,21 @@ struct link_reader {
   parsed_link& out;
   std::array<bool, parameter_count> seen{};
   std::optional<std::string> platform_version{};
+  std::optional<rules::credential_facts> facts{};
   bool any_setting = false;
   bool secret_dropped = false;
 
   void drop_secret(finding f) {
     out.findings.push_back(std::move(f));
     secret_dropped = true;
+  }
+
+  void note_dropped(link_parameter p) {
+    const std::string name(parameter_name(p));
+    for (const std::string& d : out.dropped) {
+      if (d == name) return;
+    }
+    out.dropped.push_back(name);
   }
 
   bool& was_seen(link_parameter p) { return seen[static_cast<std::size_t>(p)]; }
@@ -152,6 +186,7 @@ struct link_reader {
     // not in the raw text, where an escape's hex digits ("%3D") would join
     // the word after them and make the writer's own output look like a token.
     if (looks_like_secret(percent_decode_lenient(piece.value))) {
+      if (p) note_dropped(*p);
       drop_secret(p ? secret_value_dropped(*p, direction::reading)
                     : secret_parameter_dropped(shown_name(name), ""));
       return;
@@ -172,7 +207,8 @@ struct link_reader {
     std::vector<std::string> items;
     std::string_view rest = piece.value;
     while (true) {
-      const std::size_t comma = *p == link_parameter::senders ? rest.find(',') : rest.npos;
+      const bool list = *p == link_parameter::senders || *p == link_parameter::dropped;
+      const std::size_t comma = list ? rest.find(',') : rest.npos;
       const std::optional<std::string> item = percent_decode(rest.substr(0, comma));
       const text_fault fault = item ? find_text_fault(*item) : text_fault::none;
       if (!item || fault != text_fault::none) {
@@ -181,8 +217,7 @@ struct link_reader {
       }
       if (const std::string problem = value_problem(*p, *item); !problem.empty()) {
         out.findings.push_back(invalid_value(
-            *p, *p == link_parameter::senders ? "has an entry that " + problem : problem,
-            direction::reading));
+            *p, list ? "has an entry that " + problem : problem, direction::reading));
         return;
       }
       items.push_back(std::move(*item));
@@ -206,8 +241,34 @@ struct link_reader {
       case link_parameter::platform: s.platform = platform_ref{std::move(v), ""}; break;
       case link_parameter::platform_version: platform_version = std::move(v); break;
       case link_parameter::provider: s.provider = std::move(v); break;
+      case link_parameter::dropped:
+        for (const std::string& name : items) {
+          // value_problem() let only setting parameters through.
+          const link_parameter named = *find_link_parameter(name);
+          if (std::find(out.dropped.begin(), out.dropped.end(), name) != out.dropped.end()) continue;
+          note_dropped(named);
+          out.findings.push_back(field_left_out(named));
+        }
+        break;
+      case link_parameter::facts:
+        facts = decode_credential_facts(v);
+        out.credential_facts = encode_credential_facts(*facts);
+        break;
       case link_parameter::version: break;
     }
+  }
+
+  // The credential rules judge the facts the customer's check observed, for
+  // the link's provider, worded for the support agent who opened the link.
+  void judge_credential_facts() {
+    if (!facts) return;
+    std::vector<finding> judged;
+    const std::optional<rules::rule_context> ctx = rules::make_rule_context(out.value, judged);
+    if (!ctx) return;
+    rules::judge_credentials(*ctx, *facts, judged);
+    sort_by_severity(judged);  // as validate() orders them
+    address_to_support(judged);
+    out.findings.insert(out.findings.end(), judged.begin(), judged.end());
   }
 
   void finish() {
@@ -227,14 +288,25 @@ struct link_reader {
     if (!any_setting) {
       out.findings.push_back(link_empty("The link carries its version (v=1) and no settings."));
     }
+    judge_credential_facts();
   }
 };
 
 }  // namespace
 
-made_link make_link(const settings& s) {
+namespace {
+
+// `dropped_before`: parameters an earlier writer left out (a link read back);
+// `facts_code`: the credential facts code to carry, "" for none.
+made_link write_link(const settings& s, const std::vector<std::string>& dropped_before,
+                     std::string_view facts_code) {
   made_link out;
   link_writer writer{out.findings};
+  for (const std::string& name : dropped_before) {
+    if (const std::optional<link_parameter> p = find_link_parameter(name)) {
+      writer.dropped[static_cast<std::size_t>(*p)] = true;
+    }
+  }
   const provider_profile* provider = find_provider(s.provider);
   if (!provider) provider = find_provider(settings{}.provider);
   if ((s.username && !s.username->empty()) || (s.password && !s.password->empty())) {
@@ -261,6 +333,7 @@ made_link make_link(const settings& s) {
     }
   }
   if (s.provider != settings{}.provider) writer.add(link_parameter::provider, s.provider);
+  writer.add_dropped_and_facts(facts_code);
 
   out.fragment = writer.fragment();
   // The reader refuses fragments over max_link_bytes, so never write one.
@@ -275,6 +348,23 @@ made_link make_link(const settings& s) {
   }
   redact_secrets(out.findings);
   return out;
+}
+
+}  // namespace
+
+made_link make_link(const settings& s) {
+  // The facts only for a provider the rules know: with another, the check
+  // itself judges no credential (settings.unknown_provider).
+  std::string facts_code;
+  const provider_profile* provider = find_provider(s.provider);
+  if (provider && (s.username || s.password)) {
+    facts_code = encode_credential_facts(rules::observe_credentials(s, *provider));
+  }
+  return write_link(s, {}, facts_code);
+}
+
+std::string link_fragment(const parsed_link& link) {
+  return write_link(link.value, link.dropped, link.credential_facts).fragment;
 }
 
 namespace {

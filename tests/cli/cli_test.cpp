@@ -302,3 +302,38 @@ TEST_CASE("check --config with something that is not a configuration exits 2 wit
   CHECK(r.exit_code == 2);
   CHECK(contains(r.out, "config.not_recognised"));
 }
+
+TEST_CASE("a link read back shows the customer's credential findings, worded for support",
+          "[cli][link][secrets]") {
+  const auto made = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "587",
+                                   "--username-env", "U", "--password-env", "T", "--base",
+                                   "https://help.example.com/smtp"},
+                                  {.env = {{"U", "jane@acme-widgets.io"}, {"T", fake_token + "\n"}}});
+  REQUIRE(made.exit_code == 0);
+  CHECK_FALSE(contains(made.out + made.err, "jane@acme-widgets.io"));
+  CHECK_FALSE(contains(made.out + made.err, fake_token));
+  const std::string url = made.out.substr(0, made.out.find('\n'));
+  const auto r = run_smtpcheck({"link", "--parse", url});
+  CHECK(r.exit_code == 1);  // the customer's credentials have an error finding
+  CHECK(contains(r.out, "The customer's credentials, from the facts in the link:"));
+  CHECK(contains(r.out, "(credentials.email_as_username)"));
+  CHECK(contains(r.out, "(credentials.whitespace)"));
+  CHECK(contains(r.out, "The customer's username is an e-mail address"));
+  CHECK(contains(r.out, "Tell the customer:"));
+  const auto json = run_smtpcheck({"link", "--parse", url, "--json"});
+  CHECK(contains(json.out, "\"credentials.email_as_username\""));
+}
+
+TEST_CASE("a setting left out of a link for holding a secret is named when it is read",
+          "[cli][link][secrets]") {
+  const auto made = run_smtpcheck({"link", "--host", fake_token, "--port", "587", "--base",
+                                   "https://help.example.com/smtp"});
+  REQUIRE(made.exit_code == 0);
+  const std::string url = made.out.substr(0, made.out.find('\n'));
+  CHECK(contains(url, "dropped=host"));
+  const auto r = run_smtpcheck({"link", "--parse", url});
+  CHECK(r.exit_code == 0);  // a warning, not an error
+  CHECK(contains(r.out, "Left out of the link (it held a token): host"));
+  CHECK(contains(r.out, "(link.field_left_out)"));
+  CHECK_FALSE(contains(r.out + r.err, fake_token));
+}

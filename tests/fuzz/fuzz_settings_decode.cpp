@@ -9,7 +9,12 @@
 // variants, each output contains the variant too. And a secret planted in a
 // field that is not secret (tests/support/planted_secrets.h: one shape, one
 // field, chosen by the input) never reaches the check output or a made link
-// unless the same text was already in them without it.
+// unless the same text was already in them without it. And support sees what
+// the customer saw: the link made from the settings, opened, gives the same
+// credential finding ids and fields as checking the settings (when the link
+// carries credential facts, i.e. a username or password was given for a
+// provider the rules know, and the link is not cut for length).
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -123,6 +128,21 @@ void require_planted_secret_hidden(const settings& s, std::string_view input) {
   fuzz::require(!appears(after.fragment, secret), "a planted secret reaches a made link");
 }
 
+std::vector<std::string> credential_ids(const std::vector<finding>& findings) {
+  std::vector<std::string> out;
+  for (const finding& f : findings) {
+    if (f.id.rfind("credentials.", 0) == 0) out.push_back(f.id + "@" + f.field);
+  }
+  return out;
+}
+
+void require_same_credential_findings(const std::vector<finding>& checked, const made_link& link) {
+  if (link.fragment.find("&facts=") == std::string::npos) return;
+  const parsed_link opened = parse_link(link.fragment);
+  fuzz::require(credential_ids(opened.findings) == credential_ids(checked),
+                "an opened link gives other credential findings than the check");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -143,6 +163,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::require(!link.fragment.empty() && link.fragment.front() == '#', "a made link starts with '#'");
   fuzz::require_document(make_link_document(input), "smtpcheck/link/v1");
 
+  require_same_credential_findings(findings, link);
   require_no_password_copy(decoded.value, checked, link.fragment);
   require_planted_secret_hidden(decoded.value, input);
   return 0;

@@ -275,6 +275,41 @@ test('a copied support link never carries the username or token, and says it lef
   await reopened.finish();
 });
 
+test('an opened support link shows the customer\'s credential findings and names the setting left out', async () => {
+  // The customer's check: a token pasted into the host, an e-mail address as
+  // username, and the token with a space after it as password.
+  const { page, finish } = await open_page();
+  await page.getByLabel('SMTP host').fill(server_token);
+  await page.getByLabel('Port', { exact: true }).fill('587');
+  await page.getByLabel('Username').fill('jane@acme.io');
+  await page.getByLabel('Password or token').fill(`${server_token} `);
+  await finding(page, 'credentials.email_as_username').waitFor();
+  await finding(page, 'credentials.whitespace').waitFor();
+  await page.getByRole('button', { name: 'Copy link for support' }).click();
+  await page.locator('.sc-link__status', { hasText: 'copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(!copied.includes(server_token) && !copied.includes('jane@acme.io'), copied);
+  assert.match(copied, /dropped=host/);
+  assert.match(copied, /facts=1\./);
+  await finish();
+
+  // Support opens it: the same credential findings, about the customer, and
+  // the host named as left out.
+  const opened = await open_page({ fragment: copied.slice(copied.indexOf('#')) });
+  const notice = '.sc-link-notice';
+  await finding(opened.page, 'credentials.email_as_username', notice).waitFor();
+  await finding(opened.page, 'credentials.whitespace', notice).waitFor();
+  await finding(opened.page, 'link.field_left_out', notice).waitFor();
+  const text = await opened.page.locator(notice).innerText();
+  assert.match(text, /The customer's username is an e-mail address/);
+  assert.match(text, /The customer's password ends with a space/);
+  assert.match(text, /"host" held something shaped like a token/);
+  assert.ok(!text.includes(server_token));
+  assert.equal(await opened.page.getByLabel('SMTP host').inputValue(), '');
+  assert.equal(await opened.page.evaluate(() => location.hash), '');
+  await opened.finish();
+});
+
 test('when the clipboard is refused the link is shown in a field to copy by hand', async () => {
   const init = () => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));

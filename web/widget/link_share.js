@@ -1,12 +1,12 @@
 // link_share.js: "Copy link for support". The link is this page's address
-// with the settings in the fragment, made by the core (makeLink) from the
-// settings WITHOUT the username and password: the core never puts a secret in
-// a link, and they are removed here before it even sees them. The link goes
-// to the clipboard, and always into a visible read-only field too, so it can
-// be copied by hand where the clipboard is refused.
+// with the settings in the fragment, made by the core (makeLink, here in the
+// browser) from the settings as checked: the core never puts a username,
+// password or token in a link, only what its check found about them (coded
+// facts), so support sees the same credential findings. The link goes to the
+// clipboard, and always into a visible read-only field too, so it can be
+// copied by hand where the clipboard is refused.
 
 import { el, unique_id } from './element.js';
-import { without_secrets } from './settings_document.js';
 
 export class link_share {
   /**
@@ -43,7 +43,7 @@ export class link_share {
   /** The link for the form's settings now: the link base (or this page's address) plus the core's fragment. */
   async link() {
     const api = await this.core;
-    const document_ = JSON.parse(api.makeLink(JSON.stringify(without_secrets(this.settings()))));
+    const document_ = JSON.parse(api.makeLink(JSON.stringify(this.settings())));
     const base = (this.link_base() ?? `${location.origin}${location.pathname}`).replace(/#.*$/, '');
     return `${base}${document_.fragment}`;
   }
@@ -54,7 +54,7 @@ export class link_share {
     this.field_row.hidden = false;
     this.warning.hidden = !this.form.has_secret();
     this.warning.textContent = this.form.has_secret()
-        ? 'Your username and token were left out of the link. Whoever opens it types their own.' : '';
+        ? 'Your username and token were left out of the link (it says only what the check found about them). Whoever opens it types their own.' : '';
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(link);

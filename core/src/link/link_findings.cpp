@@ -24,7 +24,10 @@ finding secret_not_included(std::string_view field, std::string_view token_name,
   return make_finding(fid::link_secret_not_included, field,
                       d == direction::making
                           ? "Links never carry the username or password, so the ones given were "
-                            "left out; the customer types them on the check page."
+                            "left out; the customer types them on the check page. The link "
+                            "carries only what the check found about them (such as \"the "
+                            "username is an e-mail address\"), so whoever opens it sees the "
+                            "same credential findings."
                           : "Nothing from the link was taken as the username or password; the "
                             "customer types them on the check page.",
                       "Ask the customer to enter their " + std::string(token_name) +
@@ -66,6 +69,19 @@ finding secret_parameter_dropped(std::string_view shown_name, std::string_view f
           " carries a credential, so it was dropped unread: links never carry "
           "credentials.",
       std::string(rotate_token), std::string(shown_name));
+}
+
+finding field_left_out(link_parameter p) {
+  const std::string_view field = settings_field(p);
+  return make_finding(
+      fid::link_field_left_out, field,
+      quoted(field) +
+          " held something shaped like a token (a UUID, an access key, a long random string or "
+          "a password) when the link was made, so it was left out: links never carry "
+          "credentials. It is empty here for that reason, not because it was empty.",
+      "Ask whoever made the link for the " + quoted(field) +
+          " setting without the token in it; if a real token was there, regenerate it.",
+      std::string(parameter_name(p)));
 }
 
 finding invalid_value(link_parameter p, std::string_view reason, direction d) {

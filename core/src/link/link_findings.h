@@ -25,6 +25,10 @@ finding secret_value_dropped(link_parameter p, direction d);
 /// by its name or its value and was dropped unread.
 finding secret_parameter_dropped(std::string_view shown_name, std::string_view field);
 
+/// The link's maker left `p` out because its value looked like a token
+/// (the link's `dropped` parameter names it).
+finding field_left_out(link_parameter p);
+
 /// `p`'s value was rejected for `reason` (from value_problem()).
 finding invalid_value(link_parameter p, std::string_view reason, direction d);
 

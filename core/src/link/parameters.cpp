@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "link/credential_code.h"
 #include "smtpcheck/platform.h"
 #include "smtpcheck/provider.h"
 #include "smtpcheck/settings.h"
@@ -16,7 +17,7 @@ struct parameter_row {
   std::string_view field;
 };
 
-constexpr std::array<parameter_row, 9> rows{{
+constexpr std::array<parameter_row, 11> rows{{
     {link_parameter::version, "v", ""},
     {link_parameter::host, "host", "host"},
     {link_parameter::port, "port", "port"},
@@ -26,6 +27,8 @@ constexpr std::array<parameter_row, 9> rows{{
     {link_parameter::platform, "platform", "platform"},
     {link_parameter::platform_version, "platform_version", "platform"},
     {link_parameter::provider, "provider", "provider"},
+    {link_parameter::dropped, "dropped", ""},
+    {link_parameter::facts, "facts", ""},
 }};
 
 const parameter_row& row(link_parameter p) {
@@ -104,6 +107,20 @@ std::string value_problem(link_parameter p, std::string_view value) {
     case link_parameter::provider:
       if (!find_provider(value)) return "is not a provider smtpcheck knows";
       return "";
+    case link_parameter::dropped: {
+      const std::optional<link_parameter> named = find_link_parameter(value);
+      if (!named || *named == link_parameter::version || *named == link_parameter::dropped ||
+          *named == link_parameter::facts) {
+        return "names something that is not a setting of the link";
+      }
+      return "";
+    }
+    case link_parameter::facts:
+      if (!decode_credential_facts(value)) {
+        return "is not a credential facts code this build reads (" +
+               std::to_string(credential_code_version) + ".…)";
+      }
+      return "";
     case link_parameter::version:
     case link_parameter::host:
     case link_parameter::from:
@@ -126,6 +143,10 @@ std::string value_fix(link_parameter p) {
       return "Use one of these platform ids: " + platform_ids() + ".";
     case link_parameter::provider:
       return "Use one of these providers: " + provider_ids() + ", or leave provider out.";
+    case link_parameter::dropped:
+    case link_parameter::facts:
+      return "Make the link again with `smtpcheck link` or the check page's copy-a-link "
+             "button; until then the customer's own check page shows what it finds.";
     case link_parameter::version:
     case link_parameter::host:
     case link_parameter::from:

@@ -20,6 +20,8 @@ enum class link_parameter {
   platform,          ///< platform: a client platform id
   platform_version,  ///< platform_version
   provider,          ///< provider: only when not the default
+  dropped,           ///< dropped: parameters left out because a secret was in them
+  facts,             ///< facts: the credential facts code (link/credential_code.h)
 };
 
 /// The parameter named exactly `name`, or nullopt.

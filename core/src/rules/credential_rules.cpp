@@ -1,138 +1,110 @@
-// Credential rules: the token's shape and hygiene. Never echo a token value:
-// details and evidence describe it (length, shape), nothing more.
+// Credential rules: the token's shape and hygiene, judged from the facts
+// observed in the settings (rules/credential_facts.h) or carried by a check
+// link. Never echo a token value: details and evidence describe it (length,
+// shape), nothing more.
 #include <array>
 
 #include "finding_id.h"
+#include "rules/credential_facts.h"
 #include "rules/rule.h"
-#include "text/ascii.h"
 #include "text/token_shape.h"
 
 namespace smtpcheck::rules {
 namespace {
 
 using text::token_shape;
+using presence = credential_facts::presence;
 
-// A credential after the hygiene checks: what the server would most likely
-// have been meant to receive.
-struct cleaned {
-  std::string value;
-  bool hygiene_problem = false;
-};
-
-bool is_quote(char c) { return c == '"' || c == '\'' || c == '`'; }
-
-std::string blank_name(char c) {
-  if (c == '\n' || c == '\r') return "a line break";
-  if (c == '\t') return "a tab";
+std::string blank_name(blank b) {
+  if (b == blank::line_break) return "a line break";
+  if (b == blank::tab) return "a tab";
   return "a space";
 }
 
-std::string describe_edges(std::string_view v) {
+std::string describe_edges(const credential_field_facts& f) {
   std::string out;
-  if (!v.empty() && text::is_space(v.front())) out = "starts with " + blank_name(v.front());
-  if (!v.empty() && text::is_space(v.back())) {
-    out += (out.empty() ? "ends with " : " and ends with ") + blank_name(v.back());
+  if (f.leading != blank::none) out = "starts with " + blank_name(f.leading);
+  if (f.trailing != blank::none) {
+    out += (out.empty() ? "ends with " : " and ends with ") + blank_name(f.trailing);
   }
-  if (out.empty()) {
-    const bool line_break = v.find_first_of("\r\n") != std::string_view::npos;
-    out = line_break ? "has a line break inside" : "has a space inside";
-  }
+  if (out.empty()) out = f.line_break ? "has a line break inside" : "has a space inside";
   return out;
 }
 
-bool is_placeholder(std::string_view v, std::string& why) {
-  const std::string l = text::lower(v);
-  if (l.find("${") != std::string::npos || l.find("{{") != std::string::npos ||
-      (!l.empty() && l.front() == '$') || (l.size() > 2 && l.front() == '%' && l.back() == '%')) {
-    why = "It is an environment variable or template that was never expanded.";
-    return true;
-  }
-  if (l == "undefined" || l == "null" || l == "none" || l == "nil") {
-    why = "It is the text \"" + l + "\": the setting was read from a variable that is not set.";
-    return true;
-  }
-  static constexpr std::array<std::string_view, 9> words{
-      "changeme", "password", "token", "secret", "apikey", "api_key", "server_token",
-      "your_token", "xxx"};
-  for (std::string_view w : words) {
-    if (l == w) {
-      why = "It is a placeholder word, not a real token.";
-      return true;
+std::string placeholder_reason(placeholder_kind kind) {
+  switch (kind) {
+    case placeholder_kind::unexpanded:
+      return "It is an environment variable or template that was never expanded.";
+    case placeholder_kind::text_undefined:
+    case placeholder_kind::text_null:
+    case placeholder_kind::text_none:
+    case placeholder_kind::text_nil: {
+      const std::string_view text = kind == placeholder_kind::text_undefined ? "undefined"
+                                    : kind == placeholder_kind::text_null    ? "null"
+                                    : kind == placeholder_kind::text_none    ? "none"
+                                                                             : "nil";
+      return "It is the text \"" + std::string(text) +
+             "\": the setting was read from a variable that is not set.";
     }
+    case placeholder_kind::word: return "It is a placeholder word, not a real token.";
+    case placeholder_kind::example: return "It is a placeholder from an example, not a real token.";
+    case placeholder_kind::run_of_x:
+    case placeholder_kind::run_of_stars:
+    case placeholder_kind::run_of_dots: {
+      const char c = kind == placeholder_kind::run_of_x       ? 'x'
+                     : kind == placeholder_kind::run_of_stars ? '*'
+                                                              : '.';
+      return "It is a run of \"" + std::string(1, c) + "\": a masked or example value.";
+    }
+    case placeholder_kind::none: break;
   }
-  if ((l.find("your") != std::string::npos &&
-       (l.find("token") != std::string::npos || l.find("key") != std::string::npos ||
-        l.find("password") != std::string::npos)) ||
-      (l.size() > 2 && l.front() == '<' && l.back() == '>')) {
-    why = "It is a placeholder from an example, not a real token.";
-    return true;
-  }
-  if (l.size() >= 4 && l.find_first_not_of(l.front()) == std::string::npos &&
-      (l.front() == 'x' || l.front() == '*' || l.front() == '.')) {
-    why = "It is a run of \"" + std::string(1, l.front()) + "\": a masked or example value.";
-    return true;
-  }
-  return false;
+  return "";
 }
 
-cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::string_view raw,
-                      std::vector<finding>& out) {
-  cleaned c;
-  std::string_view v = text::trim(raw);
+// Evidence only when the lengths were observed here: a link does not carry them.
+std::string length_evidence(const credential_field_facts& f,
+                            std::size_t credential_lengths::*length) {
+  return f.lengths ? "length " + std::to_string((*f.lengths).*length) : "";
+}
+
+void check_hygiene(const rule_context& ctx, std::string_view field,
+                   const credential_field_facts& f, std::vector<finding>& out) {
   const std::string what = field == "username" ? "username" : "password";
-  // A placeholder ("${TOKEN}", "{{ token }}") is the one thing to fix: its
-  // spaces or quotes are not worth a finding of their own.
-  {
-    std::string bare;
-    for (char ch : v) {
-      if (!text::is_space(ch)) bare.push_back(ch);
-    }
-    if (bare.size() >= 2 && is_quote(bare.front()) && bare.back() == bare.front()) {
-      bare = bare.substr(1, bare.size() - 2);
-    }
-    if (std::string why; is_placeholder(bare, why)) {
-      out.push_back(make_finding(fid::credentials_placeholder, field,
-                                 "The " + what + " is not a token. " + why,
-                                 "Set the " + what + " to your " +
-                                     std::string(ctx.provider.server_token_name) + "."));
-      c.value = bare;
-      c.hygiene_problem = true;
-      return c;
-    }
+  if (f.placeholder != placeholder_kind::none) {
+    out.push_back(make_finding(fid::credentials_placeholder, field,
+                               "The " + what + " is not a token. " +
+                                   placeholder_reason(f.placeholder),
+                               "Set the " + what + " to your " +
+                                   std::string(ctx.provider.server_token_name) + "."));
+    return;
   }
-  if (v.size() != raw.size() || text::has_space(v)) {
-    const bool line_break = raw.find_first_of("\r\n") != std::string_view::npos;
+  if (f.whitespace) {
     out.push_back(make_finding(
         fid::credentials_whitespace, field,
-        "The " + what + " " + describe_edges(raw.size() != v.size() ? raw : v) +
-            (line_break ? ", usually from `echo` or an editor when the token was saved to a file, "
-                          "an environment variable or a secret. "
-                        : ", usually from copying the token. ") +
+        "The " + what + " " + describe_edges(f) +
+            (f.line_break ? ", usually from `echo` or an editor when the token was saved to a file, "
+                            "an environment variable or a secret. "
+                          : ", usually from copying the token. ") +
             "The server compares every character, so authentication fails (535).",
-        line_break ? "Remove the line break: save the token without one (`printf '%s' …` or "
-                     "`echo -n …` rather than `echo`), or trim the value where your code reads it."
-                   : "Remove the spaces: paste the " +
-                         std::string(ctx.provider.server_token_name) +
-                         " again, with nothing around it.",
-        "length " + std::to_string(raw.size()) + ", " + std::to_string(v.size()) +
-            " once trimmed"));
-    c.hygiene_problem = true;
+        f.line_break ? "Remove the line break: save the token without one (`printf '%s' …` or "
+                       "`echo -n …` rather than `echo`), or trim the value where your code reads it."
+                     : "Remove the spaces: paste the " +
+                           std::string(ctx.provider.server_token_name) +
+                           " again, with nothing around it.",
+        f.lengths ? "length " + std::to_string(f.lengths->raw) + ", " +
+                        std::to_string(f.lengths->trimmed) + " once trimmed"
+                  : ""));
   }
-  std::string inner;
-  for (char ch : v) {
-    if (!text::is_space(ch)) inner.push_back(ch);
-  }
-  if (inner.size() >= 2 && is_quote(inner.front()) && inner.back() == inner.front()) {
+  if (f.quote != 0) {
     out.push_back(make_finding(
         fid::credentials_quoted, field,
-        "The " + what + " starts and ends with " + std::string(1, inner.front()) +
+        "The " + what + " starts and ends with " + std::string(1, f.quote) +
             ". In a form field or an already-quoted config value the quotes become part of the "
             "token.",
-        "Remove the quotes around the " + what + ".", "length " + std::to_string(inner.size())));
-    inner = inner.substr(1, inner.size() - 2);
-    c.hygiene_problem = true;
+        "Remove the quotes around the " + what + ".",
+        length_evidence(f, &credential_lengths::unspaced)));
   }
-  if (text::has_non_ascii(inner)) {
+  if (f.non_ascii) {
     out.push_back(make_finding(
         fid::credentials_invisible_characters, field,
         "The " + what + " contains characters outside plain ASCII, such as a zero-width space, a "
@@ -140,48 +112,35 @@ cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::stri
             "or a PDF. Tokens are plain ASCII.",
         "Type or paste the token again from the " + std::string(ctx.provider.name) +
             " dashboard (Servers → your server → API Tokens).",
-        "length " + std::to_string(inner.size())));
-    std::string ascii;
-    for (char ch : inner) {
-      const auto u = static_cast<unsigned char>(ch);
-      if (u > 0x20 && u < 0x7f) ascii.push_back(ch);
-    }
-    inner = ascii;
-    c.hygiene_problem = true;
+        length_evidence(f, &credential_lengths::unquoted)));
   }
-  for (std::string_view test : ctx.provider.test_tokens) {
-    if (inner == test) {
-      out.push_back(make_finding(
-          fid::credentials_test_token, field,
-          std::string(test) + " is " + std::string(ctx.provider.name) +
-              "'s test token for the HTTP API; the SMTP server does not accept it.",
-          "Use your " + std::string(ctx.provider.server_token_name) +
-              " (Servers → your server → API Tokens) as the " + what + "."));
-      c.value = inner;
-      c.hygiene_problem = true;
-      return c;
-    }
+  if (f.test_token && *f.test_token < ctx.provider.test_tokens.size()) {
+    const std::string_view test = ctx.provider.test_tokens[*f.test_token];
+    out.push_back(make_finding(
+        fid::credentials_test_token, field,
+        std::string(test) + " is " + std::string(ctx.provider.name) +
+            "'s test token for the HTTP API; the SMTP server does not accept it.",
+        "Use your " + std::string(ctx.provider.server_token_name) +
+            " (Servers → your server → API Tokens) as the " + what + "."));
   }
-  c.value = inner;
-  return c;
 }
 
-void credentials_are_given(const rule_context& ctx, std::vector<finding>& out) {
-  const auto& in = ctx.input;
-  if (!in.username && !in.password) {
+void judge_presence(const rule_context& ctx, const credential_facts& facts,
+                    std::vector<finding>& out) {
+  if (facts.username_presence == presence::absent && facts.password_presence == presence::absent) {
     out.push_back(make_finding(fid::credentials_not_given, "",
                                "No username or password was given, so they were not checked.",
                                "Enter the " + std::string(ctx.provider.server_token_name) +
                                    " as both the username and the password to check it too."));
     return;
   }
-  if (in.username && in.username->empty()) {
+  if (facts.username_presence == presence::empty) {
     out.push_back(make_finding(fid::credentials_username_missing, "username",
                                "The server rejects mail from clients that do not log in.",
                                "Set the username to your " +
                                    std::string(ctx.provider.server_token_name) + "."));
   }
-  if (in.password && in.password->empty()) {
+  if (facts.password_presence == presence::empty) {
     out.push_back(make_finding(
         fid::credentials_password_missing, "password",
         "Without a password the client cannot log in.",
@@ -191,17 +150,19 @@ void credentials_are_given(const rule_context& ctx, std::vector<finding>& out) {
   }
 }
 
-void credentials_have_the_right_shape(const rule_context& ctx, std::vector<finding>& out) {
-  const auto& in = ctx.input;
+void judge_shape(const rule_context& ctx, const credential_facts& facts,
+                 std::vector<finding>& out) {
   const provider_profile& p = ctx.provider;
-  std::optional<cleaned> user, pass;
-  if (in.username && !in.username->empty()) user = check_hygiene(ctx, "username", *in.username, out);
-  if (in.password && !in.password->empty()) pass = check_hygiene(ctx, "password", *in.password, out);
-  if (!user || user->value.empty()) return;
+  const credential_field_facts* user =
+      facts.username_presence == presence::given ? &facts.username : nullptr;
+  const credential_field_facts* pass =
+      facts.password_presence == presence::given ? &facts.password : nullptr;
+  if (user) check_hygiene(ctx, "username", *user, out);
+  if (pass) check_hygiene(ctx, "password", *pass, out);
+  if (!user || user->shape == token_shape::empty) return;
 
-  const token_shape ushape = text::classify_token(user->value, p.access_key_prefix);
-  const token_shape pshape = pass ? text::classify_token(pass->value, p.access_key_prefix)
-                                  : token_shape::empty;
+  const token_shape ushape = user->shape;
+  const token_shape pshape = pass ? pass->shape : token_shape::empty;
   const std::string server_token(p.server_token_name);
   switch (ushape) {
     case token_shape::email_address:
@@ -218,20 +179,20 @@ void credentials_have_the_right_shape(const rule_context& ctx, std::vector<findi
           "The username looks like a token, but not a whole one: a token is 36 characters "
               "(8-4-4-4-12, letters a–f and digits).",
           "Copy the whole " + server_token + " again and paste it as both username and password.",
-          "length " + std::to_string(user->value.size())));
+          length_evidence(*user, &credential_lengths::cleaned)));
       return;
     case token_shape::other:
-      if (!user->hygiene_problem) {
+      if (!user->hygiene_problem()) {
         out.push_back(make_finding(
             fid::credentials_token_shape_unknown, "username",
             "The username is neither a " + server_token + " (36 characters, 8-4-4-4-12) nor an "
                 "SMTP access key (starting with " + std::string(p.access_key_prefix) + ").",
             "Set the username to your " + server_token + " and the password to the same token.",
-            "length " + std::to_string(user->value.size())));
+            length_evidence(*user, &credential_lengths::cleaned)));
       }
       return;
     case token_shape::access_key:
-      if (pass && (pass->value == user->value || pshape == token_shape::access_key)) {
+      if (pass && (facts.same || pshape == token_shape::access_key)) {
         out.push_back(make_finding(
             fid::credentials_access_key_as_password, "password",
             "With an SMTP token pair the username is the access key (" +
@@ -239,7 +200,7 @@ void credentials_have_the_right_shape(const rule_context& ctx, std::vector<findi
                 "which is shown once when the pair is created.",
             "Set the password to the pair's secret key; if you no longer have it, create a new "
             "SMTP token pair."));
-      } else if (pass && !pass->hygiene_problem) {
+      } else if (pass && !pass->hygiene_problem()) {
         out.push_back(make_finding(fid::credentials_ok, "",
                                    "An SMTP token pair: the access key as username, the secret "
                                    "key as password.",
@@ -250,9 +211,9 @@ void credentials_have_the_right_shape(const rule_context& ctx, std::vector<findi
       break;
     case token_shape::empty: return;
   }
-  if (!pass || pass->value.empty()) return;
-  if (pass->value == user->value) {
-    if (!user->hygiene_problem && !pass->hygiene_problem) {
+  if (!pass || pshape == token_shape::empty) return;
+  if (facts.same) {
+    if (!user->hygiene_problem() && !pass->hygiene_problem()) {
       out.push_back(make_finding(
           fid::credentials_ok, "",
           "The same token is the username and the password, as " + std::string(p.name) +
@@ -277,16 +238,24 @@ void credentials_have_the_right_shape(const rule_context& ctx, std::vector<findi
     out.push_back(make_finding(fid::credentials_token_malformed, "password",
                                "The password looks like a token, but not a whole one.",
                                "Set the password to the same " + server_token + " as the username.",
-                               "length " + std::to_string(pass->value.size())));
+                               length_evidence(*pass, &credential_lengths::cleaned)));
     return;
   }
-  if (!pass->hygiene_problem) {
+  if (!pass->hygiene_problem()) {
     out.push_back(make_finding(
         fid::credentials_username_password_differ, "password",
         "The username is a " + server_token + ", so the password must be that same token, not an "
             "account password.",
         "Set the password to the same " + server_token + " as the username."));
   }
+}
+
+void credentials_are_given(const rule_context& ctx, std::vector<finding>& out) {
+  judge_presence(ctx, observe_credentials(ctx.input, ctx.provider), out);
+}
+
+void credentials_have_the_right_shape(const rule_context& ctx, std::vector<finding>& out) {
+  judge_shape(ctx, observe_credentials(ctx.input, ctx.provider), out);
 }
 
 constexpr std::array table{
@@ -297,5 +266,11 @@ constexpr std::array table{
 }  // namespace
 
 std::span<const rule> credential_rules() { return table; }
+
+void judge_credentials(const rule_context& ctx, const credential_facts& facts,
+                       std::vector<finding>& out) {
+  judge_presence(ctx, facts, out);
+  judge_shape(ctx, facts, out);
+}
 
 }  // namespace smtpcheck::rules

@@ -1,0 +1,212 @@
+// The credential facts a link carries: support sees the customer's
+// credential findings, and the link never holds the credentials.
+#include <catch2/catch.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "link/credential_code.h"
+#include "rules/credential_facts.h"
+#include "smtpcheck/link.h"
+#include "smtpcheck/provider.h"
+#include "smtpcheck/validate.h"
+
+using namespace smtpcheck;
+
+namespace {
+
+// Obviously fake tokens: never a real one in a test.
+const std::string token = "11111111-2222-3333-4444-555555555555";
+const std::string other_token = "00000000-0000-0000-0000-000000000000";
+const std::string access_key = "PM-T-test-access-key-fake";
+const std::string secret_key = "fake-secret-key-for-tests-only";
+const std::string zws = "\xe2\x80\x8b", nbsp = "\xc2\xa0";
+
+settings with(std::optional<std::string> username, std::optional<std::string> password) {
+  settings s;
+  s.host = "smtp.postmarkapp.com";
+  s.port = "587";
+  s.security = security_mode::starttls;
+  s.username = std::move(username);
+  s.password = std::move(password);
+  return s;
+}
+
+// Every credential the rules tell apart, by hygiene and by shape.
+std::vector<std::optional<std::string>> credentials() {
+  return {std::nullopt,
+          "",
+          token,
+          other_token,
+          token + "\n",
+          " " + token,
+          "\t" + token + "\r\n",
+          "11111111-2222 3333-4444-555555555555",
+          "\"" + token + "\"",
+          "'" + token + "'",
+          "`" + token + "`",
+          token + zws,
+          nbsp + token,
+          token.substr(0, 30),
+          token + "x",
+          "jane@acme-widgets.com",
+          access_key,
+          access_key + "-other",
+          secret_key,
+          " " + secret_key,
+          "${SMTP_TOKEN}",
+          "{{ token }}",
+          "undefined",
+          "null",
+          "None",
+          "nil",
+          "changeme",
+          "<your token>",
+          "your_postmark_token",
+          "xxxxxx",
+          "******",
+          "....",
+          "POSTMARK_API_TEST",
+          " POSTMARK_API_TEST",
+          "   "};
+}
+
+std::vector<std::string> credential_ids(const std::vector<finding>& findings) {
+  std::vector<std::string> out;
+  for (const finding& f : findings) {
+    if (f.id.rfind("credentials.", 0) == 0) out.push_back(f.id + "@" + f.field);
+  }
+  return out;
+}
+
+rules::credential_facts observed(const settings& s) {
+  return rules::observe_credentials(s, *find_provider("postmark"));
+}
+
+rules::credential_facts without_lengths(rules::credential_facts f) {
+  f.username.lengths.reset();
+  f.password.lengths.reset();
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("an opened link gives the same credential findings as the customer's own check",
+          "[link][credentials]") {
+  for (const auto& user : credentials()) {
+    for (const auto& pass : credentials()) {
+      if (!user && !pass) continue;  // no facts: the link says nothing about credentials
+      const settings s = with(user, pass);
+      INFO("username=[" << user.value_or("(none)") << "] password=[" << pass.value_or("(none)")
+                        << "]");
+      const made_link made = make_link(s);
+      INFO(made.fragment);
+      const parsed_link parsed = parse_link(made.fragment);
+      CHECK(credential_ids(parsed.findings) == credential_ids(validate(s)));
+    }
+  }
+}
+
+TEST_CASE("the facts code reads back to the facts it was written from, without lengths",
+          "[link][credentials]") {
+  for (const auto& user : credentials()) {
+    for (const auto& pass : credentials()) {
+      const rules::credential_facts facts = observed(with(user, pass));
+      const std::string code = link_codec::encode_credential_facts(facts);
+      INFO(code);
+      const auto decoded = link_codec::decode_credential_facts(code);
+      REQUIRE(decoded);
+      CHECK(*decoded == without_lengths(facts));
+      CHECK(link_codec::encode_credential_facts(*decoded) == code);
+    }
+  }
+}
+
+TEST_CASE("the facts code says nothing about a token's length or characters",
+          "[link][credentials]") {
+  const auto code = [](const std::string& u, const std::string& p) {
+    return link_codec::encode_credential_facts(observed(with(u, p)));
+  };
+  CHECK(code(token, token) == code(other_token, other_token));
+  CHECK(code(token, token) == "1.ut.pt.same");
+  CHECK(code("a", "b") == code("someone-with-a-long-name", "hunter2hunter2hunter2"));
+  CHECK(code(" " + token, token + "\n") == "1.utWs-0.ptW-n1.same");
+  CHECK(code("jane@acme-widgets.com", token) == "1.ue.pt");
+}
+
+TEST_CASE("credential findings from a link speak to support about the customer",
+          "[link][credentials]") {
+  const parsed_link parsed =
+      parse_link(make_link(with("jane@acme-widgets.com", token + "\n")).fragment);
+  REQUIRE(credential_ids(parsed.findings) ==
+          std::vector<std::string>{"credentials.whitespace@password",
+                                   "credentials.email_as_username@username"});
+  for (const finding& f : parsed.findings) {
+    if (f.id.rfind("credentials.", 0) != 0) continue;
+    CHECK(f.detail.rfind("The customer's ", 0) == 0);
+    CHECK(f.fix.rfind("Tell the customer: \"", 0) == 0);
+    CHECK(f.set.empty());
+    CHECK(f.evidence.find("length") == std::string::npos);
+  }
+  CHECK(parsed.findings.back().detail.find("e-mail address") != std::string::npos);
+  CHECK(parsed.findings.front().detail.find("ends with a line break") != std::string::npos);
+}
+
+TEST_CASE("a link made without credentials, or by an older build, judges no credentials",
+          "[link][credentials]") {
+  for (const char* link : {"#v=1&host=smtp.postmarkapp.com&port=587",
+                           "https://help.example.com/check#v=1&host=smtp.postmarkapp.com"}) {
+    const parsed_link parsed = parse_link(link);
+    CHECK(parsed.findings.empty());
+    CHECK(parsed.credential_facts.empty());
+    CHECK(parsed.dropped.empty());
+  }
+  CHECK(make_link(with(std::nullopt, std::nullopt)).fragment ==
+        "#v=1&host=smtp.postmarkapp.com&port=587&security=starttls");
+}
+
+TEST_CASE("a facts code this build does not read is refused and judges nothing",
+          "[link][credentials]") {
+  for (const char* code : {"2.ut", "1.uZ", "1.ut.ut", "1.pt.ut", "1.same", "1.ut.same", "1.utPvWs-0",
+                           "1.utT", "1.utWx-0", "1..ut", "1.ut.", "x"}) {
+    INFO(code);
+    const parsed_link parsed =
+        parse_link("#v=1&host=smtp.postmarkapp.com&facts=" + std::string(code));
+    REQUIRE(parsed.findings.size() == 1);
+    CHECK(parsed.findings[0].id == "link.invalid_value");
+    CHECK(parsed.findings[0].evidence == "facts");
+    CHECK(parsed.credential_facts.empty());
+  }
+}
+
+TEST_CASE("a setting left out for holding a token is named when the link is opened",
+          "[link][credentials]") {
+  settings s = with(token, token);
+  s.host = token;
+  s.from = "billing@acme.com";
+  const made_link made = make_link(s);
+  CHECK(made.fragment == "#v=1&port=587&security=starttls&from=billing@acme.com&dropped=host&facts=1.ut.pt.same");
+  const parsed_link parsed = parse_link(made.fragment);
+  CHECK(parsed.dropped == std::vector<std::string>{"host"});
+  REQUIRE(!parsed.findings.empty());
+  CHECK(parsed.findings[0].id == "link.field_left_out");
+  CHECK(parsed.findings[0].field == "host");
+  CHECK(parsed.findings[0].severity == severity::warning);
+  CHECK(link_fragment(parsed) == made.fragment);
+}
+
+TEST_CASE("a token a reader drops from a link is named in the dropped list", "[link]") {
+  const parsed_link parsed = parse_link("#v=1&host=" + token + "&from=PM-T-abcdef&port=587");
+  CHECK(parsed.dropped == std::vector<std::string>{"host", "from"});
+  CHECK(link_fragment(parsed) == "#v=1&port=587&dropped=host,from");
+}
+
+TEST_CASE("the dropped list names only the link's settings", "[link]") {
+  for (const char* list : {"v", "facts", "dropped", "password", "host,nope"}) {
+    INFO(list);
+    const parsed_link parsed = parse_link("#v=1&dropped=" + std::string(list));
+    REQUIRE(parsed.findings.size() == 1);
+    CHECK(parsed.findings[0].id == "link.invalid_value");
+    CHECK(parsed.dropped.empty());
+  }
+}
