@@ -43,6 +43,13 @@
 //                                 output of `smtpcheck probe --json`, or its
 //                                 bare smtpcheck/report/v1 part) judged for
 //                                 the settings it was run for ('' = none)
+//   importReport(fileText, settingsJson='')
+//                                 smtpcheck/findings/v1 plus "report": a probe
+//                                 file as shared (`smtpcheck probe --json`
+//                                 output, a bare report, or {"report", "settings"})
+//                                 decoded by the core and judged with the
+//                                 file's settings, else settingsJson; "report"
+//                                 is the report as the core read it
 //   checkConfig(text)             smtpcheck/findings/v1 plus "config": a pasted
 //                                 configuration (.env, createTransport({...}),
 //                                 settings.py, …) read, checked, and the fixes
@@ -181,6 +188,8 @@ export async function createSmtpcheck(options = {}) {
       call(await load_explain(), 'smtpcheck_explain', text, platformId),
     diagnose: async (reportJson, settingsJson = '') =>
       call(await load_explain(), 'smtpcheck_diagnose', reportJson, settingsJson),
+    importReport: async (fileText, settingsJson = '') =>
+      call(await load_explain(), 'smtpcheck_import_report', fileText, settingsJson),
     checkConfig: async (text) => call(await load_explain(), 'smtpcheck_check_config', text),
     loadExplain: () => load_explain().then(() => undefined),
   });
