@@ -15,21 +15,21 @@ struct probe_file_parts {
   std::optional<std::string> settings;
 };
 
-// A {"report": {…}, "settings": …} file (no "schema" of its own) is taken
-// apart into its two documents; anything else is the report document itself,
-// for decode_report() to read or to explain why it cannot.
+// A {"report": …, "settings": …} file (no "schema" of its own) is taken
+// apart into its two documents, a part that is a JSON string given as its
+// contents; anything else is the report document itself, for decode_report()
+// to read or to explain why it cannot.
 probe_file_parts parts_of(std::string_view text) {
   if (text.size() > max_report_bytes) return {std::string(text), std::nullopt};
   const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
   if (!doc.is_object() || doc.contains("schema")) return {std::string(text), std::nullopt};
   const auto report = doc.find("report");
-  if (report == doc.end() || !(report->is_object() || report->is_string()))
-    return {std::string(text), std::nullopt};
+  if (report == doc.end()) return {std::string(text), std::nullopt};
   const auto part = [](const nlohmann::json& value) {
     return value.is_string() ? value.get<std::string>() : json_detail::dump_line(ojson(value));
   };
   probe_file_parts parts{part(*report), std::nullopt};
-  if (const auto s = doc.find("settings"); s != doc.end() && !s->is_null()) parts.settings = part(*s);
+  if (const auto s = doc.find("settings"); s != doc.end()) parts.settings = part(*s);
   return parts;
 }
 
