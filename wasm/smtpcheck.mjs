@@ -34,7 +34,7 @@
 //   catalog()                     smtpcheck/catalog/v1: every finding id, the
 //                                 client platforms and the provider profiles
 //   version()                     the core's version, e.g. "0.1.0" (not JSON)
-// These two return a Promise of the string (their module loads on first use):
+// These return a Promise of the string (their module loads on first use):
 //   explain(text, platformId='')  smtpcheck/findings/v1: a pasted error message
 //                                 explained; platformId words fixes for a
 //                                 client ("nodemailer"; see catalog())
@@ -43,6 +43,13 @@
 //                                 output of `smtpcheck probe --json`, or its
 //                                 bare smtpcheck/report/v1 part) judged for
 //                                 the settings it was run for ('' = none)
+//   importReport(fileText, settingsJson='')
+//                                 smtpcheck/findings/v1 plus "report": a probe
+//                                 file as shared (`smtpcheck probe --json`
+//                                 output, a bare report, or {"report", "settings"})
+//                                 decoded by the core and judged with the
+//                                 file's settings, else settingsJson; "report"
+//                                 is the report as the core read it
 //   checkConfig(text)             smtpcheck/findings/v1 plus "config": a pasted
 //                                 configuration (.env, createTransport({...}),
 //                                 settings.py, …) read, checked, and the fixes
@@ -53,8 +60,8 @@
 //                                 when it is ready, rejects if it cannot load
 //                                 (a later call tries again)
 //
-// createSmtpcheckExplain(options = {}) → Promise<{ explain, diagnose, checkConfig }>
-//   explain's module alone, its three calls synchronous (returning the
+// createSmtpcheckExplain(options = {}) → Promise<{ explain, diagnose, importReport, checkConfig }>
+//   explain's module alone, its four calls synchronous (returning the
 //   string): for a Web Worker that runs them off the page's main thread.
 //
 // One instance serves any number of calls. Only an input too large to copy
@@ -164,11 +171,12 @@ function call(module, name, ...inputs) {
   }
 }
 
-/** The three calls of explain's module, synchronous, on an instantiated module. */
+/** The four calls of explain's module, synchronous, on an instantiated module. */
 function explain_calls(module) {
   return {
     explain: (text, platformId = '') => call(module, 'smtpcheck_explain', text, platformId),
     diagnose: (reportJson, settingsJson = '') => call(module, 'smtpcheck_diagnose', reportJson, settingsJson),
+    importReport: (fileText, settingsJson = '') => call(module, 'smtpcheck_import_report', fileText, settingsJson),
     checkConfig: (text) => call(module, 'smtpcheck_check_config', text),
   };
 }
@@ -176,7 +184,7 @@ function explain_calls(module) {
 /**
  * Loads explain's module alone (not the live check's), for a Web Worker that
  * only explains (web/widget/explain_worker.js); `options.explain` as above.
- * Resolves to { explain, diagnose, checkConfig }, here synchronous: each
+ * Resolves to { explain, diagnose, importReport, checkConfig }, here synchronous: each
  * returns the document's string.
  */
 export async function createSmtpcheckExplain(options = {}) {
@@ -202,6 +210,7 @@ export async function createSmtpcheck(options = {}) {
     version: () => call(core, 'smtpcheck_version'),
     explain: async (text, platformId = '') => (await load_explain()).explain(text, platformId),
     diagnose: async (reportJson, settingsJson = '') => (await load_explain()).diagnose(reportJson, settingsJson),
+    importReport: async (fileText, settingsJson = '') => (await load_explain()).importReport(fileText, settingsJson),
     checkConfig: async (text) => (await load_explain()).checkConfig(text),
     loadExplain: () => load_explain().then(() => undefined),
   });

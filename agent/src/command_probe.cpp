@@ -76,19 +76,13 @@ bool seconds_option(const parsed_args& args, std::string_view name, std::chrono:
 bool ports_option(const parsed_args& args, std::vector<int>& out, std::string& error) {
   const auto text = args.value("ports");
   if (!text) return true;
-  out.clear();
-  std::size_t i = 0;
-  while (i <= text->size()) {
-    const std::size_t end = std::min(text->find(',', i), text->size());
-    int port = 0;
-    const auto [stop, ec] = std::from_chars(text->data() + i, text->data() + end, port);
-    if (ec != std::errc{} || stop != text->data() + end || port < 1 || port > 65535) {
-      error = "--ports wants port numbers separated by commas, e.g. 2525,587";
-      return false;
-    }
-    out.push_back(port);
-    i = end + 1;
+  // The core's parser, as for the settings' port: "2525, 587" reads too.
+  const auto ports = parse_port_list(*text);
+  if (!ports) {
+    error = "--ports wants port numbers separated by commas, e.g. 2525,587";
+    return false;
   }
+  out = *ports;
   return true;
 }
 
@@ -192,19 +186,19 @@ int run_probe(const std::vector<std::string>& argv) {
   if (show_progress) {
     std::cerr << "smtpcheck probe: " << options.host << " from this host\n";
   }
-  const probe_report report = agent::run_probe(options, [&](const agent::probe_event& e) {
+  probe_report report = agent::run_probe(options, [&](const agent::probe_event& e) {
     if (show_progress) progress.on_event(e);
   });
 
-  std::vector<finding> findings = diagnose(report, s);
-  sort_by_severity(findings);
+  // The core takes the secrets out and diagnoses, once; printing only encodes.
+  const probe_result result = judge_probe(std::move(report), s);
   if (args.has("json")) {
-    std::cout << probe_document(report, s);
+    std::cout << encode_probe_document(result);
   } else {
-    render_findings(std::cout, "smtpcheck probe: " + options.host + " from this host", findings,
-                    use_colour());
+    render_findings(std::cout, "smtpcheck probe: " + options.host + " from this host",
+                    result.findings, use_colour());
   }
-  return has_error(findings) ? exit_findings : exit_ok;
+  return has_error(result.findings) ? exit_findings : exit_ok;
 }
 
 }  // namespace smtpcheck::cli

@@ -8,6 +8,7 @@
 #include "probe/tls_client.h"
 #include "serve/origin_guard.h"
 #include "serve/serve.h"
+#include "smtpcheck/port.h"
 
 namespace smtpcheck::cli {
 
@@ -110,16 +111,9 @@ bool read_config(const parsed_args& args, serve::serve_config& config, std::stri
           "--ports replaces the provider's ports, so it is only accepted together with "
           "--allow-host");
     }
-    std::vector<int> ports;
-    std::size_t start = 0;
-    while (start <= list->size()) {
-      const std::size_t comma = std::min(list->find(',', start), list->size());
-      const auto port = parse_number(list->substr(start, comma - start), 1, 65535);
-      if (!port) return refuse("--ports takes port numbers separated by commas, e.g. 2525,587");
-      ports.push_back(*port);
-      start = comma + 1;
-    }
-    config.ports = ports;
+    const auto ports = parse_port_list(*list);
+    if (!ports) return refuse("--ports takes port numbers separated by commas, e.g. 2525,587");
+    config.ports = *ports;
   }
   if (const auto file = args.value("ca-file")) {
     if (!std::ifstream(*file)) return refuse("--ca-file: cannot read " + *file);

@@ -6,8 +6,13 @@
 namespace smtpcheck::cli {
 namespace {
 
-bool good(const std::string& status) {
-  return status == "ok" || status == "accepted" || status == "skipped";
+// The core's verdict (probe_event::verdict), shown, never decided here:
+// green for ok, plain with "(expected)" for a refusal the provider intends,
+// red for a problem.
+std::string colour_of(const std::string& verdict) {
+  if (verdict == "ok") return "\x1b[32m";
+  if (verdict == "expected_refusal") return "";
+  return "\x1b[31m";
 }
 
 // A step as a person says it: "greeting ok", not "banner ok"; "EHLO after
@@ -71,7 +76,8 @@ void probe_progress::on_event(const agent::probe_event& e) {
                            : e.step == "dns" || e.step == "implicit_tls" ? ""
                                                                           : step_words(e.step);
   std::string status = status_words(e.status);
-  if (colour_) status = (good(e.status) ? "\x1b[32m" : "\x1b[31m") + status + "\x1b[0m";
+  if (e.verdict == "expected_refusal") status += " (expected)";
+  if (colour_ && !colour_of(e.verdict).empty()) status = colour_of(e.verdict) + status + "\x1b[0m";
   it->second += (word.empty() ? "" : " " + word) + " " + status;
   redraw();
 }

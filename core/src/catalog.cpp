@@ -1,19 +1,35 @@
 #include "smtpcheck/catalog.h"
 
 #include <array>
+#include <cstdlib>
 
 #include "finding_id.h"
 
 namespace smtpcheck {
 namespace {
 
+// The active rows first, in `fid` order, then the retired ones.
 constexpr auto table = std::to_array<catalog_entry>({
 #define SMTPCHECK_FINDING(name, id, sev, title, doc) {id, severity::sev, title, doc, false},
 #include "finding_ids.def"
 #undef SMTPCHECK_FINDING
+#define SMTPCHECK_FINDING(name, id, sev, title, doc)
+#define SMTPCHECK_RETIRED_FINDING(name, id, sev, title, doc) {id, severity::sev, title, doc, true},
+#include "finding_ids.def"
+#undef SMTPCHECK_RETIRED_FINDING
+#undef SMTPCHECK_FINDING
 });
 
+static_assert(catalog_keeps_promises(table, emittable_count),
+              "finding_ids.def: an id appears twice, or a retired row is reachable from fid");
+
 }  // namespace
+
+const catalog_entry& emittable_entry(fid id) {
+  const catalog_entry& entry = table[static_cast<std::size_t>(id)];
+  if (entry.retired) std::abort();  // unreachable: the static_assert above
+  return entry;
+}
 
 std::span<const catalog_entry> catalog() { return table; }
 
@@ -26,7 +42,7 @@ const catalog_entry* find_catalog_entry(std::string_view id) {
 
 finding make_finding(fid id, std::string_view field, std::string detail, std::string fix,
                      std::string evidence) {
-  const catalog_entry& entry = table[static_cast<std::size_t>(id)];
+  const catalog_entry& entry = emittable_entry(id);
   finding f;
   f.id = std::string(entry.id);
   f.severity = entry.severity;

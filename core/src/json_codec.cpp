@@ -620,6 +620,44 @@ std::string dump(const ojson& document) {
   return out;
 }
 
+namespace {
+
+// nlohmann's dump(-1, ' ', false, error_handler_t::replace): no space, no
+// newline; strings and numbers written as by write_value.
+void write_line(std::string& out, const ojson& v) {
+  if (v.is_object()) {
+    out += '{';
+    bool first = true;
+    for (const auto& [key, value] : v.items()) {
+      if (!first) out += ',';
+      first = false;
+      write_string(out, key);
+      out += ':';
+      write_line(out, value);
+    }
+    out += '}';
+  } else if (v.is_array()) {
+    out += '[';
+    bool first = true;
+    for (const ojson& item : v) {
+      if (!first) out += ',';
+      first = false;
+      write_line(out, item);
+    }
+    out += ']';
+  } else {
+    write_value(out, v, 0);
+  }
+}
+
+}  // namespace
+
+std::string dump_line(const ojson& document) {
+  std::string out;
+  write_line(out, document);
+  return out;
+}
+
 }  // namespace json_detail
 
 std::string encode_settings(const settings& s, bool include_secrets) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "smtpcheck/finding.h"
+#include "smtpcheck/probe_report.h"
 #include "smtpcheck/settings.h"
 
 namespace smtpcheck::json_detail {
@@ -18,6 +19,8 @@ using ojson = nlohmann::ordered_json;
 ojson to_json(const finding& f);
 ojson to_json(const std::vector<finding>& findings);
 ojson to_json(const settings& s, bool include_secrets);
+/// A report as its `smtpcheck/report/v1` object (report_encoder.cpp).
+ojson to_json(const probe_report& r);
 
 /// Where a document stopped parsing, without quoting any of it.
 struct parse_error_place {
@@ -46,5 +49,8 @@ std::optional<nlohmann::json> parse_object(std::string_view text, const unreadab
 
 /// Pretty (two-space indent), ending in '\n'; invalid UTF-8 becomes U+FFFD.
 std::string dump(const ojson& document);
+
+/// The same document on one line: no spaces between tokens, no final '\n'.
+std::string dump_line(const ojson& document);
 
 }  // namespace smtpcheck::json_detail

@@ -1,11 +1,10 @@
 // Probe report documents out: encode_report() and the smtpcheck/probe/v1
-// document `smtpcheck probe --json` prints. Field order follows the schema
+// document `smtpcheck probe --json` prints and `smtpcheck serve` sends. Field order follows the schema
 // (schemas/report.schema.json); empty strings, absent steps and empty lists
 // are left out, so decode_report(encode_report(r)) gives r back.
 #include <string>
 
 #include "json_detail.h"
-#include "smtpcheck/diagnose.h"
 #include "smtpcheck/json.h"
 
 namespace smtpcheck {
@@ -119,7 +118,7 @@ ojson to_json(const probe_connection& c) {
   return o;
 }
 
-ojson to_json(const probe_report& r) {
+ojson report_to_json(const probe_report& r) {
   ojson o = ojson::object();
   o["schema"] = "smtpcheck/report/v1";
   ojson agent = ojson::object();
@@ -178,18 +177,33 @@ ojson to_json(const probe_report& r) {
 
 }  // namespace
 
+ojson json_detail::to_json(const probe_report& r) { return report_to_json(r); }
+
 std::string encode_report(const probe_report& report) {
-  return json_detail::dump(to_json(report));
+  return json_detail::dump(json_detail::to_json(report));
 }
 
-std::string probe_document(const probe_report& report, const settings& s) {
-  std::vector<finding> findings = diagnose(report, s);
+namespace {
+
+// Encodes only: judge_probe() has diagnosed the report already.
+ojson probe_json(const probe_result& result) {
+  std::vector<finding> findings = result.findings;
   sort_by_severity(findings);
   ojson doc = ojson::object();
   doc["schema"] = "smtpcheck/probe/v1";
-  doc["report"] = to_json(report);
+  doc["report"] = json_detail::to_json(result.report);
   doc["findings"] = json_detail::to_json(findings);
-  return json_detail::dump(doc);
+  return doc;
+}
+
+}  // namespace
+
+std::string encode_probe_document(const probe_result& result) {
+  return json_detail::dump(probe_json(result));
+}
+
+std::string encode_probe_line(const probe_result& result) {
+  return json_detail::dump_line(probe_json(result));
 }
 
 }  // namespace smtpcheck

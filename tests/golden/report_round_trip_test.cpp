@@ -38,7 +38,7 @@ TEST_CASE("a probe document carries the report and its diagnosis", "[report][cod
   r.target.host = "smtp.postmarkapp.com";
   r.target.ports = {587};
   r.dns = dns_step{"nxdomain", 12, {}, "Name or service not known"};
-  const auto doc = nlohmann::json::parse(probe_document(r, settings{}));
+  const auto doc = nlohmann::json::parse(encode_probe_document(judge_probe(r, settings{})));
   CHECK(doc.at("schema") == "smtpcheck/probe/v1");
   CHECK(doc.at("report").at("dns").at("status") == "nxdomain");
   REQUIRE(!doc.at("findings").empty());

@@ -1,50 +1,48 @@
-// The lines of a probe's answer: exact shapes, compact, and scrubbed of the
-// request's secrets whatever produced them.
+// The lines of a probe's answer: exact shapes, compact, each progress event
+// with the core's verdict, and no secret of the request in any of them.
 #include <catch2/catch.hpp>
 
-#include "serve/event_stream.h"
+#include <nlohmann/json.hpp>
 
+#include "serve/event_stream.h"
+#include "smtpcheck/json.h"
+
+using smtpcheck::probe_report;
+using smtpcheck::probe_result;
+using smtpcheck::settings;
 using smtpcheck::agent::probe_event;
-using smtpcheck::agent::probe_options;
 using smtpcheck::serve::progress_line;
 using smtpcheck::serve::result_line;
-using smtpcheck::serve::secrets_to_scrub;
 
-TEST_CASE("a progress event is one compact JSON line with its fields in order", "[serve][events]") {
-  const probe_event event{587, "ipv4", "tls", "", "ok", 123};
+namespace {
+
+const std::string token = "00000000-0000-4000-8000-000000000000";
+
+}  // namespace
+
+TEST_CASE("a progress event is one compact JSON line with its fields and verdict in order",
+          "[serve][events]") {
+  const probe_event event{587, "ipv4", "tls", "", "ok", 123, "ok"};
   CHECK(progress_line(event, {}) ==
         "{\"event\":\"progress\",\"port\":587,\"family\":\"ipv4\",\"step\":\"tls\",\"detail\":\"\","
-        "\"status\":\"ok\",\"elapsed_ms\":123}\n");
+        "\"status\":\"ok\",\"verdict\":\"ok\",\"elapsed_ms\":123}\n");
 }
 
-TEST_CASE("the result line wraps the probe document, made compact", "[serve][events]") {
-  CHECK(
-      result_line("{\n  \"schema\": \"smtpcheck/probe/v1\",\n  \"findings\": []\n}\n", {}) ==
-      "{\"event\":\"result\",\"document\":{\"schema\":\"smtpcheck/probe/v1\",\"findings\":[]}}\n");
-  CHECK(result_line("not json", {}).rfind("{\"event\":\"error\",\"error\":\"internal_error\"", 0) ==
+TEST_CASE("the result line wraps the core's probe document on one line", "[serve][events]") {
+  const probe_result result = smtpcheck::judge_probe(probe_report{}, settings{});
+  const std::string line = result_line(result);
+  CHECK(line.rfind(R"({"event":"result","document":{"schema":"smtpcheck/probe/v1","report":{)", 0) ==
         0);
+  CHECK(line.find('\n') == line.size() - 1);
+  CHECK(line.find(R"("schema":"smtpcheck/probe/v1")") != std::string::npos);
+  // The same document the CLI prints, only on one line.
+  const auto pretty = nlohmann::json::parse(smtpcheck::encode_probe_document(result));
+  CHECK(nlohmann::json::parse(line)["document"] == pretty);
 }
 
-TEST_CASE("secrets are scrubbed from every string of every line", "[serve][events]") {
-  const std::vector<std::string> secrets = {"00000000-0000-4000-8000-000000000000"};
-  const probe_event event{587,  "ipv4", "auth", "AUTH PLAIN 00000000-0000-4000-8000-000000000000",
-                          "ok", 1};
-  CHECK(progress_line(event, secrets).find("AUTH PLAIN [redacted]") != std::string::npos);
-  const std::string line = result_line(
-      R"({"report":{"transcript":["C: x00000000-0000-4000-8000-000000000000y"]},"00000000-0000-4000-8000-000000000000":1})",
-      secrets);
-  CHECK(line.find("00000000-0000-4000-8000-000000000000") == std::string::npos);
-  CHECK(line.find("x[redacted]y") != std::string::npos);
-}
-
-TEST_CASE("passwords and token usernames are scrubbed, addresses and short values are not",
-          "[serve][events]") {
-  probe_options options;
-  options.username = "PM-T-access-key";
-  options.password = "a-long-secret-key";
-  CHECK(secrets_to_scrub(options) ==
-        std::vector<std::string>{"a-long-secret-key", "PM-T-access-key"});
-  options.username = "billing@example.test";
-  options.password = "short";
-  CHECK(secrets_to_scrub(options).empty());
+TEST_CASE("secrets are taken out of a progress event's strings", "[serve][events]") {
+  const probe_event event{587, "ipv4", "auth", "AUTH PLAIN " + token, "ok", 1, "ok"};
+  const std::string line = progress_line(event, {token});
+  CHECK(line.find("AUTH PLAIN [redacted]") != std::string::npos);
+  CHECK(line.find(token) == std::string::npos);
 }

@@ -2,11 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include "probe/options_from_settings.h"
+#include "smtpcheck/port.h"
 #include "smtpcheck/provider.h"
 
 using smtpcheck::settings;
 using smtpcheck::agent::options_from_settings;
-using smtpcheck::agent::settings_port_number;
 
 namespace {
 
@@ -16,7 +16,7 @@ const smtpcheck::provider_profile& postmark() {
 
 }  // namespace
 
-TEST_CASE("the profile's ports are probed, and the user's port after them when it is another",
+TEST_CASE("the profile's ports are probed, and the user's port is named but left for run_probe to add",
           "[serve][options]") {
   settings s;
   s.host = "smtp.postmarkapp.com";
@@ -27,7 +27,7 @@ TEST_CASE("the profile's ports are probed, and the user's port after them when i
   s.from = "billing@example.test";
   const auto options = options_from_settings(s, postmark());
   CHECK(options.host == "smtp.postmarkapp.com");
-  CHECK(options.ports == std::vector<int>{25, 2525, 587, 465});
+  CHECK(options.ports == std::vector<int>{25, 2525, 587});
   CHECK(options.user_port == 465);
   CHECK(options.security == "tls");
   CHECK(options.username == "u-token");
@@ -38,6 +38,7 @@ TEST_CASE("the profile's ports are probed, and the user's port after them when i
 
   s.port = "587";
   CHECK(options_from_settings(s, postmark()).ports == std::vector<int>{25, 2525, 587});
+  CHECK(options_from_settings(s, postmark()).user_port == 587);
 }
 
 TEST_CASE("absent values stay empty, and a port that is not a number is no user port",
@@ -48,11 +49,20 @@ TEST_CASE("absent values stay empty, and a port that is not a number is no user 
   CHECK_FALSE(options.user_port);
   CHECK(options.security.empty());
   CHECK(options.ports == std::vector<int>{25, 2525, 587});
-  for (const char* port : {"abc", " 587", "587 ", "0", "65536", "", "-1", "5870000"}) {
+  for (const char* port : {"abc", "58 7", "0", "65536", "", "-1", "+587", "5870000"}) {
     INFO(port);
     s.port = port;
-    CHECK_FALSE(settings_port_number(s));
+    CHECK_FALSE(options_from_settings(s, postmark()).user_port);
   }
-  s.port = "2525";
-  CHECK(settings_port_number(s) == 2525);
+}
+
+TEST_CASE("the user port is read by the core's port parser, as validate reads it",
+          "[serve][options]") {
+  settings s;
+  for (const char* port : {"2525", " 587", "587 ", "\t25\n"}) {
+    INFO(port);
+    s.port = port;
+    CHECK(options_from_settings(s, postmark()).user_port == smtpcheck::settings_port(s));
+    CHECK(options_from_settings(s, postmark()).user_port.has_value());
+  }
 }

@@ -256,6 +256,27 @@ for (const { kind, ext, read, run, native } of [...kinds, config_kind]) {
 }
 if (golden_count === 0) fail(data_dir, 'no golden case found (wrong data directory?)');
 
+// importReport reads the whole case file with the core's probe-file decoder
+// (the widget's "Import a report" does, parsing nothing itself): the same
+// findings as the golden output, and the report as the core read it.
+for (const c of golden_cases('reports', '.json')) {
+  const text = readFileSync(c.input, 'utf8');
+  const actual = await run_module(`importReport ${c.name}`, (m) => m.importReport(text));
+  if (actual === undefined) continue;
+  const imported = JSON.parse(actual);
+  const expected = JSON.parse(readFileSync(c.expected, 'utf8'));
+  if (JSON.stringify(imported.findings) !== JSON.stringify(expected.findings)) {
+    fail(`importReport ${c.name}`, 'its findings differ from the golden output');
+  } else if (imported.report === undefined
+      ? !imported.findings.some((f) => /^diagnose\.report_/.test(f.id))
+      : imported.report.schema !== 'smtpcheck/report/v1') {
+    // An unreadable report has no "report", and a finding says why.
+    fail(`importReport ${c.name}`, 'no "report" the core read, and no finding saying why');
+  } else {
+    pass();
+  }
+}
+
 // ---- catalog, version, makeLink against the CLI ------------------------------
 
 function compare_with_native(what, native, actual) {
@@ -375,6 +396,7 @@ const functions = [
   },
   { name: 'explain platform', run: (m, input) => m.explain('535 5.7.8 Authentication failed', input) },
   { name: 'diagnose report', run: (m, input) => m.diagnose(input, '{"port": 587}') },
+  { name: 'importReport', run: (m, input) => m.importReport(input, '{"port": 587}') },
   {
     name: 'diagnose settings',
     run: (m, input) => m.diagnose('{"schema": "smtpcheck/report/v1", "connections": []}', input),

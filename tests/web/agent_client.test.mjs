@@ -60,10 +60,21 @@ test('progress events group into DNS, one line per port and family, TLS versions
   assert.ok(progress_line({ port: 587, family: 'ipv4', step: 'tcp' }).key < progress_line({ port: 2525, family: 'ipv4', step: 'tcp' }).key);
   assert.equal(progress_line({ port: 587, step: 'tls_version', detail: '1.2' }).label, 'TLS versions on port 587');
   assert.equal(progress_line({ port: 465, step: 'implicit_tls' }).label, 'Implicit TLS on port 465');
-  assert.deepEqual(progress_step({ step: 'ehlo_after_tls', status: 'ok' }), { text: 'EHLO again ok', tone: 'good' });
-  assert.deepEqual(progress_step({ step: 'tcp', status: 'timeout' }), { text: 'TCP timeout', tone: 'bad' });
-  assert.deepEqual(progress_step({ step: 'tls_version', detail: '1.0', status: 'refused' }), { text: 'TLS 1.0 refused', tone: 'neutral' });
-  assert.deepEqual(progress_step({ step: 'dns', status: 'ok' }), { text: 'ok', tone: 'good' });
+  assert.deepEqual(progress_step({ step: 'ehlo_after_tls', status: 'ok', verdict: 'ok' }), { text: 'EHLO again ok', tone: 'good' });
+  assert.deepEqual(progress_step({ step: 'tcp', status: 'timeout', verdict: 'problem' }), { text: 'TCP timeout', tone: 'bad' });
+  assert.deepEqual(progress_step({ step: 'dns', status: 'ok', verdict: 'ok' }), { text: 'ok', tone: 'good' });
+});
+
+test('a step is toned by the core\'s verdict, never by its status word: TLS 1.2 refused is a problem', () => {
+  assert.deepEqual(progress_step({ step: 'tls_version', detail: '1.0', status: 'refused', verdict: 'expected_refusal' }),
+      { text: 'TLS 1.0 refused (expected)', tone: 'neutral' });
+  assert.deepEqual(progress_step({ step: 'tls_version', detail: '1.2', status: 'refused', verdict: 'problem' }),
+      { text: 'TLS 1.2 refused', tone: 'bad' });
+  // The same status word with another verdict gets that verdict's tone: nothing is judged here.
+  assert.equal(progress_step({ step: 'auth', status: 'skipped', verdict: 'ok' }).tone, 'good');
+  assert.equal(progress_step({ step: 'tcp', status: 'ok', verdict: 'problem' }).tone, 'bad');
+  // An event without a verdict (an older agent) is shown, neutral.
+  assert.deepEqual(progress_step({ step: 'tcp', status: 'timeout' }), { text: 'TCP timeout', tone: 'neutral' });
 });
 
 // A fetch double that answers with `chunks` (NDJSON split anywhere) and

@@ -30,6 +30,16 @@ EMSCRIPTEN_KEEPALIVE const char* smtpcheck_diagnose(const char* report, std::siz
       smtpcheck::diagnose_document(bytes(report, report_size), bytes(settings, settings_size)));
 }
 
+/// import_report_document(probe file, settings JSON): a smtpcheck/findings/v1
+/// document with the "report" as the core read it (the widget's "Import a
+/// report" shows its findings and transcripts, parsing nothing itself).
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_import_report(const char* file, std::size_t file_size,
+                                                         const char* settings,
+                                                         std::size_t settings_size) {
+  return hold(smtpcheck::import_report_document(bytes(file, file_size),
+                                                bytes(settings, settings_size)));
+}
+
 /// check_config_document(pasted configuration): a smtpcheck/findings/v1
 /// document with the "config" member (format, settings without secrets,
 /// sources, assumptions, corrected lines). Here, not in the core module: the

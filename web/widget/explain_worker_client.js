@@ -1,5 +1,5 @@
 // explain_worker_client.js: the page's side of explain_worker.js. Gives the
-// core's explain, diagnose, checkConfig and loadExplain (each returning a
+// core's explain, diagnose, importReport, checkConfig and loadExplain (each returning a
 // Promise, as smtpcheck.mjs does) answered by a Web Worker, which starts on
 // the first of them. The page's main thread only posts the text and reads
 // the answer back, so typing stays responsive while a long log is read.
@@ -12,8 +12,8 @@
 
 /**
  * url: the worker script's address; fallback: the page's core API (its
- * explain, diagnose, checkConfig and loadExplain are used when the worker
- * cannot run). Returns { explain, diagnose, checkConfig, loadExplain }.
+ * explain, diagnose, importReport, checkConfig and loadExplain are used when the worker
+ * cannot run). Returns { explain, diagnose, importReport, checkConfig, loadExplain }.
  */
 export function explain_in_worker(url, fallback) {
   let worker = null;  // null: not started yet; false: cannot run here
@@ -63,6 +63,7 @@ export function explain_in_worker(url, fallback) {
   return {
     explain: (text, platformId = '') => run('explain', [text, platformId]),
     diagnose: (reportJson, settingsJson = '') => run('diagnose', [reportJson, settingsJson]),
+    importReport: (fileText, settingsJson = '') => run('importReport', [fileText, settingsJson]),
     checkConfig: (text) => run('checkConfig', [text]),
     loadExplain: () => run('loadExplain', []),
   };

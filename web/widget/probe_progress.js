@@ -3,7 +3,8 @@
 // terminal: one line per port and address family, growing a step at a
 // time ("Port 587 (IPv4): TCP ok · banner ok · EHLO ok · …"), plus DNS, the
 // TLS version matrix and the implicit-TLS attempt. It shows the status
-// words the agent recorded; judging them is the diagnosis's job.
+// words the agent recorded, toned by the verdict the core put on each event
+// ("ok", "expected_refusal", "problem"): it judges nothing itself.
 
 import { el, clear } from './element.js';
 
@@ -26,15 +27,21 @@ export function progress_line(event) {
     label: `Port ${port}${family ? ` (${family})` : ''}` };
 }
 
-/** The text of one step ("TCP ok", "TLS 1.0 refused", "ok") and its tone: good, bad or neutral. */
+/** The tone each of the core's verdicts is shown with. */
+const verdict_tones = { ok: 'good', expected_refusal: 'neutral', problem: 'bad' };
+
+/**
+ * The text of one step ("TCP ok", "TLS 1.0 refused (expected)", "ok") and its
+ * tone (good, neutral or bad), from the core's verdict on the event; an event
+ * without one (an older agent) is shown neutral rather than judged here.
+ */
 export function progress_step(event) {
   const status = String(event.status ?? '');
   let word = step_words[event.step] ?? '';
   if (event.step === 'tls_version') word = `TLS ${event.detail ?? ''}`.trim();
-  let tone = status === 'ok' || status === 'accepted' ? 'good' : status === 'skipped' ? 'neutral' : 'bad';
-  // Refusing TLS 1.0 and 1.1 is expected (the diagnosis says so): no alarm here.
-  if (event.step === 'tls_version' && tone === 'bad') tone = 'neutral';
-  return { text: word ? `${word} ${status}` : status, tone };
+  const tone = verdict_tones[event.verdict] ?? 'neutral';
+  const said = event.verdict === 'expected_refusal' ? `${status} (expected)` : status;
+  return { text: word ? `${word} ${said}` : said, tone };
 }
 
 export class probe_progress {

@@ -13,35 +13,6 @@ import { transcript_block } from './transcript_view.js';
 /** Reports are small (a few KiB); anything bigger is not one. */
 export const max_report_bytes = 1024 * 1024;
 
-// The report/v1 object inside a file's text (the probe output, or a bare
-// report), or null when the text is not JSON.
-function parsed_report(text) {
-  try {
-    const parsed = JSON.parse(text);
-    return parsed?.report ?? parsed;
-  } catch {
-    return null;
-  }
-}
-
-// `smtpcheck probe --json` writes {"report": report/v1, "settings": settings/v1};
-// diagnose takes the two documents apart. A file of another shape (a bare
-// report, or not JSON at all) goes to the core as it is, to be judged there;
-// `settings` is null when the file carries none (the form's are used).
-export function report_parts(text) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { report: text, settings: null };
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !('report' in parsed)) {
-    return { report: text, settings: null };
-  }
-  const part = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
-  return { report: part(parsed.report), settings: 'settings' in parsed ? part(parsed.settings) : null };
-}
-
 export class report_import {
   /**
    * core: a Promise of the smtpcheck API (the box shows before the core has
@@ -112,23 +83,23 @@ export class report_import {
       if (read === this.reads) this.fail(`"${file.name}" could not be read. Try choosing it again.`);
       return;
     }
-    const { report, settings } = report_parts(text);
-    let findings;
+    let judged;
     try {
       const api = await this.core;
-      findings = JSON.parse(await api.diagnose(report, settings ?? this.settings_json())).findings;
+      // The core's own document (findings, and the report as it read it).
+      judged = JSON.parse(await api.importReport(text, this.settings_json()));
     } catch {
       if (read === this.reads) this.fail('The diagnosis could not load. Check your connection, then choose the file again.');
       return;
     }
-    if (read === this.reads) this.show(file.name, text, findings);
+    if (read === this.reads) this.show(file.name, judged);
   }
 
-  show(name, text, findings) {
+  show(name, { findings, report }) {
     this.status.className = 'sc-import__status';
     this.status.textContent = `Diagnosis of "${name}": ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}.`;
     render_findings(this.results, findings, 4);
-    const transcripts = transcript_block(parsed_report(text), 4);
+    const transcripts = report ? transcript_block(report, 4) : null;
     if (transcripts) this.results.append(transcripts);
   }
 }

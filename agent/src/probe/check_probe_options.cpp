@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "probe/probe.h"
+#include "smtpcheck/provider.h"
 
 namespace smtpcheck::agent {
 namespace {
@@ -15,6 +16,11 @@ bool has_control(std::string_view s) {
 }  // namespace
 
 std::optional<probe_option_error> check_probe_options(const probe_options& o) {
+  // Every live step is judged under the provider's facts: there must be one.
+  if (!find_provider(o.provider)) {
+    return probe_option_error{"provider", "The provider \"" + o.provider +
+                                              "\" is not one smtpcheck knows; nothing was sent."};
+  }
   struct wire_value {
     const char* field;
     const std::string& value;

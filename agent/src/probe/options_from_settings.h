@@ -10,15 +10,10 @@
 
 namespace smtpcheck::agent {
 
-/// The settings' port as a number, when it is 1 to 65535 written in digits
-/// only ("587"); nullopt when absent or anything else (" 587", "abc"),
-/// which the static rules report.
-std::optional<int> settings_port_number(const settings& s);
-
 /// The probe options for `s` under `profile`: the host as typed; as ports,
-/// the profile's STARTTLS ports (25, 2525, 587 for Postmark) and the
-/// settings' port after them when it is another one (e.g. 465, which the
-/// engine probes as implicit TLS); that port as user_port; the security
+/// the profile's STARTTLS ports (25, 2525, 587 for Postmark); the settings'
+/// port, read by the core's parse_port(), as user_port (run_probe() probes
+/// it too when it is another one, e.g. 465 as implicit TLS); the security
 /// mode's name; username, password and from as typed (absent: empty, so
 /// AUTH or MAIL FROM is skipped). Timeouts, ca_file, rcpt and ehlo_name
 /// keep their defaults for the caller to set. Nothing is checked here:

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "smtpcheck/probe_report.h"
+#include "smtpcheck/settings.h"
 
 namespace smtpcheck::agent {
 
@@ -27,6 +28,9 @@ struct probe_options {
   std::string rcpt;              ///< RCPT TO address; empty: skipped
   std::string ehlo_name = "smtpcheck.invalid";  ///< the EHLO argument
   std::string ca_file;                          ///< PEM trust anchors; empty: the system store
+  /// The provider profile's id: the core judges each live step under its
+  /// facts (step_verdict.h). The settings' default unless set.
+  std::string provider = settings{}.provider;
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds reply_timeout{10000};
   std::chrono::milliseconds total_timeout{30000};
@@ -49,6 +53,9 @@ struct probe_event {
   std::string detail;   ///< e.g. the TLS version for "tls_version"
   std::string status;   ///< the step's status word, as in the report
   long elapsed_ms = 0;  ///< since the run started
+  /// The core's judgement of the step (judge_step(), step_verdict.h):
+  /// "ok" | "expected_refusal" | "problem". Shown as it is; never judged again.
+  std::string verdict = "ok";
 };
 
 /// Called from probe threads, one call at a time (the engine serialises them).

@@ -19,6 +19,7 @@
 #include "probe/smtp_session.h"
 #include "probe/tls_client.h"
 #include "probe/tls_probes.h"
+#include "smtpcheck/provider.h"
 #include "smtpcheck/version.h"
 
 namespace smtpcheck::agent {
@@ -53,6 +54,8 @@ std::vector<resolved_address> one_per_family(const std::vector<resolved_address>
   return out;
 }
 
+// The one place the customer's own port joins the ports probed: the
+// settings conversion and serve's target guard only name or allow it.
 std::vector<int> ports_to_probe(const probe_options& options) {
   std::vector<int> ports = options.ports;
   if (options.user_port &&
@@ -100,7 +103,9 @@ void refuse_local_addresses(const std::string& host, dns_step& dns) {
 probe_report run_probe(const probe_options& options, const probe_listener& listener) {
   const auto start = probe_clock::now();
   const deadline run_deadline{start + options.total_timeout};
-  progress_sink progress(listener, start);
+  // check_probe_options() below refuses an unknown provider before any step.
+  const provider_profile* provider = find_provider(options.provider);
+  progress_sink progress(listener, start, provider ? *provider : *providers().front());
 
   probe_report report;
   report.agent = {std::string(version()), operating_system(), tls_library_version()};

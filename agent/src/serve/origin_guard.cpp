@@ -1,7 +1,7 @@
 #include "serve/origin_guard.h"
 
 #include "ascii_lowercase.h"
-#include "port_number.h"
+#include "smtpcheck/port.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,6 +20,10 @@ origin_option refuse(std::string why) {
 }  // namespace
 
 origin_option parse_origin_option(std::string_view text) {
+  // A browser's Origin never holds a space, so an option with one (even
+  // around the port, which the port parser forgives) could never match.
+  if (std::any_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+    return refuse("an origin has no spaces, e.g. https://help.example.com");
   const std::string lowered = agent::ascii_lowercase(text);
   std::string_view rest = lowered;
   std::string scheme;
@@ -42,6 +46,7 @@ origin_option parse_origin_option(std::string_view text) {
   }
   std::string_view host = rest;
   std::string_view port;
+  std::optional<int> port_number;
   if (rest.starts_with('[')) {
     const std::size_t close = rest.find(']');
     if (close == std::string_view::npos)
@@ -57,13 +62,15 @@ origin_option parse_origin_option(std::string_view text) {
     if (!after.empty()) {
       if (!after.starts_with(':')) return refuse("unexpected text after the IPv6 address");
       port = after.substr(1);
-      if (!agent::parse_port_number(port)) return refuse("the port must be a number from 1 to 65535");
+      port_number = parse_port(port);
+      if (!port_number) return refuse("the port must be a number from 1 to 65535");
     }
   } else {
     if (const std::size_t colon = rest.find(':'); colon != std::string_view::npos) {
       host = rest.substr(0, colon);
       port = rest.substr(colon + 1);
-      if (!agent::parse_port_number(port)) return refuse("the port must be a number from 1 to 65535");
+      port_number = parse_port(port);
+      if (!port_number) return refuse("the port must be a number from 1 to 65535");
     }
     if (host.empty() || !std::all_of(host.begin(), host.end(), is_host_char) ||
         host.front() == '.' || host.back() == '.' || host.find("..") != std::string_view::npos) {
@@ -71,9 +78,11 @@ origin_option parse_origin_option(std::string_view text) {
     }
   }
   // Browsers leave the default port out of Origin, so keeping it would never match.
-  if ((scheme == "http" && port == "80") || (scheme == "https" && port == "443")) port = {};
+  // Browsers write the port without leading zeros: so does the allowlist.
+  if ((scheme == "http" && port_number == 80) || (scheme == "https" && port_number == 443))
+    port_number.reset();
   std::string origin = scheme + "://" + std::string(host);
-  if (!port.empty()) origin += ":" + std::string(port);
+  if (port_number) origin += ":" + std::to_string(*port_number);
   return {origin, ""};
 }
 

@@ -10,6 +10,8 @@
 #include "serve/requests.h"
 #include "serve/responses.h"
 #include "smtpcheck/json.h"
+#include "smtpcheck/port.h"
+#include "smtpcheck/probe_result.h"
 
 namespace smtpcheck::serve {
 namespace {
@@ -19,7 +21,7 @@ namespace {
 struct probe_job {
   agent::probe_options options;
   settings customer_settings;
-  std::vector<std::string> secrets;
+  std::vector<std::string> secrets;  ///< probe_secrets(customer_settings)
   bool completed = false;
 };
 
@@ -51,7 +53,7 @@ std::optional<api_error> settings_problem(const decoded_settings& decoded,
                      "The settings name a provider this agent does not know."};
   if (!s.host || s.host->empty())
     return api_error{400, "invalid_settings", "The settings have no host to probe."};
-  if (s.port && !agent::settings_port_number(s)) {
+  if (s.port && !settings_port(s)) {
     return api_error{400, "invalid_settings",
                      "The settings' port is not a number from 1 to 65535."};
   }
@@ -161,7 +163,7 @@ void handle_probe(serve_state& state, const httplib::Request& req, httplib::Resp
   if (const auto problem = agent::check_probe_options(options)) {
     return fail(state, req, res, {400, "invalid_settings", problem->message});
   }
-  job->secrets = secrets_to_scrub(options);
+  job->secrets = probe_secrets(job->customer_settings);
 
   if (!state.slot.try_acquire()) {
     return fail(state, req, res,
@@ -183,10 +185,11 @@ void handle_probe(serve_state& state, const httplib::Request& req, httplib::Resp
           const std::lock_guard lock(write_mutex);
           if (!client_gone && !sink.write(line.data(), line.size())) client_gone = true;
         };
-        const probe_report report = agent::run_probe(
+        probe_report report = agent::run_probe(
             job->options,
             [&](const agent::probe_event& event) { send(progress_line(event, job->secrets)); });
-        send(result_line(probe_document(report, job->customer_settings), job->secrets));
+        // The core makes the report secret-free and diagnoses it, once.
+        send(result_line(judge_probe(std::move(report), job->customer_settings)));
         job->completed = true;
         if (client_gone) return false;
         sink.done();

@@ -1,7 +1,7 @@
 #include "serve/target_guard.h"
 
 #include "ascii_lowercase.h"
-#include "port_number.h"
+#include "smtpcheck/port.h"
 
 #include <algorithm>
 #include <cctype>
@@ -59,7 +59,7 @@ std::optional<allowed_host> parse_allow_host(std::string_view text, std::string&
   }
   out.host = agent::ascii_lowercase(host);
   if (!port.empty()) {
-    out.port = agent::parse_port_number(port);
+    out.port = parse_port(port);
     if (!out.port) {
       error = "--allow-host: the port in \"" + std::string(text) +
               "\" must be a number from 1 to 65535";
@@ -107,13 +107,13 @@ target_decision target_guard::decide(const provider_profile& profile, std::strin
   for (const int port : extra_ports) {
     if (!contains(decision.ports, port)) decision.ports.push_back(port);
   }
-  if (user_port && !contains(decision.ports, *user_port)) {
-    if (!(base_allowed && *user_port == implicit_tls_port)) {
-      decision.refused = name_target(host, user_port);
-      decision.ports.clear();
-      return decision;
-    }
-    decision.ports.push_back(*user_port);
+  // The user's port is only allowed here: run_probe() adds it to the ports
+  // it probes, the one place that does.
+  if (user_port && !contains(decision.ports, *user_port) &&
+      !(base_allowed && *user_port == implicit_tls_port)) {
+    decision.refused = name_target(host, user_port);
+    decision.ports.clear();
+    return decision;
   }
   decision.allowed = !decision.ports.empty();
   if (!decision.allowed) decision.refused = name_target(host, user_port);

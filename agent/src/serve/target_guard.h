@@ -27,7 +27,9 @@ std::optional<allowed_host> parse_allow_host(std::string_view text, std::string&
 struct target_decision {
   bool allowed = false;
   std::string host;  ///< the host to probe (the profile's spelling when it is one of its hosts)
-  std::vector<int> ports;  ///< the ports to probe, the user's among them
+  /// The ports to probe. The user's port, when allowed, is not added here:
+  /// run_probe() adds it (probe_options::user_port), the one place that does.
+  std::vector<int> ports;
   std::string refused;     ///< "host:port" (or "host") that was refused, for the message
   /// True when an --allow-host named this host: the user chose it, so it
   /// may resolve to a local address (the resolved-address guard is off).
@@ -44,8 +46,8 @@ class target_guard {
 
   /// Decides for the settings' host and port under `profile`. A profile host
   /// (compared ignoring case), or an --allow-host host without a port, gets
-  /// the base ports (the profile's STARTTLS ports unless --ports) and, as the
-  /// user's port, one of those or 465 (probed as implicit TLS). An
+  /// the base ports (the profile's STARTTLS ports unless --ports) and allows,
+  /// as the user's port, one of those or 465 (probed as implicit TLS). An
   /// --allow-host HOST:PORT gets that port only. Anything else is refused.
   target_decision decide(const provider_profile& profile, std::string_view host,
                          std::optional<int> user_port) const;

@@ -3,12 +3,14 @@
 /// string-in/string-out entry points shared by the CLI and WebAssembly.
 /// Every document carries "schema": "smtpcheck/<kind>/v1".
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "smtpcheck/finding.h"
 #include "smtpcheck/probe_report.h"
+#include "smtpcheck/probe_result.h"
 #include "smtpcheck/settings.h"
 
 namespace smtpcheck {
@@ -41,14 +43,39 @@ struct decoded_report {
 /// "not attempted"). Unknown fields are ignored, for newer agents.
 decoded_report decode_report(std::string_view json);
 
+/// A probe file as people share it: the output of `smtpcheck probe --json`
+/// (a `smtpcheck/probe/v1` document), a bare `smtpcheck/report/v1` document,
+/// or `{"report": …, "settings": …}`, a report beside the settings it was run
+/// for (a settings document, or its text as a string).
+struct decoded_probe_file {
+  decoded_report report;
+  std::optional<decoded_settings> settings;  ///< present when the file carries settings
+};
+
+/// Decodes a probe file. Never throws: problems become findings.
+decoded_probe_file decode_probe_file(std::string_view json);
+
+/// An imported probe file judged, as a `smtpcheck/findings/v1` document:
+/// decode_probe_file(), then diagnose() with the file's settings, else with
+/// `settings_json` ("" = none); the documents' own problems first, then the
+/// diagnosis, errors first. When the report is usable the document also has
+/// "report": the report as this core read it (what it understood, nothing
+/// more), for showing its transcripts.
+std::string import_report_document(std::string_view file_json, std::string_view settings_json);
+
 /// Encodes a report as a `smtpcheck/report/v1` document, pretty, ending in
 /// '\n'. decode_report(encode_report(r)) gives r back.
 std::string encode_report(const probe_report& report);
 
-/// `{"schema":"smtpcheck/probe/v1","report":…,"findings":[…]}`: what
-/// `smtpcheck probe --json` prints, the report with diagnose(report, s),
-/// errors first.
-std::string probe_document(const probe_report& report, const settings& s);
+/// `{"schema":"smtpcheck/probe/v1","report":…,"findings":[…]}`, pretty,
+/// ending in '\n': what `smtpcheck probe --json` prints. `result` comes from
+/// judge_probe() (probe_result.h), which diagnosed it once and took the
+/// secrets out; this only encodes it (findings errors first).
+std::string encode_probe_document(const probe_result& result);
+
+/// The same document on one line (no spaces between tokens, no final
+/// newline): the "document" of `smtpcheck serve`'s NDJSON result line.
+std::string encode_probe_line(const probe_result& result);
 
 /// Encodes settings as a `smtpcheck/settings/v1` document. With
 /// `include_secrets` false, username and password are left out.

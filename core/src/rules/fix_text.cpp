@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "smtpcheck/port.h"
 #include "text/addr_spec.h"
 #include "text/ascii.h"
 
@@ -30,7 +31,7 @@ std::string fill(const rule_context& ctx, std::string_view pattern, int port) {
 
 // True when the port field holds exactly `port` (the value to keep).
 bool port_field_holds(const rule_context& ctx, int port) {
-  return ctx.input.port && text::parse_decimal(text::trim(*ctx.input.port), 1, 65535) == port;
+  return settings_port(ctx.input) == port;
 }
 
 field_value starttls_value() {

@@ -1,5 +1,6 @@
 #include "finding_id.h"
 #include "rules/rule.h"
+#include "smtpcheck/port.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::rules {
@@ -17,8 +18,7 @@ std::optional<rule_context> make_rule_context(const settings& s, std::vector<fin
   ctx.emplace(rule_context{s, *provider, platform, parse_host(s.host.value_or("")), {}});
   // The port field wins; a port typed into the host ("host:587") stands in for a missing one.
   if (s.port && !text::trim(*s.port).empty()) {
-    const long p = text::parse_decimal(text::trim(*s.port), 1, 65535);
-    if (p > 0) ctx->port = static_cast<int>(p);
+    ctx->port = settings_port(s);
   } else if (ctx->host.port) {
     ctx->port = ctx->host.port;
   }
