@@ -35,9 +35,12 @@
 //                                 client platforms and the provider profiles
 //   version()                     the core's version, e.g. "0.1.0" (not JSON)
 // These two return a Promise of the string (their module loads on first use):
-//   explain(text, platformId='')  smtpcheck/findings/v1: a pasted error message
+//   explain(text, platformId='', providerId='')
+//                                 smtpcheck/findings/v1: a pasted error message
 //                                 explained; platformId words fixes for a
-//                                 client ("nodemailer"; see catalog())
+//                                 client ("nodemailer"; see catalog()),
+//                                 providerId for a provider ("sendgrid";
+//                                 catalog().providers; default postmark)
 //   diagnose(reportJson, settingsJson='')
 //                                 smtpcheck/findings/v1: a probe report (the
 //                                 output of `smtpcheck probe --json`, or its
@@ -177,8 +180,8 @@ export async function createSmtpcheck(options = {}) {
     makeLink: (settingsJson) => call(core, 'smtpcheck_make_link', settingsJson),
     catalog: () => call(core, 'smtpcheck_catalog'),
     version: () => call(core, 'smtpcheck_version'),
-    explain: async (text, platformId = '') =>
-      call(await load_explain(), 'smtpcheck_explain', text, platformId),
+    explain: async (text, platformId = '', providerId = '') =>
+      call(await load_explain(), 'smtpcheck_explain', text, platformId, providerId),
     diagnose: async (reportJson, settingsJson = '') =>
       call(await load_explain(), 'smtpcheck_diagnose', reportJson, settingsJson),
     checkConfig: async (text) => call(await load_explain(), 'smtpcheck_check_config', text),

@@ -119,6 +119,7 @@ struct link_reader {
   std::optional<std::string> platform_version{};
   bool any_setting = false;
   bool secret_dropped = false;
+  bool provider_named = false;
 
   void drop_secret(finding f) {
     out.findings.push_back(std::move(f));
@@ -205,12 +206,16 @@ struct link_reader {
       case link_parameter::senders: s.verified_senders = std::move(items); break;
       case link_parameter::platform: s.platform = platform_ref{std::move(v), ""}; break;
       case link_parameter::platform_version: platform_version = std::move(v); break;
-      case link_parameter::provider: s.provider = std::move(v); break;
+      case link_parameter::provider:
+        s.provider = std::move(v);
+        provider_named = true;
+        break;
       case link_parameter::version: break;
     }
   }
 
   void finish() {
+    if (!provider_named) detect_provider(out.value);
     if (platform_version && !platform_version->empty()) {
       if (out.value.platform)
         out.value.platform->version = std::move(*platform_version);

@@ -112,7 +112,8 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
   }
   std::string detail = std::string(p.name) + " refused " +
                        (from.empty() ? std::string("the From address") : from) +
-                       " as the sender: it sends only from a confirmed Sender Signature, or an "
+                       " as the sender: it sends only from a confirmed " +
+                       std::string(p.sender_name) + ", or an "
                        "address on a verified domain, of your account.";
   std::string fix;
   if (!ctx.rules.input.verified_senders.empty()) {
@@ -120,10 +121,12 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
     const bool domain = verified.find('@') == std::string::npos;
     fix = "Send from " + (domain ? "an address on " + quote(ctx, verified) : quote(ctx, verified)) +
           ", which is verified, or add and confirm " +
-          (from.empty() ? std::string("the address") : from) + " under Sender Signatures.";
+          (from.empty() ? std::string("the address") : from) + " under " +
+          std::string(p.sender_place) + ".";
   } else {
     fix = "Add and confirm " + (from.empty() ? std::string("the From address") : from) +
-          " or its domain under Sender Signatures, or send from an address you have already "
+          " or its domain under " + std::string(p.sender_place) +
+          ", or send from an address you have already "
           "verified";
     if (const std::string setting = explaining::from_setting(ctx.facts); !setting.empty()) {
       fix += ": `" + setting + "`" + explaining::platform_suffix(ctx.facts);

@@ -101,13 +101,14 @@ finding starttls_required(const cause_facts& f) {
 finding sender_rejected(const cause_facts& f) {
   const provider_profile& p = f.provider;
   std::string detail = std::string(p.name) +
-                       " sends only From an address that is a confirmed "
-                       "Sender Signature, or on a verified domain, of your account.";
+                       " sends only From an address that is a confirmed " +
+                       std::string(p.sender_name) + ", or on a verified domain, of your account.";
   if (const std::string address = email_address(f.line); !address.empty()) {
     detail += " The address refused here is " + address + ".";
   }
   std::string fix =
-      "Add and confirm that address or its domain under Sender Signatures, or send "
+      "Add and confirm that address or its domain under " + std::string(p.sender_place) +
+      ", or send "
       "from an address on a domain you have already verified";
   if (const std::string setting = from_setting(f); !setting.empty()) {
     fix += ": `" + setting + "`" + platform_suffix(f);
@@ -152,15 +153,25 @@ finding temporary_failure(const cause_facts& f) {
 }
 
 finding size_limit(const cause_facts& f) {
-  // Postmark's documented limit; not in the provider profile yet.
+  const provider_profile& p = f.provider;
+  const std::string limit = std::to_string(p.max_message_mb) + " MB";
+  if (p.max_message_mb <= 0) {
+    return make_finding(
+        fid::explain_size_limit, "",
+        with_note("The message is larger than the server accepts, attachments included, and "
+                  "attachments grow by about a third once encoded.",
+                  f),
+        "Send large files as download links instead of attachments, or shrink them below " +
+            std::string(p.name) + "'s message size limit.");
+  }
   return make_finding(
       fid::explain_size_limit, "",
-      with_note("The message is larger than the server accepts. " + std::string(f.provider.name) +
-                    " takes messages up to 10 MB in all, attachments included, and attachments "
-                    "grow by about a third once encoded.",
+      with_note("The message is larger than the server accepts. " + std::string(p.name) +
+                    " takes messages up to " + limit + " in all, attachments included, and "
+                    "attachments grow by about a third once encoded.",
                 f),
       "Send large files as download links instead of attachments, or shrink them so that the "
-      "whole message stays under 10 MB.");
+      "whole message stays under " + limit + ".");
 }
 
 finding auth_mechanism_unsupported(const cause_facts& f) {

@@ -46,14 +46,6 @@ std::string platform_ids() {
   return out;
 }
 
-std::string provider_ids() {
-  std::string out;
-  for (const provider_profile* p : providers()) {
-    if (!out.empty()) out += ", ";
-    out += p->id;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -125,7 +117,10 @@ std::string value_fix(link_parameter p) {
     case link_parameter::platform_version:
       return "Use one of these platform ids: " + platform_ids() + ".";
     case link_parameter::provider:
-      return "Use one of these providers: " + provider_ids() + ", or leave provider out.";
+      // Not the list itself: the providers are data, and a new profile must
+      // not change this sentence (the catalog lists them).
+      return "Use a provider id from the catalog (`smtpcheck catalog`), or leave provider out: "
+             "it is then read from the host.";
     case link_parameter::version:
     case link_parameter::host:
     case link_parameter::from:

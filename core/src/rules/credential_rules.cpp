@@ -90,7 +90,9 @@ cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::stri
     if (bare.size() >= 2 && is_quote(bare.front()) && bare.back() == bare.front()) {
       bare = bare.substr(1, bare.size() - 2);
     }
-    if (std::string why; is_placeholder(bare, why)) {
+    // The provider's own fixed username ("apikey") is not a placeholder word.
+    const std::string_view literal = ctx.provider.credentials.literal_username;
+    if (std::string why; (literal.empty() || bare != literal) && is_placeholder(bare, why)) {
       out.push_back(make_finding(fid::credentials_placeholder, field,
                                  "The " + what + " is not a token. " + why,
                                  "Set the " + what + " to your " +
@@ -139,7 +141,7 @@ cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::stri
             "non-breaking space or a curly quote, picked up when copying from a chat, an email "
             "or a PDF. Tokens are plain ASCII.",
         "Type or paste the token again from the " + std::string(ctx.provider.name) +
-            " dashboard (Servers → your server → API Tokens).",
+            " dashboard (" + std::string(ctx.provider.credentials.where) + ").",
         "length " + std::to_string(inner.size())));
     std::string ascii;
     for (char ch : inner) {
@@ -155,8 +157,8 @@ cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::stri
           fid::credentials_test_token, field,
           std::string(test) + " is " + std::string(ctx.provider.name) +
               "'s test token for the HTTP API; the SMTP server does not accept it.",
-          "Use your " + std::string(ctx.provider.server_token_name) +
-              " (Servers → your server → API Tokens) as the " + what + "."));
+          "Use your " + std::string(ctx.provider.server_token_name) + " (" +
+              std::string(ctx.provider.credentials.where) + ") as the " + what + "."));
       c.value = inner;
       c.hygiene_problem = true;
       return c;
@@ -166,8 +168,146 @@ cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::stri
   return c;
 }
 
+// Another provider's login, by a shape only that provider uses: its fixed
+// username ("apikey"), its access-key prefix, its key prefix, or its
+// same-token UUID. What is named is the shape, never the secret.
+std::string_view shape_of_another(const provider_profile& other, const provider_profile& mine,
+                                  const cleaned& user, const std::optional<cleaned>& pass) {
+  const credential_scheme& c = other.credentials;
+  if (c.username == username_scheme::literal && user.value == c.literal_username &&
+      mine.credentials.literal_username != c.literal_username) {
+    return "username";
+  }
+  if (!other.access_key_prefix.empty() && text::istarts_with(user.value, other.access_key_prefix) &&
+      mine.access_key_prefix != other.access_key_prefix) {
+    return "access key";
+  }
+  if (pass && !c.password_shape.prefix.empty() && matches_shape(c.password_shape, pass->value) &&
+      mine.credentials.password_shape.prefix != c.password_shape.prefix) {
+    return "key";
+  }
+  if (pass && c.username == username_scheme::same_as_password && c.password_shape.uuid &&
+      !mine.credentials.password_shape.uuid && user.value == pass->value &&
+      text::is_uuid(user.value)) {
+    return "token";
+  }
+  return {};
+}
+
+bool another_providers_login(const rule_context& ctx, const cleaned& user,
+                             const std::optional<cleaned>& pass, std::vector<finding>& out) {
+  const provider_profile& mine = ctx.provider;
+  for (const provider_profile* other : providers()) {
+    if (other == &mine) continue;
+    const std::string_view what = shape_of_another(*other, mine, user, pass);
+    if (what.empty()) continue;
+    const bool host_is_mine = provider_for_host(ctx.host.clean) == &mine;
+    out.push_back(make_finding(
+        fid::credentials_other_provider, what == "key" ? "password" : "username",
+        "The " + std::string(what) + " has the shape of " + std::string(other->name) +
+            "'s SMTP login, but these settings are for " + std::string(mine.name) +
+            (host_is_mine ? " (the host is " + std::string(mine.name) + "'s)" : std::string()) +
+            ": usually a leftover from a move between providers. " + std::string(mine.name) +
+            " refuses " + std::string(other->name) + "'s credentials.",
+        "Use " + std::string(mine.name) + "'s login: " + login_words(mine) + ".",
+        std::string(other->name) + " " + std::string(what) + " on " + std::string(mine.name)));
+    return true;
+  }
+  return false;
+}
+
+// The login of a provider whose username is not the token itself.
+void fits_the_scheme(const rule_context& ctx, const cleaned& user,
+                     const std::optional<cleaned>& pass, std::vector<finding>& out) {
+  const provider_profile& p = ctx.provider;
+  const credential_scheme& c = p.credentials;
+  bool flagged = user.hygiene_problem || (pass && pass->hygiene_problem);
+  switch (c.username) {
+    case username_scheme::literal:
+      if (user.value != c.literal_username) {
+        const bool key_as_username = pass && user.value == pass->value;
+        out.push_back(make_finding(
+            fid::credentials_username_not_literal, "username",
+            std::string(p.name) + "'s SMTP username is the word `" +
+                std::string(c.literal_username) + "` itself" +
+                (key_as_username ? "; the " + std::string(p.server_token_name) +
+                                       " goes only in the password, not in both."
+                                 : ", not a name or a key."),
+            fix_sentence{"Set the username to " + std::string(c.literal_username) +
+                             " and keep the " + std::string(p.server_token_name) +
+                             " as the password.",
+                         {{"username", std::string(c.literal_username)}}},
+            "length " + std::to_string(user.value.size())));
+        flagged = true;
+      }
+      break;
+    case username_scheme::email_address:
+      if (text::classify_token(user.value, {}) != token_shape::email_address) {
+        out.push_back(make_finding(
+            fid::credentials_username_not_address, "username",
+            std::string(p.name) + "'s SMTP username is an email address (the SMTP login under " +
+                std::string(c.where) + "), and this one has no @.",
+            "Set the username to the SMTP login shown under " + std::string(c.where) + ".",
+            "length " + std::to_string(user.value.size())));
+        flagged = true;
+      }
+      break;
+    case username_scheme::access_key:
+      if (!matches_shape(c.username_shape, user.value)) {
+        out.push_back(make_finding(
+            fid::credentials_token_shape_unknown, "username",
+            "The username does not look like " + std::string(p.name) + "'s SMTP username (" +
+                std::string(c.username_shape.words) + ").",
+            "Set the username to the SMTP username under " + std::string(c.where) + ".",
+            "length " + std::to_string(user.value.size())));
+        flagged = true;
+      }
+      break;
+    case username_scheme::same_as_password: break;
+  }
+  if (pass && !pass->value.empty() && !matches_shape(c.password_shape, pass->value)) {
+    out.push_back(make_finding(
+        fid::credentials_password_shape_unknown, "password",
+        "The password does not look like a " + std::string(p.name) + " " +
+            std::string(p.server_token_name) + " (" + std::string(c.password_shape.words) + ").",
+        "Set the password to a " + std::string(p.server_token_name) + " from " +
+            std::string(c.where) + ".",
+        "length " + std::to_string(pass->value.size())));
+    flagged = true;
+  }
+  if (!flagged && pass && !pass->value.empty()) {
+    out.push_back(make_finding(fid::credentials_ok, "",
+                               "The login has the shape " + std::string(p.name) + " expects: " +
+                                   login_words(p) + ".",
+                               ""));
+  }
+}
+
 void credentials_are_given(const rule_context& ctx, std::vector<finding>& out) {
   const auto& in = ctx.input;
+  const provider_profile& p = ctx.provider;
+  if (p.credentials.username != username_scheme::same_as_password) {
+    const std::string login = login_words(p);
+    if (!in.username && !in.password) {
+      out.push_back(make_finding(fid::credentials_not_given, "",
+                                 "No username or password was given, so they were not checked.",
+                                 "Enter " + login + " to check them too."));
+      return;
+    }
+    if (in.username && in.username->empty()) {
+      out.push_back(make_finding(fid::credentials_username_missing, "username",
+                                 "The server rejects mail from clients that do not log in.",
+                                 "Use " + login + "."));
+    }
+    if (in.password && in.password->empty()) {
+      out.push_back(make_finding(fid::credentials_password_missing, "password",
+                                 "Without a password the client cannot log in.",
+                                 "Set the password to your " +
+                                     std::string(p.server_token_name) + " (" +
+                                     std::string(p.credentials.where) + ")."));
+    }
+    return;
+  }
   if (!in.username && !in.password) {
     out.push_back(make_finding(fid::credentials_not_given, "",
                                "No username or password was given, so they were not checked.",
@@ -198,6 +338,12 @@ void credentials_have_the_right_shape(const rule_context& ctx, std::vector<findi
   if (in.username && !in.username->empty()) user = check_hygiene(ctx, "username", *in.username, out);
   if (in.password && !in.password->empty()) pass = check_hygiene(ctx, "password", *in.password, out);
   if (!user || user->value.empty()) return;
+  if (another_providers_login(ctx, *user, pass, out)) return;
+  if (p.credentials.username != username_scheme::same_as_password) {
+    fits_the_scheme(ctx, *user, pass, out);
+    return;
+  }
+  const secret_shape& shape = p.credentials.password_shape;
 
   const token_shape ushape = text::classify_token(user->value, p.access_key_prefix);
   const token_shape pshape = pass ? text::classify_token(pass->value, p.access_key_prefix)
@@ -209,14 +355,15 @@ void credentials_have_the_right_shape(const rule_context& ctx, std::vector<findi
           fid::credentials_email_as_username, "username",
           "The username is an email address, like the login of your " + std::string(p.name) +
               " account. SMTP does not accept account logins.",
-          "Set both the username and the password to your " + server_token +
-              " (Servers → your server → API Tokens)."));
+          "Set both the username and the password to your " + server_token + " (" +
+              std::string(p.credentials.where) + ")."));
       return;
     case token_shape::uuid_like:
       out.push_back(make_finding(
           fid::credentials_token_malformed, "username",
-          "The username looks like a token, but not a whole one: a token is 36 characters "
-              "(8-4-4-4-12, letters a–f and digits).",
+          "The username looks like a token, but not a whole one: a token is " +
+              std::string(shape.length_words) + " (" + std::string(shape.pattern_words) + ", " +
+              std::string(shape.alphabet_words) + ").",
           "Copy the whole " + server_token + " again and paste it as both username and password.",
           "length " + std::to_string(user->value.size())));
       return;
@@ -224,8 +371,9 @@ void credentials_have_the_right_shape(const rule_context& ctx, std::vector<findi
       if (!user->hygiene_problem) {
         out.push_back(make_finding(
             fid::credentials_token_shape_unknown, "username",
-            "The username is neither a " + server_token + " (36 characters, 8-4-4-4-12) nor an "
-                "SMTP access key (starting with " + std::string(p.access_key_prefix) + ").",
+            "The username is neither a " + server_token + " (" + std::string(shape.words) +
+                ") nor an SMTP access key (starting with " + std::string(p.access_key_prefix) +
+                ").",
             "Set the username to your " + server_token + " and the password to the same token.",
             "length " + std::to_string(user->value.size())));
       }
@@ -269,7 +417,7 @@ void credentials_have_the_right_shape(const rule_context& ctx, std::vector<findi
             " expects the same " + server_token + " in both; one of the two is probably the " +
             std::string(p.account_token_name) + " (or a token of another server), which SMTP "
             "does not accept.",
-        "Open Servers → your server → API Tokens, copy the " + server_token +
+        "Open " + std::string(p.credentials.where) + ", copy the " + server_token +
             ", and use it as both the username and the password."));
     return;
   }

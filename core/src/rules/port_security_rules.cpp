@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "smtp/ports.h"
 #include "finding_id.h"
 #include "rules/fix_text.h"
 #include "rules/rule.h"
@@ -33,7 +34,9 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
   if (!ctx.input.port && !ctx.port) return;  // absent: not checked (settings.h)
   if (typed.empty() && !ctx.port) {
     out.push_back(make_finding(fid::port_missing, "port",
-                               "With no port set, most clients use 25, which many networks block. " +
+                               "With no port set, most clients use " +
+                                   std::to_string(smtp::relay_port) +
+                                   ", which many networks block. " +
                                    std::string(p.name) + " serves " + port_list(p) + ".",
                                fix_port_starttls(ctx, recommended)));
     return;
@@ -46,11 +49,11 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
     return;
   }
   const int port = *ctx.port;
-  if (port == 465 && std::find(p.implicit_tls_ports.begin(), p.implicit_tls_ports.end(), 465) ==
-                         p.implicit_tls_ports.end()) {
+  if (port == smtp::submissions_port && !serves_implicit_tls(p, port)) {
     out.push_back(make_finding(
         fid::port_465_unsupported, "port",
-        std::string(p.name) + " does not serve implicit TLS on port 465, so connections to it "
+        std::string(p.name) + " does not serve implicit TLS on port " + std::to_string(port) +
+            ", so connections to it "
             "fail (usually as a timeout). It serves STARTTLS on " + port_list(p) + ": same encryption, started after the "
             "greeting.",
         fix_port_starttls(ctx, recommended)));
