@@ -47,11 +47,16 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
     }
     std::string detail = "The server refused the credentials on " + where(*c) +
                          ". The reply was not the usual 535: read its text for the reason.";
-    std::string fix = "Use the " + token_name(p) + " of the server you send through, not the " +
-                      std::string(p.account_token_name) +
-                      ", as both username and password, with no spaces or line breaks";
+    std::string fix =
+        p.credentials.username == username_scheme::same_as_password
+            ? "Use the " + token_name(p) + " of the server you send through, not the " +
+                  std::string(p.account_token_name) +
+                  ", as both username and password, with no spaces or line breaks"
+            : "Use " + login_words(p) + ", with no spaces or line breaks";
     fix += ctx.facts.platform ? ": " + explaining::credential_settings(ctx.facts) + "." : ".";
-    fix += " Check that SMTP is enabled for that server.";
+    if (p.credentials.username == username_scheme::same_as_password) {
+      fix += " Check that SMTP is enabled for that server.";
+    }
     out.push_back(make_finding(fid::diagnose_auth_failed, "password", std::move(detail),
                                std::move(fix), evidence));
   } else if (a.status == "not_offered") {

@@ -24,7 +24,7 @@ std::string host_of(const provider_profile& p) {
 // "Postmark does not serve port 465 (…)": the port the text names, when the
 // provider does not serve it.
 std::optional<int> unserved_port(const cause_facts& f) {
-  if (f.port && !serves(f.provider, *f.port)) return f.port;
+  if (f.port && !serves_port(f.provider, *f.port)) return f.port;
   return std::nullopt;
 }
 

@@ -22,8 +22,23 @@ bool mentions_access_key(const cause_facts& f) {
   return false;
 }
 
+// The login of a provider whose username is not the token itself, refused.
+finding auth_failed_other_scheme(const cause_facts& f) {
+  const provider_profile& p = f.provider;
+  const std::string detail =
+      "The server refused the username and password (535). " + std::string(p.name) +
+      " takes " + login_words(p) + ". The usual mistakes: the " +
+      std::string(p.account_token_name) + " instead of the " + std::string(p.server_token_name) +
+      ", a space or line break pasted with it, or credentials of another account, region or "
+      "provider.";
+  std::string fix = "Use " + login_words(p) + ", with no spaces or line breaks";
+  fix += f.platform ? ": " + credential_settings(f) + "." : ".";
+  return make_finding(fid::explain_auth_failed, "password", with_note(detail, f), fix);
+}
+
 finding auth_failed(const cause_facts& f) {
   const provider_profile& p = f.provider;
+  if (p.credentials.username != username_scheme::same_as_password) return auth_failed_other_scheme(f);
   std::string detail = "The server refused the username and password (535). For " +
                        std::string(p.name) + " both are the " + token_name(p) +
                        " (the server's API Tokens tab), or an SMTP token pair: the access key as "
@@ -54,8 +69,10 @@ finding auth_failed(const cause_facts& f) {
 
 finding auth_required(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  std::string fix =
-      "Turn SMTP authentication on with the " + token_name(p) + " as both username and password";
+  std::string fix = p.credentials.username == username_scheme::same_as_password
+                        ? "Turn SMTP authentication on with the " + token_name(p) +
+                              " as both username and password"
+                        : "Turn SMTP authentication on with " + login_words(p);
   fix += f.platform ? ": " + credential_settings(f) + "." : ".";
   return make_finding(
       fid::explain_auth_required, "username",
@@ -77,8 +94,10 @@ finding auth_not_offered(const cause_facts& f) {
 
 finding credentials_missing(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  std::string fix = f.platform ? "Set " + credential_settings(f) + ", with your " + token_name(p)
-                               : "Set both the username and the password to your " + token_name(p);
+  std::string fix = p.credentials.username != username_scheme::same_as_password
+                        ? "Use " + login_words(p)
+                    : f.platform ? "Set " + credential_settings(f) + ", with your " + token_name(p)
+                                 : "Set both the username and the password to your " + token_name(p);
   fix += ", and check that the values are really loaded where the app runs.";
   return make_finding(
       fid::explain_credentials_missing, "username",

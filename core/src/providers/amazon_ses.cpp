@@ -83,10 +83,10 @@ extern const provider_profile amazon_ses{
         {
             // [smtp] "An SMTP user name and password", unique to each AWS Region.
             .username = username_scheme::access_key,
-            .where = "the SES console: SMTP settings → Create SMTP credentials (one set per Region)",
+            .where = "the SES console's SMTP settings, one set per Region",
         },
     // [smtp] sending needs a verified identity (an address or a domain) in the Region.
-    .sender_name = "verified identity",
+    .sender_name = "identity",
     .sender_place = "the SES console's verified identities",
     .max_message_mb = 0,
     .docs = amazon_ses_docs,

@@ -68,7 +68,7 @@ extern const provider_profile mailgun{
         },
     // [relay] "You have an SMTP username and password for each domain … To send
     // mail from a particular domain, use the proper credentials."
-    .sender_name = "sending domain",
+    .sender_name = "sender",
     .sender_place = "Sending → Domain Settings",
     .max_message_mb = 0,
     .docs = mailgun_docs,

@@ -1,5 +1,6 @@
 // Credential rules: the token's shape and hygiene. Never echo a token value:
 // details and evidence describe it (length, shape), nothing more.
+#include <algorithm>
 #include <array>
 
 #include "finding_id.h"
@@ -90,9 +91,13 @@ cleaned check_hygiene(const rule_context& ctx, std::string_view field, std::stri
     if (bare.size() >= 2 && is_quote(bare.front()) && bare.back() == bare.front()) {
       bare = bare.substr(1, bare.size() - 2);
     }
-    // The provider's own fixed username ("apikey") is not a placeholder word.
-    const std::string_view literal = ctx.provider.credentials.literal_username;
-    if (std::string why; (literal.empty() || bare != literal) && is_placeholder(bare, why)) {
+    // A provider's fixed username ("apikey") is not a placeholder word: on
+    // its own provider it is right, on another the leftover rule says so.
+    const bool a_fixed_username =
+        std::any_of(providers().begin(), providers().end(), [&](const provider_profile* p) {
+          return !p->credentials.literal_username.empty() && bare == p->credentials.literal_username;
+        });
+    if (std::string why; !a_fixed_username && is_placeholder(bare, why)) {
       out.push_back(make_finding(fid::credentials_placeholder, field,
                                  "The " + what + " is not a token. " + why,
                                  "Set the " + what + " to your " +
@@ -267,7 +272,7 @@ void fits_the_scheme(const rule_context& ctx, const cleaned& user,
   }
   if (pass && !pass->value.empty() && !matches_shape(c.password_shape, pass->value)) {
     out.push_back(make_finding(
-        fid::credentials_password_shape_unknown, "password",
+        fid::credentials_token_malformed, "password",
         "The password does not look like a " + std::string(p.name) + " " +
             std::string(p.server_token_name) + " (" + std::string(c.password_shape.words) + ").",
         "Set the password to a " + std::string(p.server_token_name) + " from " +

@@ -59,6 +59,11 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
         fix_port_starttls(ctx, recommended)));
     return;
   }
+  if (serves_implicit_tls(p, port)) {
+    out.push_back(make_finding(fid::port_ok, "port",
+                               "Port " + std::to_string(port) + " is served with implicit TLS.", ""));
+    return;
+  }
   if (!is_starttls_port(p, port)) {
     out.push_back(make_finding(fid::port_unsupported, "port",
                                std::string(p.name) + " does not serve port " + std::to_string(port) +
@@ -89,6 +94,25 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
             " and every message cross the network readable by anyone on the path.",
         ctx.port && is_starttls_port(p, *ctx.port) ? fix_starttls(ctx, target_port(ctx), false)
                                                    : fix_port_starttls(ctx, p.recommended_port)));
+    return;
+  }
+  if (ctx.port && serves_implicit_tls(p, *ctx.port)) {
+    const std::string port = std::to_string(*ctx.port);
+    if (mode == security_mode::tls) {
+      out.push_back(make_finding(fid::security_implicit_tls_ok, "security",
+                                 "Implicit TLS on port " + port + " is what " +
+                                     std::string(p.name) + " serves.",
+                                 ""));
+    } else if (mode == security_mode::starttls) {
+      out.push_back(make_finding(
+          fid::security_starttls_on_implicit_tls_port, "security",
+          "Port " + port + " speaks TLS from the first byte (implicit TLS). A client set to "
+              "STARTTLS waits for a plain-text greeting that never comes, and times out.",
+          fix_sentence{"Set the security to implicit TLS (often labelled \"SSL/TLS\") on port " +
+                           port + ", or use port " + std::to_string(p.recommended_port) +
+                           (is_starttls_port(p, p.recommended_port) ? " with STARTTLS." : "."),
+                       {{"security", "tls"}}}));
+    }
     return;
   }
   if (!ctx.port || !is_starttls_port(p, *ctx.port)) return;  // the port rule says what to do
