@@ -275,8 +275,8 @@ void fits_the_scheme(const rule_context& ctx, const cleaned& user,
         fid::credentials_token_malformed, "password",
         "The password does not look like a " + std::string(p.name) + " " +
             std::string(p.server_token_name) + " (" + std::string(c.password_shape.words) + ").",
-        "Set the password to a " + std::string(p.server_token_name) + " from " +
-            std::string(c.where) + ".",
+        "Set the password to your " + std::string(p.server_token_name) + " (" +
+            std::string(c.where) + ").",
         "length " + std::to_string(pass->value.size())));
     flagged = true;
   }
