@@ -4,6 +4,7 @@
 // [smtp]    https://docs.aws.amazon.com/ses/latest/dg/send-email-smtp.html
 // [regions] https://docs.aws.amazon.com/ses/latest/dg/ses_example_ses_Scenario_GenerateSmtpCredentials_section.html
 // [gr]      https://docs.aws.amazon.com/general/latest/gr/ses.html#ses_smtp_endpoints
+// [ids]     https://docs.aws.amazon.com/ses/latest/dg/verify-addresses-and-domains.html
 #include <array>
 
 #include "smtpcheck/provider.h"
@@ -85,7 +86,8 @@ extern const provider_profile amazon_ses{
             .username = username_scheme::access_key,
             .where = "the SES console's SMTP settings, one set per Region",
         },
-    // [smtp] sending needs a verified identity (an address or a domain) in the Region.
+    // [ids] "a verified identity is a domain or email address"; "you must create and
+    // verify each identity that you're going to use as a From … address".
     .sender_name = "identity",
     .sender_place = "the SES console's verified identities",
     .max_message_mb = 0,
