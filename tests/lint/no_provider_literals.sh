@@ -40,7 +40,10 @@ generic='^(sender|Senders|verified domain|Domains|API key|SMTP password|SMTP key
 pattern_parts=()
 for w in "${words[@]}"; do
   [[ $w =~ $generic ]] && continue
-  pattern_parts+=("$(printf '%s' "$w" | sed -E 's/[][\.*^$+?(){}|/]/\\&/g')")
+  escaped=$(printf '%s' "$w" | sed -E 's/[][\.*^$+?(){}|/]/\\&/g')
+  # A word starts at a word boundary: the key prefix "re_" is not in "are_given".
+  [[ $w =~ ^[[:alnum:]_] ]] && escaped="\\b$escaped"
+  pattern_parts+=("$escaped")
 done
 pattern_parts+=("\\b($ports)\\b" '8-4-4-4-12')
 for m in $mb; do pattern_parts+=("\\b$m ?MB\\b"); done

@@ -21,7 +21,7 @@ TEST_CASE("every provider profile names its hosts, ports, login and sources", "[
     }
     CHECK(!p->credentials.where.empty());
   }
-  CHECK(ids.size() >= 7);
+  CHECK(ids.size() >= 6);
 }
 
 TEST_CASE("the provider is read from the host when the settings name none", "[provider]") {
