@@ -238,10 +238,9 @@ void fits_the_scheme(const rule_context& ctx, const cleaned& user,
                 (key_as_username ? "; the " + std::string(p.server_token_name) +
                                        " goes only in the password, not in both."
                                  : ", not a name or a key."),
-            fix_sentence{"Set the username to " + std::string(c.literal_username) +
-                             " and keep the " + std::string(p.server_token_name) +
-                             " as the password.",
-                         {{"username", std::string(c.literal_username)}}},
+            // No `set`: a fix sets only host, port and security (findings.schema.json).
+            "Set the username to " + std::string(c.literal_username) + " and keep the " +
+                std::string(p.server_token_name) + " as the password.",
             "length " + std::to_string(user.value.size())));
         flagged = true;
       }
