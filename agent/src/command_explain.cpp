@@ -50,9 +50,8 @@ int run_explain(const std::vector<std::string>& argv) {
       text += part;
     }
   }
-  if (const auto provider = args.value("provider"); provider && !find_provider(*provider)) {
-    return usage_error("explain", "unknown provider \"" + *provider + "\"");
-  }
+  // An unknown --provider is the core's settings.unknown_provider finding,
+  // as in WASM, and the text is still explained for the default provider.
   const std::vector<finding> findings =
       explain(text, args.value("platform").value_or(""), args.value("provider").value_or(""));
   if (args.has("json")) {
