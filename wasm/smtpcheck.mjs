@@ -35,9 +35,12 @@
 //                                 client platforms and the provider profiles
 //   version()                     the core's version, e.g. "0.1.0" (not JSON)
 // These return a Promise of the string (their module loads on first use):
-//   explain(text, platformId='')  smtpcheck/findings/v1: a pasted error message
+//   explain(text, platformId='', providerId='')
+//                                 smtpcheck/findings/v1: a pasted error message
 //                                 explained; platformId words fixes for a
-//                                 client ("nodemailer"; see catalog())
+//                                 client ("nodemailer"; see catalog()),
+//                                 providerId for a provider ("sendgrid";
+//                                 catalog().providers; default postmark)
 //   diagnose(reportJson, settingsJson='')
 //                                 smtpcheck/findings/v1: a probe report (the
 //                                 output of `smtpcheck probe --json`, or its
@@ -174,7 +177,8 @@ function call(module, name, ...inputs) {
 /** The four calls of explain's module, synchronous, on an instantiated module. */
 function explain_calls(module) {
   return {
-    explain: (text, platformId = '') => call(module, 'smtpcheck_explain', text, platformId),
+    explain: (text, platformId = '', providerId = '') =>
+      call(module, 'smtpcheck_explain', text, platformId, providerId),
     diagnose: (reportJson, settingsJson = '') => call(module, 'smtpcheck_diagnose', reportJson, settingsJson),
     importReport: (fileText, settingsJson = '') => call(module, 'smtpcheck_import_report', fileText, settingsJson),
     checkConfig: (text) => call(module, 'smtpcheck_check_config', text),
@@ -208,7 +212,8 @@ export async function createSmtpcheck(options = {}) {
     makeLink: (settingsJson) => call(core, 'smtpcheck_make_link', settingsJson),
     catalog: () => call(core, 'smtpcheck_catalog'),
     version: () => call(core, 'smtpcheck_version'),
-    explain: async (text, platformId = '') => (await load_explain()).explain(text, platformId),
+    explain: async (text, platformId = '', providerId = '') =>
+      (await load_explain()).explain(text, platformId, providerId),
     diagnose: async (reportJson, settingsJson = '') => (await load_explain()).diagnose(reportJson, settingsJson),
     importReport: async (fileText, settingsJson = '') => (await load_explain()).importReport(fileText, settingsJson),
     checkConfig: async (text) => (await load_explain()).checkConfig(text),

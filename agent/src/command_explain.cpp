@@ -19,6 +19,8 @@ says what to change. Quote the text, or pipe a whole log into "-".
 
 Options:
   --platform ID   word fixes in this client's settings (see smtpcheck check --help)
+  --provider ID   word causes and fixes for this provider (default postmark; the ids
+                  are in `smtpcheck check --help` and the catalog)
   --json          print a smtpcheck/findings/v1 document
 
 Example:
@@ -29,7 +31,7 @@ Exit codes: 0 nothing wrong found, 1 an error explained, 2 usage or unreadable i
 }  // namespace
 
 int run_explain(const std::vector<std::string>& argv) {
-  const parsed_args args = parse_args(argv, {{"platform", true}, {"json"}, {"help"}});
+  const parsed_args args = parse_args(argv, {{"platform", true}, {"provider", true}, {"json"}, {"help"}});
   if (!args.error.empty()) return usage_error("explain", args.error);
   if (args.has("help")) {
     std::cout << help;
@@ -48,7 +50,10 @@ int run_explain(const std::vector<std::string>& argv) {
       text += part;
     }
   }
-  const std::vector<finding> findings = explain(text, args.value("platform").value_or(""));
+  // An unknown --provider is the core's settings.unknown_provider finding,
+  // as in WASM, and the text is still explained for the default provider.
+  const std::vector<finding> findings =
+      explain(text, args.value("platform").value_or(""), args.value("provider").value_or(""));
   if (args.has("json")) {
     std::cout << encode_findings(findings);
   } else {

@@ -27,7 +27,8 @@ std::string_view settings_options_help() {
                           mailkit, javamail, python-smtplib, ruby-net-smtp, rails, django,
                           laravel, postfix, msmtp
   --platform-version V    the version that platform's TLS defaults depend on
-  --provider ID           the provider profile (default: postmark)
+  --provider ID           the provider profile: postmark, sendgrid, mailgun, amazon-ses,
+                          brevo, … (default: the one whose SMTP host --host is, else postmark)
 Secrets (never on the command line, where other users can read them in `ps`):
   --username-env NAME     read the username from environment variable NAME
   --password-env NAME     read the password (token) from environment variable NAME
@@ -93,6 +94,7 @@ bool settings_from_options(const parsed_args& args, decoded_settings& out, std::
     return false;
   }
   if (auto v = args.value("provider")) s.provider = *v;
+  else if (args.has("host")) detect_provider(s);  // a --settings file detected its own
   if (!secret_from_env(args, "username-env", s.username, error)) return false;
   if (!secret_from_env(args, "password-env", s.password, error)) return false;
   if (args.has("password-stdin")) {

@@ -51,8 +51,9 @@ std::string diagnose_document(std::string_view report_json, std::string_view set
   return encode_findings(findings);
 }
 
-std::string explain_document(std::string_view text, std::string_view platform_id) {
-  return encode_findings(explain(text, platform_id));
+std::string explain_document(std::string_view text, std::string_view platform_id,
+                             std::string_view provider_id) {
+  return encode_findings(explain(text, platform_id, provider_id));
 }
 
 std::string parse_link_document(std::string_view fragment_or_url) {

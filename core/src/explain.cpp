@@ -15,6 +15,7 @@
 #include "explain/sanitize.h"
 #include "finding_id.h"
 #include "finding_redaction.h"
+#include "rules/rule.h"
 #include "smtpcheck/provider.h"
 #include "text/ascii.h"
 
@@ -177,10 +178,14 @@ finding truncated_note() {
 
 }  // namespace
 
-std::vector<finding> explain(std::string_view text, std::string_view platform_id) {
-  const provider_profile& provider = *find_provider("postmark");
-  const std::string_view part = readable_part(text);
+std::vector<finding> explain(std::string_view text, std::string_view platform_id,
+                             std::string_view provider_id) {
   std::vector<finding> out;
+  const provider_profile* chosen = provider_id.empty() ? &default_provider()
+                                                       : find_provider(text::lower(provider_id));
+  if (!chosen) out.push_back(rules::unknown_provider(std::string(provider_id)));
+  const provider_profile& provider = chosen ? *chosen : default_provider();
+  const std::string_view part = readable_part(text);
   if (text::trim(part).empty()) {
     out.push_back(empty_text());
   } else {

@@ -226,6 +226,7 @@ decoded_settings decode_settings_unredacted(std::string_view text) {
         schema->is_string() ? schema->get<std::string>().substr(0, 64) : type_name(*schema)));
     return out;
   }
+  bool provider_named = false;
   for (const auto& [key, value] : doc.items()) {
     if (key == "schema") {
       continue;  // checked above
@@ -246,7 +247,10 @@ decoded_settings decode_settings_unredacted(std::string_view text) {
     } else if (key == "platform") {
       read_platform(value, s, findings);
     } else if (key == "provider") {
-      if (auto p = read_string(key, value, findings); p && !p->empty()) s.provider = text::lower(*p);
+      if (auto p = read_string(key, value, findings); p && !p->empty()) {
+        s.provider = text::lower(*p);
+        provider_named = true;
+      }
     } else {
       const std::string_view meant = meant_field(key);
       findings.push_back(make_finding(
@@ -258,6 +262,7 @@ decoded_settings decode_settings_unredacted(std::string_view text) {
           key.substr(0, 64)));
     }
   }
+  if (!provider_named) detect_provider(s);
   return out;
 }
 

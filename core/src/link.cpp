@@ -145,6 +145,7 @@ struct link_reader {
   std::optional<rules::credential_facts> facts{};
   bool any_setting = false;
   bool secret_dropped = false;
+  bool provider_named = false;
 
   void drop_secret(finding f) {
     out.findings.push_back(std::move(f));
@@ -240,7 +241,10 @@ struct link_reader {
       case link_parameter::senders: s.verified_senders = std::move(items); break;
       case link_parameter::platform: s.platform = platform_ref{std::move(v), ""}; break;
       case link_parameter::platform_version: platform_version = std::move(v); break;
-      case link_parameter::provider: s.provider = std::move(v); break;
+      case link_parameter::provider:
+        s.provider = std::move(v);
+        provider_named = true;
+        break;
       case link_parameter::dropped:
         for (const std::string& name : items) {
           // value_problem() let only setting parameters through.
@@ -272,6 +276,7 @@ struct link_reader {
   }
 
   void finish() {
+    if (!provider_named) detect_provider(out.value);
     if (platform_version && !platform_version->empty()) {
       if (out.value.platform)
         out.value.platform->version = std::move(*platform_version);
@@ -332,7 +337,14 @@ made_link write_link(const settings& s, const std::vector<std::string>& dropped_
         out.findings.push_back(version_without_platform(direction::making));
     }
   }
-  if (s.provider != settings{}.provider) writer.add(link_parameter::provider, s.provider);
+  // The reader reads an absent provider from the host: name it also when
+  // that would give another provider than these settings have.
+  settings detected;
+  detected.host = s.host;
+  detect_provider(detected);
+  if (s.provider != settings{}.provider || s.provider != detected.provider) {
+    writer.add(link_parameter::provider, s.provider);
+  }
   writer.add_dropped_and_facts(facts_code);
 
   out.fragment = writer.fragment();

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "finding_id.h"
+#include "smtpcheck/provider.h"
 #include "text/ascii.h"
 
 namespace smtpcheck {
@@ -66,6 +67,17 @@ security_reading read_security_text(std::string_view text) {
                                        {{"security", "starttls"}}},
                           shown);
   return out;
+}
+
+void detect_provider(settings& s) {
+  if (!s.host) return;
+  // "smtp.sendgrid.net:587": the port typed into the host does not change whose host it is.
+  std::string_view host = text::trim(*s.host);
+  if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos &&
+                                                 host.find(':') == colon) {
+    host = host.substr(0, colon);
+  }
+  if (const provider_profile* p = provider_for_host(host)) s.provider = std::string(p->id);
 }
 
 }  // namespace smtpcheck

@@ -85,8 +85,11 @@ TEST_CASE("check --json gives the golden output for every settings case", "[cli]
 
 TEST_CASE("explain --json gives the golden output for every explain case", "[cli][golden]") {
   for (const auto& c : smtpcheck::golden::cases("explain", ".txt")) {
-    const auto r = run_smtpcheck({"explain", "-", "--json"},
-                             {.stdin_data = smtpcheck::golden::read_text_input(c.input)});
+    std::vector<std::string> args{"explain", "-", "--json"};
+    if (const std::string p = smtpcheck::golden::provider_of(c.input); !p.empty()) {
+      args.insert(args.end(), {"--provider", p});
+    }
+    const auto r = run_smtpcheck(args, {.stdin_data = smtpcheck::golden::read_text_input(c.input)});
     INFO(c.input.filename().string());
     CHECK(r.out == smtpcheck::golden::read_file(c.expected));
   }

@@ -31,6 +31,15 @@ inline std::string read_text_input(const std::filesystem::path& p) {
   return text;
 }
 
+/// The provider an explain case is explained for: "sendgrid" for
+/// "300-auth-failed.for-sendgrid.txt", empty (the default) for the others.
+/// golden_equality.mjs reads the name the same way.
+inline std::string provider_of(const std::filesystem::path& input) {
+  const std::string stem = input.stem().string();
+  const std::size_t at = stem.rfind(".for-");
+  return at == std::string::npos ? std::string() : stem.substr(at + 5);
+}
+
 /// Every case of `kind` whose input ends in `ext` (".json", ".txt"), sorted.
 inline std::vector<golden_case> cases(const std::string& kind, const std::string& ext) {
   std::vector<golden_case> out;

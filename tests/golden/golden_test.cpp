@@ -84,7 +84,13 @@ TEST_CASE("settings golden cases give their expected findings", "[golden][settin
 }
 
 TEST_CASE("explain golden cases give their expected findings", "[golden][explain]") {
-  check_kind("explain", ".txt", [](const std::string& in) { return explain_document(in); });
+  for (const auto& c : cases("explain", ".txt")) {
+    DYNAMIC_SECTION(c.input.filename().string()) {
+      const std::string actual = explain_document(golden::read_text_input(c.input), "",
+                                                  golden::provider_of(c.input));
+      compare_or_rewrite(c.expected, actual);
+    }
+  }
 }
 
 TEST_CASE("link golden cases decode to their expected settings and findings", "[golden][links]") {

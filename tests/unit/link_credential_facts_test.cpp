@@ -128,10 +128,10 @@ TEST_CASE("the facts code says nothing about a token's length or characters",
     return link_codec::encode_credential_facts(observed(with(u, p)));
   };
   CHECK(code(token, token) == code(other_token, other_token));
-  CHECK(code(token, token) == "1.ut.pt.same");
+  CHECK(code(token, token) == "2.utF.ptF.same");
   CHECK(code("a", "b") == code("someone-with-a-long-name", "hunter2hunter2hunter2"));
-  CHECK(code(" " + token, token + "\n") == "1.utWs-0.ptW-n1.same");
-  CHECK(code("jane@acme-widgets.com", token) == "1.ue.pt");
+  CHECK(code(" " + token, token + "\n") == "2.utWs-0F.ptW-n1F.same");
+  CHECK(code("jane@acme-widgets.com", token) == "2.ue.ptF");
 }
 
 TEST_CASE("credential findings from a link speak to support about the customer",
@@ -167,7 +167,9 @@ TEST_CASE("a link made without credentials, or by an older build, judges no cred
 
 TEST_CASE("a facts code this build does not read is refused and judges nothing",
           "[link][credentials]") {
-  for (const char* code : {"2.ut", "1.uZ", "1.ut.ut", "1.pt.ut", "1.same", "1.ut.same", "1.utPvWs-0",
+  for (const char* code : {"3.ut", "1.utF", "1.uoLsendgrid", "2.uoFF", "2.uoL", "2.uoA",
+                           "2.uoKresendLsendgrid", "2.uoLsendgridLsendgrid", "2.uoLsendgridFL",
+                           "2.uo-", "1.uZ", "1.ut.ut", "1.pt.ut", "1.same", "1.ut.same", "1.utPvWs-0",
                            "1.utT", "1.utWx-0", "1..ut", "1.ut.", "x"}) {
     INFO(code);
     const parsed_link parsed =
@@ -185,7 +187,7 @@ TEST_CASE("a setting left out for holding a token is named when the link is open
   s.host = token;
   s.from = "billing@acme.com";
   const made_link made = make_link(s);
-  CHECK(made.fragment == "#v=1&port=587&security=starttls&from=billing@acme.com&dropped=host&facts=1.ut.pt.same");
+  CHECK(made.fragment == "#v=1&port=587&security=starttls&from=billing@acme.com&dropped=host&facts=2.utF.ptF.same");
   const parsed_link parsed = parse_link(made.fragment);
   CHECK(parsed.dropped == std::vector<std::string>{"host"});
   REQUIRE(!parsed.findings.empty());
@@ -209,4 +211,93 @@ TEST_CASE("the dropped list names only the link's settings", "[link]") {
     CHECK(parsed.findings[0].id == "link.invalid_value");
     CHECK(parsed.dropped.empty());
   }
+}
+
+namespace {
+
+// Obviously fake keys in each provider's documented shape.
+const std::string resend_key = "re_fake_key_for_tests_only";
+
+// The hosts of providers whose logins differ, and the credentials that tell
+// their schemes apart.
+std::vector<std::string> provider_hosts() {
+  return {"smtp.postmarkapp.com", "smtp.sendgrid.net", "smtp.resend.com", "smtp.mailgun.org",
+          "smtp-relay.brevo.com", "email-smtp.eu-west-1.amazonaws.com"};
+}
+
+std::vector<std::optional<std::string>> provider_credentials() {
+  return {std::nullopt, "", token, "apikey", "resend", " apikey", "${SMTP_USER}",
+          resend_key, "\"" + resend_key + "\"", access_key, "jane@acme-widgets.com",
+          "postmaster@mg.acme-widgets.com", "AKIAFAKEFORTESTSONLY", secret_key, "changeme"};
+}
+
+}  // namespace
+
+TEST_CASE("each provider's login findings are the same from an opened link",
+          "[link][credentials][providers]") {
+  for (const std::string& host : provider_hosts()) {
+    for (const auto& user : provider_credentials()) {
+      for (const auto& pass : provider_credentials()) {
+        if (!user && !pass) continue;
+        settings s = with(user, pass);
+        s.host = host;
+        detect_provider(s);
+        INFO(host << " username=[" << user.value_or("(none)") << "] password=["
+                  << pass.value_or("(none)") << "]");
+        const made_link made = make_link(s);
+        INFO(made.fragment);
+        const parsed_link parsed = parse_link(made.fragment);
+        CHECK(parsed.value.provider == s.provider);
+        CHECK(credential_ids(parsed.findings) == credential_ids(validate(s)));
+      }
+    }
+  }
+}
+
+TEST_CASE("a provider's login facts read back as written, and name providers, not values",
+          "[link][credentials][providers]") {
+  settings sendgrid = with("apikey", resend_key);
+  sendgrid.host = "smtp.sendgrid.net";
+  detect_provider(sendgrid);
+  const auto facts = rules::observe_credentials(sendgrid, *find_provider(sendgrid.provider));
+  const std::string code = link_codec::encode_credential_facts(facts);
+  CHECK(code == "2.uoFLsendgrid.poFKresend");
+  const auto decoded = link_codec::decode_credential_facts(code);
+  REQUIRE(decoded);
+  CHECK(*decoded == without_lengths(facts));
+  CHECK(code.find(resend_key) == std::string::npos);
+  // SendGrid's username on Postmark's host: a leftover of a move, in the link too.
+  const parsed_link parsed = parse_link(make_link(with("apikey", token)).fragment);
+  CHECK(credential_ids(parsed.findings) ==
+        std::vector<std::string>{"credentials.other_provider@username"});
+}
+
+TEST_CASE("a version 1 facts code still reads, judges no provider scheme, and stays version 1",
+          "[link][credentials][providers]") {
+  const parsed_link postmark =
+      parse_link("#v=1&host=smtp.postmarkapp.com&port=587&facts=1.ut.pt.same");
+  CHECK(credential_ids(postmark.findings) == std::vector<std::string>{"credentials.ok@"});
+  CHECK(postmark.credential_facts == "1.ut.pt.same");
+  CHECK(link_fragment(postmark).find("facts=1.ut.pt.same") != std::string::npos);
+  // SendGrid's scheme needs the provider facts a version 1 code lacks.
+  const parsed_link sendgrid = parse_link("#v=1&host=smtp.sendgrid.net&facts=1.uoWs-0.po");
+  CHECK(credential_ids(sendgrid.findings) ==
+        std::vector<std::string>{"credentials.whitespace@username"});
+}
+
+TEST_CASE("a facts code skips a provider id this build has no profile for",
+          "[link][credentials][providers]") {
+  const auto decoded = link_codec::decode_credential_facts("2.uoLnewprovLsendgrid.po");
+  REQUIRE(decoded);
+  CHECK(decoded->username.fixed_username_of == std::vector<std::string_view>{"sendgrid"});
+  CHECK(link_codec::encode_credential_facts(*decoded) == "2.uoLsendgrid.po");
+}
+
+TEST_CASE("a link names its provider when the host would say another one", "[link][providers]") {
+  settings s = with(token, token);
+  s.host = "smtp.sendgrid.net";
+  s.provider = "postmark";  // named by the document, not read from the host
+  const parsed_link parsed = parse_link(make_link(s).fragment);
+  CHECK(parsed.value.provider == "postmark");
+  CHECK(credential_ids(parsed.findings) == credential_ids(validate(s)));
 }

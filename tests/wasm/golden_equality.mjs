@@ -30,7 +30,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [dist_dir, data_dir, bin] = process.argv.slice(2);
@@ -194,6 +194,15 @@ function report_case_parts(bytes) {
   return { report: part('report'), settings: part('settings') };
 }
 
+// The provider an explain case is explained for: "sendgrid" for
+// "300-auth-failed.for-sendgrid.txt" (golden_files.h, provider_of).
+const provider_of = (path) => {
+  const stem = basename(path).replace(/\.[^.]*$/, '');
+  const at = stem.lastIndexOf('.for-');
+  return at < 0 ? '' : stem.slice(at + 5);
+};
+const provider_args = (path) => (provider_of(path) ? ['--provider', provider_of(path)] : []);
+
 const kinds = [
   {
     kind: 'settings', ext: '.json', read: (p) => readFileSync(p),
@@ -202,8 +211,8 @@ const kinds = [
   },
   {
     kind: 'explain', ext: '.txt', read: read_text_input,
-    run: (c, input) => c.explain(input),
-    native: (path, input) => run_native(['explain', '-', '--json'], input),
+    run: (c, input, path) => c.explain(input, '', provider_of(path)),
+    native: (path, input) => run_native(['explain', '-', '--json', ...provider_args(path)], input),
   },
   {
     kind: 'reports', ext: '.json', read: (p) => report_case_parts(readFileSync(p)),
@@ -243,7 +252,7 @@ for (const { kind, ext, read, run, native } of [...kinds, config_kind]) {
   for (const c of (ext ? golden_cases(kind, ext) : all_golden_cases(kind))) {
     golden_count += 1;
     const input = read(c.input);
-    const actual = await run_module(c.name, (m) => run(m, input));
+    const actual = await run_module(c.name, (m) => run(m, input, c.input));
     if (actual === undefined) continue;
     if (!existsSync(c.expected)) {
       fail(c.name, `no ${c.expected}${native_note(native(c.input, input), actual)}`);

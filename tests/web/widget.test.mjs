@@ -290,7 +290,7 @@ test('an opened support link shows the customer\'s credential findings and names
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(!copied.includes(server_token) && !copied.includes('jane@acme.io'), copied);
   assert.match(copied, /dropped=host/);
-  assert.match(copied, /facts=1\./);
+  assert.match(copied, /facts=2\./);
   await finish();
 
   // Support opens it: the same credential findings, about the customer, and

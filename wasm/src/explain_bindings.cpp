@@ -15,11 +15,14 @@ using smtpcheck::wasm::hold;
 
 extern "C" {
 
-/// explain_document(text, platform id): a smtpcheck/findings/v1 document.
+/// explain_document(text, platform id, provider id): a smtpcheck/findings/v1 document.
 EMSCRIPTEN_KEEPALIVE const char* smtpcheck_explain(const char* text, std::size_t text_size,
                                                    const char* platform,
-                                                   std::size_t platform_size) {
-  return hold(smtpcheck::explain_document(bytes(text, text_size), bytes(platform, platform_size)));
+                                                   std::size_t platform_size,
+                                                   const char* provider,
+                                                   std::size_t provider_size) {
+  return hold(smtpcheck::explain_document(bytes(text, text_size), bytes(platform, platform_size),
+                                          bytes(provider, provider_size)));
 }
 
 /// diagnose_document(report JSON, settings JSON): a smtpcheck/findings/v1 document.

@@ -61,7 +61,7 @@ export function explain_in_worker(url, fallback) {
   };
 
   return {
-    explain: (text, platformId = '') => run('explain', [text, platformId]),
+    explain: (text, platformId = '', providerId = '') => run('explain', [text, platformId, providerId]),
     diagnose: (reportJson, settingsJson = '') => run('diagnose', [reportJson, settingsJson]),
     importReport: (fileText, settingsJson = '') => run('importReport', [fileText, settingsJson]),
     checkConfig: (text) => run('checkConfig', [text]),

@@ -87,8 +87,9 @@ std::string encode_findings(const std::vector<finding>& findings);
 /// decode_settings + validate, as a findings document.
 std::string check_settings_document(std::string_view settings_json);
 
-/// explain(), as a findings document. `platform_id` may be empty.
-std::string explain_document(std::string_view text, std::string_view platform_id = {});
+/// explain(), as a findings document. `platform_id` and `provider_id` may be empty.
+std::string explain_document(std::string_view text, std::string_view platform_id = {},
+                             std::string_view provider_id = {});
 
 /// decode_report + decode_settings + diagnose, as a findings document: the
 /// documents' own problems, then the diagnosis, errors first. An empty

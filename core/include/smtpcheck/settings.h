@@ -58,8 +58,15 @@ struct settings {
   std::optional<std::string> from;
   std::vector<std::string> verified_senders;
   std::optional<platform_ref> platform;
+  /// The provider profile's id: as the document named it, else the provider
+  /// whose SMTP host `host` is (detect_provider), else "postmark".
   std::string provider = "postmark";
 };
+
+/// Sets `s.provider` to the provider whose SMTP host `s.host` is, when some
+/// profile lists it; leaves it alone otherwise. Decoders call it when the
+/// document names no provider.
+void detect_provider(settings& s);
 
 /// Limits applied while decoding any settings document.
 inline constexpr std::size_t max_document_bytes = 64 * 1024;

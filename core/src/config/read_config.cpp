@@ -96,6 +96,7 @@ internal_reading read_internal(std::string_view text) {
   out.format = std::string(r.format->id);
   out.format_name = std::string(r.format->name);
   r.format->read(r.s, r.d);
+  detect_provider(out.value);
   out.usable = !out.sources.empty();
   if (!out.usable) {
     out.findings.push_back(make_finding(

@@ -47,11 +47,16 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
     }
     std::string detail = "The server refused the credentials on " + where(*c) +
                          ". The reply was not the usual 535: read its text for the reason.";
-    std::string fix = "Use the " + token_name(p) + " of the server you send through, not the " +
-                      std::string(p.account_token_name) +
-                      ", as both username and password, with no spaces or line breaks";
+    std::string fix =
+        p.credentials.username == username_scheme::same_as_password
+            ? "Use the " + token_name(p) + " of the server you send through, not the " +
+                  std::string(p.account_token_name) +
+                  ", as both username and password, with no spaces or line breaks"
+            : "Use " + login_words(p) + ", with no spaces or line breaks";
     fix += ctx.facts.platform ? ": " + explaining::credential_settings(ctx.facts) + "." : ".";
-    fix += " Check that SMTP is enabled for that server.";
+    if (p.credentials.username == username_scheme::same_as_password) {
+      fix += " Check that SMTP is enabled for that server.";
+    }
     out.push_back(make_finding(fid::diagnose_auth_failed, "password", std::move(detail),
                                std::move(fix), evidence));
   } else if (a.status == "not_offered") {
@@ -112,7 +117,8 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
   }
   std::string detail = std::string(p.name) + " refused " +
                        (from.empty() ? std::string("the From address") : from) +
-                       " as the sender: it sends only from a confirmed Sender Signature, or an "
+                       " as the sender: it sends only from a confirmed " +
+                       std::string(p.sender_name) + ", or an "
                        "address on a verified domain, of your account.";
   std::string fix;
   if (!ctx.rules.input.verified_senders.empty()) {
@@ -120,10 +126,12 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
     const bool domain = verified.find('@') == std::string::npos;
     fix = "Send from " + (domain ? "an address on " + quote(ctx, verified) : quote(ctx, verified)) +
           ", which is verified, or add and confirm " +
-          (from.empty() ? std::string("the address") : from) + " under Sender Signatures.";
+          (from.empty() ? std::string("the address") : from) + " under " +
+          std::string(p.sender_place) + ".";
   } else {
     fix = "Add and confirm " + (from.empty() ? std::string("the From address") : from) +
-          " or its domain under Sender Signatures, or send from an address you have already "
+          " or its domain under " + std::string(p.sender_place) +
+          ", or send from an address you have already "
           "verified";
     if (const std::string setting = explaining::from_setting(ctx.facts); !setting.empty()) {
       fix += ": `" + setting + "`" + explaining::platform_suffix(ctx.facts);

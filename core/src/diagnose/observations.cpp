@@ -107,9 +107,9 @@ std::vector<const probe_connection*> by_preference(const diagnosis_context& ctx)
   return out;
 }
 
-std::string_view interception_product(const provider_profile& p, std::string_view issuer) {
+std::string_view interception_product(const provider_profile& /*p*/, std::string_view issuer) {
   const std::string lowered = text::lower(issuer);
-  for (std::string_view name : p.tls_interception_issuers) {
+  for (std::string_view name : tls_interception_issuers()) {
     const std::string needle = text::lower(name);
     // Whole words only: "ESET" must not match inside "RESET".
     for (std::size_t at = lowered.find(needle); at != std::string::npos;

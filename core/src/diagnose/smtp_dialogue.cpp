@@ -5,6 +5,7 @@
 #include <array>
 #include <functional>
 
+#include "smtp/ports.h"
 #include "diagnose/diagnosis.h"
 #include "explain/fix_words.h"
 #include "explain/reply_explanation.h"
@@ -106,13 +107,14 @@ void banner_is_provider(const diagnosis_context& ctx, std::vector<finding>& out)
     }
   }
   const bool port_25 =
-      std::any_of(cs.begin(), cs.end(), [](const probe_connection* c) { return c->port == 25; });
+      std::any_of(cs.begin(), cs.end(),
+                  [](const probe_connection* c) { return c->port == smtp::relay_port; });
   out.push_back(make_finding(
       fid::diagnose_banner_not_provider, "port",
       "The greeting on " + on_ports(cs) + " is not " + std::string(ctx.provider.name) + "'s" +
           (b.status == "rejected" ? ", and it refuses service" : "") + ": " +
-          (port_25 ? "your ISP or network intercepts port 25 and answers itself, as many do "
-                     "to stop spam"
+          (port_25 ? "your ISP or network intercepts port " + std::to_string(smtp::relay_port) +
+                         " and answers itself, as many do to stop spam"
                    : "an antivirus mail shield, a proxy or a firewall answers in its place") +
           ". Mail sent through it is not sent through " + std::string(ctx.provider.name) + ".",
       switch_or(ctx,

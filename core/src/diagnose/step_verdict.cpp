@@ -4,19 +4,12 @@
 // STARTTLS (RFC 8314 §3.3 implicit TLS; RFC 3207 STARTTLS).
 #include "smtpcheck/step_verdict.h"
 
-#include <algorithm>
-
 namespace smtpcheck {
 namespace {
 
 // "1.0" < "1.2": versions are one digit, a dot and one digit.
 bool below(std::string_view version, std::string_view minimum) {
   return !version.empty() && !minimum.empty() && version < minimum;
-}
-
-bool serves_implicit_tls(const provider_profile& p, int port) {
-  return std::find(p.implicit_tls_ports.begin(), p.implicit_tls_ports.end(), port) !=
-         p.implicit_tls_ports.end();
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <array>
 #include <limits>
 
+#include "smtp/ports.h"
 #include "explain/addresses_in_text.h"
 #include "explain/cause.h"
 #include "explain/fix_words.h"
@@ -23,13 +24,13 @@ std::string host_of(const provider_profile& p) {
 // "Postmark does not serve port 465 (…)": the port the text names, when the
 // provider does not serve it.
 std::optional<int> unserved_port(const cause_facts& f) {
-  if (f.port && !serves(f.provider, *f.port)) return f.port;
+  if (f.port && !serves_port(f.provider, *f.port)) return f.port;
   return std::nullopt;
 }
 
 std::string not_served_sentence(const provider_profile& p, int port) {
   // 465 is the implicit-TLS submission port (RFC 8314 §3.3): say why it is missing.
-  const std::string serves_instead = port == 465 && p.implicit_tls_ports.empty()
+  const std::string serves_instead = port == smtp::submissions_port && p.implicit_tls_ports.empty()
                                          ? "it has no implicit TLS, only STARTTLS on "
                                          : "it serves STARTTLS on ";
   return name_of(p) + " does not serve port " + std::to_string(port) + ": " + serves_instead +
@@ -83,9 +84,12 @@ finding connect_timeout(const cause_facts& f) {
           " in the firewall or security group.";
   } else {
     detail =
-        "Nothing answered: the port is blocked on the way (most ISPs and clouds block port 25 "
-        "outbound) or is not served at all (" +
-        name_of(p) + " serves no port 465).";
+        "Nothing answered: the port is blocked on the way (most ISPs and clouds block port " +
+        std::to_string(smtp::relay_port) +
+        " outbound) or is not served at all" +
+        (p.implicit_tls_ports.empty()
+             ? " (" + name_of(p) + " serves no port " + std::to_string(smtp::submissions_port) + ")."
+             : std::string("."));
     fix = "Use port " + std::to_string(recommended) + " with STARTTLS (or " +
           std::to_string(p.alternative_port) + " if " + std::to_string(recommended) +
           " is blocked too): " + as_clause(fix_port_starttls(f, recommended));
@@ -268,10 +272,11 @@ finding greeting_not_received(const cause_facts& f) {
   }
   const std::string detail =
       "The connection opened, but the server's \"220\" greeting never came. Either the port "
-      "speaks implicit TLS and waits for the client's handshake first (port 465 at other "
-      "providers; " +
-      name_of(p) +
-      " serves none), or something on the way holds the greeting "
+      "speaks implicit TLS and waits for the client's handshake first (port " +
+      std::to_string(smtp::submissions_port) +
+      (p.implicit_tls_ports.empty() ? " at other providers; " + name_of(p) + " serves none"
+                                    : " and " + name_of(p) + "'s other implicit-TLS ports") +
+      "), or something on the way holds the greeting "
       "back: an antivirus, a firewall with SMTP inspection, or a proxy.";
   const std::string unblock = "turn off mail scanning in the antivirus or firewall, or try port " +
                               std::to_string(p.alternative_port) + ".";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "smtp/ports.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::explaining {
@@ -134,8 +135,16 @@ std::string as_clause(std::string sentence) {
 }
 
 std::string with_note(std::string detail, const cause_facts& f) {
-  if (!f.note.empty()) detail += " " + std::string(f.note);
-  return detail;
+  if (f.note.empty()) return detail;
+  std::string note(f.note);
+  constexpr std::string_view only_without_implicit_tls = "{no_implicit_tls}";
+  if (note.starts_with(only_without_implicit_tls)) {
+    if (!f.provider.implicit_tls_ports.empty()) return detail;
+    note.erase(0, only_without_implicit_tls.size());
+  }
+  note = text::replace_all(note, "{provider}", f.provider.name);
+  note = text::replace_all(note, "{submissions_port}", std::to_string(smtp::submissions_port));
+  return detail + " " + note;
 }
 
 }  // namespace smtpcheck::explaining

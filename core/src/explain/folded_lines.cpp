@@ -6,6 +6,7 @@
 #include "explain/os_errors.h"
 #include "explain/reply_codes.h"
 
+#include "smtp/ports.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::explaining {
@@ -18,7 +19,8 @@ bool names_something(std::string_view line, std::size_t begin, std::size_t end,
                      const std::vector<std::size_t>& named) {
   if (std::find(named.begin(), named.end(), begin) != named.end()) return true;
   const std::string_view run = line.substr(begin, end - begin);
-  const bool smtp_port = run == "25" || run == "465" || run == "587" || run == "2525";
+  const long number = run.size() <= 5 ? text::parse_decimal(run, 1, 65535) : 0;
+  const bool smtp_port = number > 0 && run.front() != '0' && smtp::is_smtp_port(static_cast<int>(number));
   const bool after_colon = begin > 0 && line[begin - 1] == ':';
   const bool after_port = begin >= 5 && text::iends_with(line.substr(0, begin), "port ");
   return smtp_port && (after_colon || after_port);

@@ -2,6 +2,9 @@
 // case). Each row names the cause; notes say what a client's own wording
 // adds. Rows are grouped by cause; order matters only between rows that match
 // at the same place in a line, where the first row's note is the one used.
+// A note says {provider} and {submissions_port} for the profile's name and
+// port 465; a note starting {no_implicit_tls} is left out for a provider
+// that serves implicit TLS (explain/fix_words.cpp, with_note).
 #include "explain/patterns.h"
 
 #include <array>
@@ -38,7 +41,8 @@ constexpr auto text_table = std::to_array<text_pattern>({
      fid::explain_connect_timeout,
      specific,
      {},
-     "SmtpClient says this for any timeout, and it cannot speak implicit TLS: on port 465 it "
+     "SmtpClient says this for any timeout, and it cannot speak implicit TLS: on port "
+     "{submissions_port} it "
      "waits for a greeting that never comes."},
     {"execution expired", fid::explain_connect_timeout, generic},
     // Thunderbird: "… the connection to Outgoing server (SMTP) <host> timed out. Try again."
@@ -218,7 +222,8 @@ constexpr auto text_table = std::to_array<text_pattern>({
      fid::explain_implicit_tls_on_starttls_port,
      specific,
      {},
-     "Ignore MailKit's hint to try port 465: Postmark does not serve it."},
+     "{no_implicit_tls}Ignore MailKit's hint to try port {submissions_port}: {provider} does not "
+     "serve it."},
     {"SSL_ERROR_RX_RECORD_TOO_LONG", fid::explain_implicit_tls_on_starttls_port},
     // rustls (lettre) reading a plain "220" greeting as a TLS record.
     {"CorruptMessage",
@@ -268,7 +273,7 @@ constexpr auto text_table = std::to_array<text_pattern>({
      generic,
      {},
      "On .NET Framework before 4.7 this usually means the client offered only TLS 1.0, which "
-     "Postmark refuses."},
+     "{provider} refuses."},
     {"A call to SSPI failed", fid::explain_tls_handshake_failed, generic},
     {"Could not convert socket to TLS", fid::explain_tls_handshake_failed, generic},
     {"attempting to establish an SSL or TLS connection",

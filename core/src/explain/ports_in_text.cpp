@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "smtp/ports.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::explaining {
@@ -83,9 +84,7 @@ std::optional<int> after_ipv6_groups(std::string_view s, std::size_t colon) {
   if (std::count(address.begin(), address.end(), ':') < 2) return std::nullopt;
   const std::optional<int> port = port_at(s, colon + 1);
   if (!port) return std::nullopt;
-  constexpr std::array smtp_ports{25, 465, 587, 2525};
-  return std::find(smtp_ports.begin(), smtp_ports.end(), *port) != smtp_ports.end() ? port
-                                                                                    : std::nullopt;
+  return smtp::is_smtp_port(*port) ? port : std::nullopt;
 }
 
 // ("smtp.postmarkapp.com", 587) in a traceback of Python, Ruby or PHP code.

@@ -22,8 +22,23 @@ bool mentions_access_key(const cause_facts& f) {
   return false;
 }
 
+// The login of a provider whose username is not the token itself, refused.
+finding auth_failed_other_scheme(const cause_facts& f) {
+  const provider_profile& p = f.provider;
+  const std::string detail =
+      "The server refused the username and password (535). " + std::string(p.name) +
+      " takes " + login_words(p) + ". The usual mistakes: the " +
+      std::string(p.account_token_name) + " instead of the " + std::string(p.server_token_name) +
+      ", a space or line break pasted with it, or credentials of another account, region or "
+      "provider.";
+  std::string fix = "Use " + login_words(p) + ", with no spaces or line breaks";
+  fix += f.platform ? ": " + credential_settings(f) + "." : ".";
+  return make_finding(fid::explain_auth_failed, "password", with_note(detail, f), fix);
+}
+
 finding auth_failed(const cause_facts& f) {
   const provider_profile& p = f.provider;
+  if (p.credentials.username != username_scheme::same_as_password) return auth_failed_other_scheme(f);
   std::string detail = "The server refused the username and password (535). For " +
                        std::string(p.name) + " both are the " + token_name(p) +
                        " (the server's API Tokens tab), or an SMTP token pair: the access key as "
@@ -54,8 +69,10 @@ finding auth_failed(const cause_facts& f) {
 
 finding auth_required(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  std::string fix =
-      "Turn SMTP authentication on with the " + token_name(p) + " as both username and password";
+  std::string fix = p.credentials.username == username_scheme::same_as_password
+                        ? "Turn SMTP authentication on with the " + token_name(p) +
+                              " as both username and password"
+                        : "Turn SMTP authentication on with " + login_words(p);
   fix += f.platform ? ": " + credential_settings(f) + "." : ".";
   return make_finding(
       fid::explain_auth_required, "username",
@@ -77,8 +94,10 @@ finding auth_not_offered(const cause_facts& f) {
 
 finding credentials_missing(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  std::string fix = f.platform ? "Set " + credential_settings(f) + ", with your " + token_name(p)
-                               : "Set both the username and the password to your " + token_name(p);
+  std::string fix = p.credentials.username != username_scheme::same_as_password
+                        ? "Use " + login_words(p)
+                    : f.platform ? "Set " + credential_settings(f) + ", with your " + token_name(p)
+                                 : "Set both the username and the password to your " + token_name(p);
   fix += ", and check that the values are really loaded where the app runs.";
   return make_finding(
       fid::explain_credentials_missing, "username",
@@ -101,13 +120,14 @@ finding starttls_required(const cause_facts& f) {
 finding sender_rejected(const cause_facts& f) {
   const provider_profile& p = f.provider;
   std::string detail = std::string(p.name) +
-                       " sends only From an address that is a confirmed "
-                       "Sender Signature, or on a verified domain, of your account.";
+                       " sends only From an address that is a confirmed " +
+                       std::string(p.sender_name) + ", or on a verified domain, of your account.";
   if (const std::string address = email_address(f.line); !address.empty()) {
     detail += " The address refused here is " + address + ".";
   }
   std::string fix =
-      "Add and confirm that address or its domain under Sender Signatures, or send "
+      "Add and confirm that address or its domain under " + std::string(p.sender_place) +
+      ", or send "
       "from an address on a domain you have already verified";
   if (const std::string setting = from_setting(f); !setting.empty()) {
     fix += ": `" + setting + "`" + platform_suffix(f);
@@ -152,15 +172,25 @@ finding temporary_failure(const cause_facts& f) {
 }
 
 finding size_limit(const cause_facts& f) {
-  // Postmark's documented limit; not in the provider profile yet.
+  const provider_profile& p = f.provider;
+  const std::string limit = std::to_string(p.max_message_mb) + " MB";
+  if (p.max_message_mb <= 0) {
+    return make_finding(
+        fid::explain_size_limit, "",
+        with_note("The message is larger than the server accepts, attachments included, and "
+                  "attachments grow by about a third once encoded.",
+                  f),
+        "Send large files as download links instead of attachments, or shrink them below " +
+            std::string(p.name) + "'s message size limit.");
+  }
   return make_finding(
       fid::explain_size_limit, "",
-      with_note("The message is larger than the server accepts. " + std::string(f.provider.name) +
-                    " takes messages up to 10 MB in all, attachments included, and attachments "
-                    "grow by about a third once encoded.",
+      with_note("The message is larger than the server accepts. " + std::string(p.name) +
+                    " takes messages up to " + limit + " in all, attachments included, and "
+                    "attachments grow by about a third once encoded.",
                 f),
       "Send large files as download links instead of attachments, or shrink them so that the "
-      "whole message stays under 10 MB.");
+      "whole message stays under " + limit + ".");
 }
 
 finding auth_mechanism_unsupported(const cause_facts& f) {

@@ -3,6 +3,7 @@
 // STARTTLS offer.
 #include <array>
 
+#include "smtp/ports.h"
 #include "explain/cause.h"
 #include "explain/fix_words.h"
 #include "text/ascii.h"
@@ -167,7 +168,8 @@ finding starttls_not_offered(const cause_facts& f) {
       "not " +
       std::string(p.name) +
       ": a network device that intercepts SMTP (ISPs and firewalls "
-      "with SMTP inspection do this, mostly on port 25), an antivirus, or a host that is not " +
+      "with SMTP inspection do this, mostly on port " +
+      std::to_string(smtp::relay_port) + "), an antivirus, or a host that is not " +
       host_of(p) + ".";
   std::string fix;
   if (intercepted_port) {

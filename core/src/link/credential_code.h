@@ -5,7 +5,8 @@
 // length or anything derived from its characters. docs/LINK_FORMAT.md
 // describes the code; this is its one writer and reader.
 //
-//   facts = "1" *( "." item )
+//   facts = version *( "." item )
+//   version = "2"                        ; "1": read, without provider marks
 //   item  = ("u" / "p") state *flag      ; the username, the password
 //         / "same"                       ; both given and the same once cleaned
 //   state = "0"                          ; given but empty
@@ -18,7 +19,12 @@
 //         / "Q" ("d"/"s"/"b")            ; wrapped in quotes: " ' `
 //         / "N"                          ; characters outside ASCII
 //         / "T" DIGIT                    ; the provider's test token number DIGIT
+//         / "F"                          ; fits the link's provider's login scheme
+//         / "L" id                       ; provider id's fixed username (`apikey`)
+//         / "A" id                       ; starts with provider id's access-key prefix
+//         / "K" id                       ; has provider id's documented key prefix and shape
 //   edge  = "-" / "s" / "t" / "n"        ; none, a space, a tab, a line break
+//   id    = 1*( %x61-7A / DIGIT / "_" )  ; a provider id; one this build lacks is skipped
 
 #include <optional>
 #include <string>
@@ -28,10 +34,12 @@
 
 namespace smtpcheck::link_codec {
 
-/// The version of the facts code this build writes and reads.
-inline constexpr int credential_code_version = 1;
+/// The version of the facts code this build writes (it reads version 1 too:
+/// facts without provider marks, provider_facts false).
+inline constexpr int credential_code_version = 2;
 
-/// The code for `facts` ("1.ut.pt.same").
+/// The code for `facts` ("2.utF.ptF.same"); version 1 for facts read from a
+/// version 1 code.
 std::string encode_credential_facts(const rules::credential_facts& facts);
 
 /// The facts in `code`, or nullopt when it is not a code this build reads.

@@ -49,14 +49,6 @@ std::string platform_ids() {
   return out;
 }
 
-std::string provider_ids() {
-  std::string out;
-  for (const provider_profile* p : providers()) {
-    if (!out.empty()) out += ", ";
-    out += p->id;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -117,7 +109,7 @@ std::string value_problem(link_parameter p, std::string_view value) {
     }
     case link_parameter::facts:
       if (!decode_credential_facts(value)) {
-        return "is not a credential facts code this build reads (" +
+        return "is not a credential facts code this build reads (1.… to " +
                std::to_string(credential_code_version) + ".…)";
       }
       return "";
@@ -142,7 +134,10 @@ std::string value_fix(link_parameter p) {
     case link_parameter::platform_version:
       return "Use one of these platform ids: " + platform_ids() + ".";
     case link_parameter::provider:
-      return "Use one of these providers: " + provider_ids() + ", or leave provider out.";
+      // Not the list itself: the providers are data, and a new profile must
+      // not change this sentence (the catalog lists them).
+      return "Use a provider id from the catalog (`smtpcheck catalog`), or leave provider out: "
+             "it is then read from the host.";
     case link_parameter::dropped:
     case link_parameter::facts:
       return "Make the link again with `smtpcheck link` or the check page's copy-a-link "

@@ -3,6 +3,7 @@
 // shape of what is left. Nothing here keeps the value itself.
 #include "rules/credential_facts.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -62,10 +63,58 @@ bool quoted(std::string_view v) {
   return v.size() >= 2 && is_quote(v.front()) && v.back() == v.front();
 }
 
+// A provider's fixed username ("apikey") is not a placeholder word: on its
+// own provider it is right, on another the leftover rule says so.
+bool a_fixed_username(std::string_view v) {
+  return std::any_of(providers().begin(), providers().end(), [&](const provider_profile* p) {
+    return !p->credentials.literal_username.empty() && v == p->credentials.literal_username;
+  });
+}
+
+// What the cleaned value says about the providers' logins: whose fixed
+// username, access-key prefix or key shape it has, and whether it fits the
+// login of `p`, the provider it is judged for.
+void observe_provider_marks(credential_field_facts& f, std::string_view cleaned, bool username,
+                            const provider_profile& p) {
+  if (cleaned.empty()) return;
+  for (const provider_profile* q : providers()) {
+    const credential_scheme& c = q->credentials;
+    if (c.username == username_scheme::literal && cleaned == c.literal_username) {
+      f.fixed_username_of.push_back(q->id);
+    }
+    if (!q->access_key_prefix.empty() && text::istarts_with(cleaned, q->access_key_prefix)) {
+      f.access_key_of.push_back(q->id);
+    }
+    if (!c.password_shape.prefix.empty() && matches_shape(c.password_shape, cleaned)) {
+      f.key_of.push_back(q->id);
+    }
+  }
+  for (auto* ids : {&f.fixed_username_of, &f.access_key_of, &f.key_of}) {
+    std::sort(ids->begin(), ids->end());
+  }
+  const credential_scheme& c = p.credentials;
+  if (!username) {
+    f.fits_scheme = matches_shape(c.password_shape, cleaned);
+    return;
+  }
+  switch (c.username) {
+    case username_scheme::same_as_password:
+      f.fits_scheme = matches_shape(c.password_shape, cleaned);
+      break;
+    case username_scheme::literal: f.fits_scheme = cleaned == c.literal_username; break;
+    case username_scheme::email_address:
+      f.fits_scheme = text::classify_token(cleaned, {}) == text::token_shape::email_address;
+      break;
+    case username_scheme::access_key:
+      f.fits_scheme = matches_shape(c.username_shape, cleaned);
+      break;
+  }
+}
+
 // The facts of one given, non-empty value, and the value the server would
 // most likely have been meant to receive (`cleaned`, kept only to compare
 // username and password).
-credential_field_facts observe(std::string_view raw, const provider_profile& p,
+credential_field_facts observe(std::string_view raw, bool username, const provider_profile& p,
                                std::string& cleaned) {
   credential_field_facts f;
   credential_lengths lengths;
@@ -76,7 +125,9 @@ credential_field_facts observe(std::string_view raw, const provider_profile& p,
   // spaces or quotes are not facts worth judging.
   std::string bare = without_blanks(v);
   if (quoted(bare)) bare = bare.substr(1, bare.size() - 2);
-  if (const placeholder_kind kind = placeholder_of(bare); kind != placeholder_kind::none) {
+  if (const placeholder_kind kind = a_fixed_username(bare) ? placeholder_kind::none
+                                                          : placeholder_of(bare);
+      kind != placeholder_kind::none) {
     f.placeholder = kind;
     cleaned = bare;
   } else {
@@ -112,6 +163,7 @@ credential_field_facts observe(std::string_view raw, const provider_profile& p,
   }
   lengths.cleaned = cleaned.size();
   f.shape = text::classify_token(cleaned, p.access_key_prefix);
+  observe_provider_marks(f, cleaned, username, p);
   f.lengths = lengths;
   return f;
 }
@@ -129,10 +181,10 @@ credential_facts observe_credentials(const settings& s, const provider_profile& 
   facts.password_presence = presence_of(s.password);
   std::string user, pass;
   if (facts.username_presence == credential_facts::presence::given) {
-    facts.username = observe(*s.username, p, user);
+    facts.username = observe(*s.username, true, p, user);
   }
   if (facts.password_presence == credential_facts::presence::given) {
-    facts.password = observe(*s.password, p, pass);
+    facts.password = observe(*s.password, false, p, pass);
   }
   facts.same = facts.username_presence == credential_facts::presence::given &&
                facts.password_presence == credential_facts::presence::given && user == pass;

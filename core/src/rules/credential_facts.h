@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "rules/rule.h"
@@ -58,6 +59,17 @@ struct credential_field_facts {
   std::optional<std::size_t> test_token;
   /// The shape of the cleaned value.
   text::token_shape shape = text::token_shape::empty;
+  /// The cleaned value fits the login of the provider the facts were
+  /// observed for: as username, its fixed word (`apikey`), an address or its
+  /// access-key shape, as the scheme says (the token's shape when the same
+  /// token is both); as password, its key shape.
+  bool fits_scheme = false;
+  /// Provider ids (sorted) whose fixed username the cleaned value is.
+  std::vector<std::string_view> fixed_username_of;
+  /// Provider ids (sorted) whose access-key prefix the cleaned value starts with.
+  std::vector<std::string_view> access_key_of;
+  /// Provider ids (sorted) whose documented key prefix and shape the cleaned value has.
+  std::vector<std::string_view> key_of;
   std::optional<credential_lengths> lengths;
 
   /// True when a hygiene rule fires: the cleaned value is a guess.
@@ -79,6 +91,10 @@ struct credential_facts {
   credential_field_facts password;  ///< meaningful when given
   /// Both given and the same once cleaned.
   bool same = false;
+  /// False when the provider facts (fits_scheme and the provider ids above)
+  /// were never observed: a link made by a build without provider profiles
+  /// (facts code version 1). The rules then judge no provider scheme.
+  bool provider_facts = true;
 
   bool operator==(const credential_facts&) const = default;
 };

@@ -1,7 +1,8 @@
-// Credential rules: the token's shape and hygiene, judged from the facts
-// observed in the settings (rules/credential_facts.h) or carried by a check
-// link. Never echo a token value: details and evidence describe it (length,
-// shape), nothing more.
+// Credential rules: the token's shape and hygiene, and the provider's login
+// scheme, judged from the facts observed in the settings
+// (rules/credential_facts.h) or carried by a check link. Never echo a token
+// value: details and evidence describe it (length, shape), nothing more.
+#include <algorithm>
 #include <array>
 
 #include "finding_id.h"
@@ -111,7 +112,7 @@ void check_hygiene(const rule_context& ctx, std::string_view field,
             "non-breaking space or a curly quote, picked up when copying from a chat, an email "
             "or a PDF. Tokens are plain ASCII.",
         "Type or paste the token again from the " + std::string(ctx.provider.name) +
-            " dashboard (Servers → your server → API Tokens).",
+            " dashboard (" + std::string(ctx.provider.credentials.where) + ").",
         length_evidence(f, &credential_lengths::unquoted)));
   }
   if (f.test_token && *f.test_token < ctx.provider.test_tokens.size()) {
@@ -120,13 +121,36 @@ void check_hygiene(const rule_context& ctx, std::string_view field,
         fid::credentials_test_token, field,
         std::string(test) + " is " + std::string(ctx.provider.name) +
             "'s test token for the HTTP API; the SMTP server does not accept it.",
-        "Use your " + std::string(ctx.provider.server_token_name) +
-            " (Servers → your server → API Tokens) as the " + what + "."));
+        "Use your " + std::string(ctx.provider.server_token_name) + " (" +
+            std::string(ctx.provider.credentials.where) + ") as the " + what + "."));
   }
 }
 
 void judge_presence(const rule_context& ctx, const credential_facts& facts,
                     std::vector<finding>& out) {
+  const provider_profile& p = ctx.provider;
+  if (p.credentials.username != username_scheme::same_as_password) {
+    const std::string login = login_words(p);
+    if (facts.username_presence == presence::absent &&
+        facts.password_presence == presence::absent) {
+      out.push_back(make_finding(fid::credentials_not_given, "",
+                                 "No username or password was given, so they were not checked.",
+                                 "Enter " + login + " to check them too."));
+      return;
+    }
+    if (facts.username_presence == presence::empty) {
+      out.push_back(make_finding(fid::credentials_username_missing, "username",
+                                 "The server rejects mail from clients that do not log in.",
+                                 "Use " + login + "."));
+    }
+    if (facts.password_presence == presence::empty) {
+      out.push_back(make_finding(fid::credentials_password_missing, "password",
+                                 "Without a password the client cannot log in.",
+                                 "Set the password to your " + std::string(p.server_token_name) +
+                                     " (" + std::string(p.credentials.where) + ")."));
+    }
+    return;
+  }
   if (facts.username_presence == presence::absent && facts.password_presence == presence::absent) {
     out.push_back(make_finding(fid::credentials_not_given, "",
                                "No username or password was given, so they were not checked.",
@@ -150,6 +174,127 @@ void judge_presence(const rule_context& ctx, const credential_facts& facts,
   }
 }
 
+bool has(const std::vector<std::string_view>& ids, std::string_view id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// Another provider's login, by a shape only that provider uses: its fixed
+// username ("apikey"), its access-key prefix, its key prefix, or its
+// same-token UUID. What is named is the shape, never the secret.
+std::string_view shape_of_another(const provider_profile& other, const provider_profile& mine,
+                                  const credential_facts& facts,
+                                  const credential_field_facts& user,
+                                  const credential_field_facts* pass) {
+  const credential_scheme& c = other.credentials;
+  if (has(user.fixed_username_of, other.id) &&
+      mine.credentials.literal_username != c.literal_username) {
+    return "username";
+  }
+  if (has(user.access_key_of, other.id) && mine.access_key_prefix != other.access_key_prefix) {
+    return "access key";
+  }
+  if (pass && has(pass->key_of, other.id) &&
+      mine.credentials.password_shape.prefix != c.password_shape.prefix) {
+    return "key";
+  }
+  if (pass && c.username == username_scheme::same_as_password && c.password_shape.uuid &&
+      !mine.credentials.password_shape.uuid && facts.same && user.shape == token_shape::uuid) {
+    return "token";
+  }
+  return {};
+}
+
+bool another_providers_login(const rule_context& ctx, const credential_facts& facts,
+                             const credential_field_facts& user,
+                             const credential_field_facts* pass, std::vector<finding>& out) {
+  const provider_profile& mine = ctx.provider;
+  for (const provider_profile* other : providers()) {
+    if (other == &mine) continue;
+    const std::string_view what = shape_of_another(*other, mine, facts, user, pass);
+    if (what.empty()) continue;
+    const bool host_is_mine = provider_for_host(ctx.host.clean) == &mine;
+    out.push_back(make_finding(
+        fid::credentials_other_provider, what == "key" ? "password" : "username",
+        "The " + std::string(what) + " has the shape of " + std::string(other->name) +
+            "'s SMTP login, but these settings are for " + std::string(mine.name) +
+            (host_is_mine ? " (the host is " + std::string(mine.name) + "'s)" : std::string()) +
+            ": usually a leftover from a move between providers. " + std::string(mine.name) +
+            " refuses " + std::string(other->name) + "'s credentials.",
+        "Use " + std::string(mine.name) + "'s login: " + login_words(mine) + ".",
+        std::string(other->name) + " " + std::string(what) + " on " + std::string(mine.name)));
+    return true;
+  }
+  return false;
+}
+
+// The login of a provider whose username is not the token itself.
+void fits_the_scheme(const rule_context& ctx, const credential_facts& facts,
+                     const credential_field_facts& user, const credential_field_facts* pass,
+                     std::vector<finding>& out) {
+  const provider_profile& p = ctx.provider;
+  const credential_scheme& c = p.credentials;
+  const bool pass_given = pass && pass->shape != token_shape::empty;
+  bool flagged = user.hygiene_problem() || (pass && pass->hygiene_problem());
+  switch (c.username) {
+    case username_scheme::literal:
+      if (!user.fits_scheme) {
+        const bool key_as_username = pass && facts.same;
+        out.push_back(make_finding(
+            fid::credentials_username_not_literal, "username",
+            std::string(p.name) + "'s SMTP username is the word `" +
+                std::string(c.literal_username) + "` itself" +
+                (key_as_username ? "; the " + std::string(p.server_token_name) +
+                                       " goes only in the password, not in both."
+                                 : ", not a name or a key."),
+            // No `set`: a fix sets only host, port and security (findings.schema.json).
+            "Set the username to " + std::string(c.literal_username) + " and keep the " +
+                std::string(p.server_token_name) + " as the password.",
+            length_evidence(user, &credential_lengths::cleaned)));
+        flagged = true;
+      }
+      break;
+    case username_scheme::email_address:
+      if (!user.fits_scheme) {
+        out.push_back(make_finding(
+            fid::credentials_username_not_address, "username",
+            std::string(p.name) + "'s SMTP username is an email address (the SMTP login under " +
+                std::string(c.where) + "), and this one has no @.",
+            "Set the username to the SMTP login shown under " + std::string(c.where) + ".",
+            length_evidence(user, &credential_lengths::cleaned)));
+        flagged = true;
+      }
+      break;
+    case username_scheme::access_key:
+      if (!user.fits_scheme) {
+        out.push_back(make_finding(
+            fid::credentials_token_shape_unknown, "username",
+            "The username does not look like " + std::string(p.name) + "'s SMTP username (" +
+                std::string(c.username_shape.words) + ").",
+            "Set the username to the SMTP username under " + std::string(c.where) + ".",
+            length_evidence(user, &credential_lengths::cleaned)));
+        flagged = true;
+      }
+      break;
+    case username_scheme::same_as_password: break;
+  }
+  if (pass_given && !pass->fits_scheme) {
+    out.push_back(make_finding(
+        fid::credentials_token_malformed, "password",
+        "The password does not look like a " + std::string(p.name) + " " +
+            std::string(p.server_token_name) + " (" + std::string(c.password_shape.words) + ").",
+        "Set the password to your " + std::string(p.server_token_name) + " (" +
+            std::string(c.where) + ").",
+        length_evidence(*pass, &credential_lengths::cleaned)));
+    flagged = true;
+  }
+  if (!flagged && pass_given) {
+    out.push_back(make_finding(fid::credentials_ok, "",
+                               "The login has the shape " + std::string(p.name) + " expects: " +
+                                   login_words(p) + ".",
+                               ""));
+  }
+}
+
 void judge_shape(const rule_context& ctx, const credential_facts& facts,
                  std::vector<finding>& out) {
   const provider_profile& p = ctx.provider;
@@ -160,6 +305,14 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
   if (user) check_hygiene(ctx, "username", *user, out);
   if (pass) check_hygiene(ctx, "password", *pass, out);
   if (!user || user->shape == token_shape::empty) return;
+  if (facts.provider_facts && another_providers_login(ctx, facts, *user, pass, out)) return;
+  // Without provider facts (a link of an older build) only a same-token
+  // login can be judged further.
+  if (p.credentials.username != username_scheme::same_as_password) {
+    if (facts.provider_facts) fits_the_scheme(ctx, facts, *user, pass, out);
+    return;
+  }
+  const secret_shape& shape = p.credentials.password_shape;
 
   const token_shape ushape = user->shape;
   const token_shape pshape = pass ? pass->shape : token_shape::empty;
@@ -170,14 +323,15 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
           fid::credentials_email_as_username, "username",
           "The username is an email address, like the login of your " + std::string(p.name) +
               " account. SMTP does not accept account logins.",
-          "Set both the username and the password to your " + server_token +
-              " (Servers → your server → API Tokens)."));
+          "Set both the username and the password to your " + server_token + " (" +
+              std::string(p.credentials.where) + ")."));
       return;
     case token_shape::uuid_like:
       out.push_back(make_finding(
           fid::credentials_token_malformed, "username",
-          "The username looks like a token, but not a whole one: a token is 36 characters "
-              "(8-4-4-4-12, letters a–f and digits).",
+          "The username looks like a token, but not a whole one: a token is " +
+              std::string(shape.length_words) + " (" + std::string(shape.pattern_words) + ", " +
+              std::string(shape.alphabet_words) + ").",
           "Copy the whole " + server_token + " again and paste it as both username and password.",
           length_evidence(*user, &credential_lengths::cleaned)));
       return;
@@ -185,8 +339,9 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
       if (!user->hygiene_problem()) {
         out.push_back(make_finding(
             fid::credentials_token_shape_unknown, "username",
-            "The username is neither a " + server_token + " (36 characters, 8-4-4-4-12) nor an "
-                "SMTP access key (starting with " + std::string(p.access_key_prefix) + ").",
+            "The username is neither a " + server_token + " (" + std::string(shape.words) +
+                ") nor an SMTP access key (starting with " + std::string(p.access_key_prefix) +
+                ").",
             "Set the username to your " + server_token + " and the password to the same token.",
             length_evidence(*user, &credential_lengths::cleaned)));
       }
@@ -230,7 +385,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
             " expects the same " + server_token + " in both; one of the two is probably the " +
             std::string(p.account_token_name) + " (or a token of another server), which SMTP "
             "does not accept.",
-        "Open Servers → your server → API Tokens, copy the " + server_token +
+        "Open " + std::string(p.credentials.where) + ", copy the " + server_token +
             ", and use it as both the username and the password."));
     return;
   }

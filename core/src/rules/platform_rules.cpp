@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "smtp/ports.h"
 #include "finding_id.h"
 #include "rules/fix_text.h"
 #include "rules/rule.h"
@@ -90,10 +91,12 @@ void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>
   if (!ctx.platform || ctx.platform->supports_implicit_tls) return;
   const client_platform& p = *ctx.platform;
   const int recommended = ctx.provider.recommended_port;
-  if (ctx.port == 465) {
+  if (ctx.port &&
+      (*ctx.port == smtp::submissions_port || serves_implicit_tls(ctx.provider, *ctx.port))) {
     out.push_back(make_finding(
         fid::platform_no_implicit_tls, field,
-        std::string(p.name) + " cannot do implicit TLS at all: on port 465 it waits for a "
+        std::string(p.name) + " cannot do implicit TLS at all: on port " +
+            std::to_string(*ctx.port) + " it waits for a "
             "plain-text greeting that never comes and times out, with any server.",
         fix_port_starttls(ctx, recommended)));
     return;

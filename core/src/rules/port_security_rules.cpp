@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "smtp/ports.h"
 #include "finding_id.h"
 #include "rules/fix_text.h"
 #include "rules/rule.h"
@@ -33,7 +34,9 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
   if (!ctx.input.port && !ctx.port) return;  // absent: not checked (settings.h)
   if (typed.empty() && !ctx.port) {
     out.push_back(make_finding(fid::port_missing, "port",
-                               "With no port set, most clients use 25, which many networks block. " +
+                               "With no port set, most clients use " +
+                                   std::to_string(smtp::relay_port) +
+                                   ", which many networks block. " +
                                    std::string(p.name) + " serves " + port_list(p) + ".",
                                fix_port_starttls(ctx, recommended)));
     return;
@@ -46,14 +49,19 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
     return;
   }
   const int port = *ctx.port;
-  if (port == 465 && std::find(p.implicit_tls_ports.begin(), p.implicit_tls_ports.end(), 465) ==
-                         p.implicit_tls_ports.end()) {
+  if (port == smtp::submissions_port && !serves_implicit_tls(p, port)) {
     out.push_back(make_finding(
         fid::port_465_unsupported, "port",
-        std::string(p.name) + " does not serve implicit TLS on port 465, so connections to it "
+        std::string(p.name) + " does not serve implicit TLS on port " + std::to_string(port) +
+            ", so connections to it "
             "fail (usually as a timeout). It serves STARTTLS on " + port_list(p) + ": same encryption, started after the "
             "greeting.",
         fix_port_starttls(ctx, recommended)));
+    return;
+  }
+  if (serves_implicit_tls(p, port)) {
+    out.push_back(make_finding(fid::port_ok, "port",
+                               "Port " + std::to_string(port) + " is served with implicit TLS.", ""));
     return;
   }
   if (!is_starttls_port(p, port)) {
@@ -86,6 +94,25 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
             " and every message cross the network readable by anyone on the path.",
         ctx.port && is_starttls_port(p, *ctx.port) ? fix_starttls(ctx, target_port(ctx), false)
                                                    : fix_port_starttls(ctx, p.recommended_port)));
+    return;
+  }
+  if (ctx.port && serves_implicit_tls(p, *ctx.port)) {
+    const std::string port = std::to_string(*ctx.port);
+    if (mode == security_mode::tls) {
+      out.push_back(make_finding(fid::security_implicit_tls_ok, "security",
+                                 "Implicit TLS on port " + port + " is what " +
+                                     std::string(p.name) + " serves.",
+                                 ""));
+    } else if (mode == security_mode::starttls) {
+      out.push_back(make_finding(
+          fid::security_starttls_on_implicit_tls_port, "security",
+          "Port " + port + " speaks TLS from the first byte (implicit TLS). A client set to "
+              "STARTTLS waits for a plain-text greeting that never comes, and times out.",
+          fix_sentence{"Set the security to implicit TLS (often labelled \"SSL/TLS\") on port " +
+                           port + ", or use port " + std::to_string(p.recommended_port) +
+                           (is_starttls_port(p, p.recommended_port) ? " with STARTTLS." : "."),
+                       {{"security", "tls"}}}));
+    }
     return;
   }
   if (!ctx.port || !is_starttls_port(p, *ctx.port)) return;  // the port rule says what to do

@@ -30,6 +30,9 @@ struct rule_context {
 /// `out`, when its provider is unknown. Shared by validate() and diagnose().
 std::optional<rule_context> make_rule_context(const settings& s, std::vector<finding>& out);
 
+/// settings.unknown_provider for `id`, naming the providers there are.
+finding unknown_provider(const std::string& id);
+
 using rule_fn = void (*)(const rule_context&, std::vector<finding>&);
 
 struct rule {

@@ -79,8 +79,9 @@ std::optional<std::string> typed_address(const rule_context& ctx, std::vector<fi
   if (v.empty()) {
     out.push_back(make_finding(fid::from_missing, field,
                                "Every message needs a From address that is a verified sender.",
-                               "Set the From address to an address of a verified Sender Signature "
-                               "or of a verified domain."));
+                               "Set the From address to an address of a verified " +
+                                   std::string(ctx.provider.sender_name) +
+                                   " or of a verified domain."));
     return std::nullopt;
   }
   if (v.size() != from->size()) {
@@ -222,7 +223,8 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
                 std::string(ctx.provider.name) + " does not accept it as a sender, and its DMARC "
                 "policy makes receivers reject mail sent from it by anyone else.",
             "Send from an address at your own domain, verified in " +
-                std::string(ctx.provider.name) + " (Sender Signatures).",
+                std::string(ctx.provider.name) + " (" + std::string(ctx.provider.sender_place) +
+                ").",
             *address));
         return;
       }
@@ -232,7 +234,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
   if (senders.empty()) {
     out.push_back(make_finding(fid::from_ok, field,
                                *address + " is a well-formed address. It must also match a "
-                               "verified Sender Signature or domain.",
+                               "verified " + std::string(ctx.provider.sender_name) + " or domain.",
                                ""));
     return;
   }
@@ -273,7 +275,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
       fid::from_not_verified, field, detail,
       (usable ? "Change the From address to " + describe_sender(*usable) + ", or add"
               : std::string("Add")) +
-          " a Sender Signature for " + *address + " (or verify the domain " +
+          " a " + std::string(ctx.provider.sender_name) + " for " + *address + " (or verify the domain " +
           std::string(a.domain) + ") in " + std::string(ctx.provider.name) + ".",
       *address));
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Provider facts live in the profiles (core/src/providers/*.cpp): rules,
+# explain and diagnose read them and spell none of them. This test collects
+# every profile's name, id, hosts, domain, ports, fixed username, key
+# prefixes, sender words and size limit, adds the standard SMTP ports and the
+# UUID token shape, and fails when one of them appears in code (comments
+# aside) under core/src/rules, core/src/explain or core/src/diagnose.
+# Usage: no_provider_literals.sh REPOSITORY_ROOT
+set -euo pipefail
+root="${1:-$(dirname "$0")/../..}"
+cd "$root"
+
+profiles=(core/src/providers/*.cpp)
+words=()
+# Quoted values of the facts that name a provider or its secrets.
+while IFS= read -r w; do
+  [[ -n $w ]] && words+=("$w")
+done < <(grep -hoE '\.(id|name|primary_host|domain|access_key_prefix|literal_username|prefix|sender_name|sender_place|server_token_name|account_token_name) = "[^"]+"' "${profiles[@]}" |
+           sed -E 's/^[^"]*"(.*)"$/\1/' | sort -u)
+while IFS= read -r h; do words+=("$h"); done < <(grep -hoE 'provider_host\{"[^"]+"' "${profiles[@]}" |
+                                                   sed -E 's/.*"(.*)"/\1/' | sort -u)
+# Port numbers: the profiles' port arrays and the standard ones (smtp/ports.h).
+ports=$( (grep -hoE '_ports\{[0-9, ]+\}|_blocked\{[0-9, ]+\}' "${profiles[@]}" | grep -oE '[0-9]+'
+          printf '%s\n' 25 465 587) | sort -un | paste -sd'|')
+mb=$(grep -hoE '\.max_message_mb = [1-9][0-9]*' "${profiles[@]}" | grep -oE '[0-9]+$' | sort -u)
+
+# Allowed, with the reason:
+#  - patterns.cpp recognises the provider's own reply texts in a pasted log
+#    ("is not a Sender Signature", "Sender signature not confirmed"): they are
+#    what a server prints, matched whatever profile is chosen (a log may be
+#    from before a move), and the cause is worded from the chosen profile.
+#  - "apikey" as a generic placeholder word (credential_facts.cpp) and a
+#    secret key name (redact.cpp): words people type for any provider; the
+#    placeholder rule skips the profile's own fixed username.
+#  - generic words a profile uses as its wording ("sender", "API key",
+#    "SMTP password", …) are not provider literals and are not searched.
+allowed='patterns\.cpp:.*(is not a Sender Signature|Sender signature not confirmed)|credential_facts\.cpp:.*"apikey", "api_key"|redact\.cpp:.*std::string_view\("apikey"\)'
+generic='^(sender|Senders|verified domain|Domains|API key|SMTP password|SMTP key|account password|verified identity|identity|sending domain|Control Panel password|AWS secret access key|the SES console.s verified identities)$'
+
+pattern_parts=()
+for w in "${words[@]}"; do
+  [[ $w =~ $generic ]] && continue
+  escaped=$(printf '%s' "$w" | sed -E 's/[][\.*^$+?(){}|/]/\\&/g')
+  # A word starts at a word boundary: the key prefix "re_" is not in "are_given".
+  [[ $w =~ ^[[:alnum:]_] ]] && escaped="\\b$escaped"
+  pattern_parts+=("$escaped")
+done
+pattern_parts+=("\\b($ports)\\b" '8-4-4-4-12')
+for m in $mb; do pattern_parts+=("\\b$m ?MB\\b"); done
+pattern=$(IFS='|'; echo "${pattern_parts[*]}")
+
+found=$(grep -rnE --include='*.cpp' --include='*.h' '.' core/src/rules core/src/explain core/src/diagnose |
+          sed -E 's#(^[^:]+:[0-9]+:)(.*)#\1\2#' |
+          # drop comments: "//" at the start or after a space (not "https://")
+          sed -E 's#(^[^:]+:[0-9]+:)(|.*[[:space:]])//.*$#\1\2#' |
+          grep -iE "^[^:]+:[0-9]+:.*($pattern)" | grep -vE "$allowed" || true)
+if [[ -n $found ]]; then
+  echo "Provider literals in rules/explain/diagnose (move them into the profile, core/src/providers/):"
+  echo "$found"
+  exit 1
+fi
+echo "no provider literal in core/src/rules, core/src/explain, core/src/diagnose (${#pattern_parts[@]} patterns)"
