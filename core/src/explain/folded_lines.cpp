@@ -7,6 +7,7 @@
 #include "explain/reply_codes.h"
 
 #include "smtp/ports.h"
+#include "smtpcheck/port.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::explaining {
@@ -19,8 +20,10 @@ bool names_something(std::string_view line, std::size_t begin, std::size_t end,
                      const std::vector<std::size_t>& named) {
   if (std::find(named.begin(), named.end(), begin) != named.end()) return true;
   const std::string_view run = line.substr(begin, end - begin);
-  const long number = run.size() <= 5 ? text::parse_decimal(run, 1, 65535) : 0;
-  const bool smtp_port = number > 0 && run.front() != '0' && smtp::is_smtp_port(static_cast<int>(number));
+  // "0587" is a counter, not a port: a port in text has no leading zero.
+  const std::optional<int> port =
+      !run.empty() && run.front() != '0' ? parse_port(run) : std::nullopt;
+  const bool smtp_port = port && smtp::is_smtp_port(*port);
   const bool after_colon = begin > 0 && line[begin - 1] == ':';
   const bool after_port = begin >= 5 && text::iends_with(line.substr(0, begin), "port ");
   return smtp_port && (after_colon || after_port);
