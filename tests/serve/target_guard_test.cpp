@@ -1,5 +1,6 @@
 // Rule 4: probes go only to the provider's SMTP hosts and ports, or to
 // what --allow-host adds; the agent is no port scanner and no SSRF proxy.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "serve/target_guard.h"
@@ -51,6 +52,37 @@ TEST_CASE("anything but a profile host and port is refused, named in the refusal
   }
 }
 
+TEST_CASE("every provider profile's documented SMTP hosts get its STARTTLS ports, and nothing else",
+          "[serve][target]") {
+  const target_guard guard({}, std::nullopt);
+  for (const smtpcheck::provider_profile* p : smtpcheck::providers()) {
+    INFO(p->id);
+    const std::vector<int> starttls(p->starttls_ports.begin(), p->starttls_ports.end());
+    for (const smtpcheck::provider_host& h : p->hosts) {
+      INFO(h.name);
+      const auto decision = guard.decide(*p, h.name, std::nullopt);
+      CHECK(decision.allowed);
+      CHECK(decision.ports == starttls);
+      CHECK_FALSE(guard.decide(*p, h.name, 22).allowed);
+      CHECK_FALSE(guard.decide(*p, h.name, 80).allowed);
+    }
+    // Its HTTP API hosts are no SMTP target.
+    for (std::string_view api : p->non_smtp_hosts) {
+      INFO(api);
+      CHECK_FALSE(guard.decide(*p, api, std::nullopt).allowed);
+    }
+    // Another provider's host is not a target of this profile.
+    for (const smtpcheck::provider_profile* other : smtpcheck::providers()) {
+      if (other == p) continue;
+      for (const smtpcheck::provider_host& h : other->hosts) {
+        const bool shared = std::any_of(p->hosts.begin(), p->hosts.end(),
+                                        [&](const auto& mine) { return mine.name == h.name; });
+        if (!shared) CHECK_FALSE(guard.decide(*p, h.name, std::nullopt).allowed);
+      }
+    }
+  }
+}
+
 TEST_CASE("--allow-host widens to one host, and with a port to that port only", "[serve][target]") {
   std::string error;
   const auto with_port = parse_allow_host("localhost:2526", error);
@@ -95,6 +127,8 @@ TEST_CASE("a paired probe of 127.0.0.1:22 or 169.254.169.254:25 is refused with 
   for (const auto& [host, port] : {std::pair<std::string, int>{"127.0.0.1", 22},
                                    {"169.254.169.254", 25},
                                    {"smtp.postmarkapp.com", 22},
+                                   {"smtp.sendgrid.net", 22},
+                                   {"api.sendgrid.com", 587},
                                    {"localhost", 587}}) {
     const std::string target = host + ":" + std::to_string(port);
     INFO(target);
