@@ -291,6 +291,13 @@ TEST_CASE("a facts code skips a provider id this build has no profile for",
   REQUIRE(decoded);
   CHECK(decoded->username.fixed_username_of == std::vector<std::string_view>{"sendgrid"});
   CHECK(link_codec::encode_credential_facts(*decoded) == "2.uoLsendgrid.po");
+  // Every provider id of this build is one the code can carry ("amazon-ses").
+  for (const provider_profile* p : providers()) {
+    INFO(p->id);
+    const auto one = link_codec::decode_credential_facts("2.uoK" + std::string(p->id));
+    REQUIRE(one);
+    CHECK(one->username.key_of == std::vector<std::string_view>{p->id});
+  }
 }
 
 TEST_CASE("a link names its provider when the host would say another one", "[link][providers]") {

@@ -54,7 +54,9 @@ constexpr std::array<std::pair<provider_ids, char>, 3> provider_marks{{
     {&rules::credential_field_facts::key_of, 'K'},
 }};
 
-bool is_id_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+bool is_id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
 
 template <typename T, std::size_t N>
 char code_of(const std::array<std::pair<T, char>, N>& table, T value) {

@@ -24,7 +24,7 @@
 //         / "A" id                       ; starts with provider id's access-key prefix
 //         / "K" id                       ; has provider id's documented key prefix and shape
 //   edge  = "-" / "s" / "t" / "n"        ; none, a space, a tab, a line break
-//   id    = 1*( %x61-7A / DIGIT / "_" )  ; a provider id; one this build lacks is skipped
+//   id    = 1*( %x61-7A / DIGIT / "-" / "_" )  ; a provider id; one this build lacks is skipped
 
 #include <optional>
 #include <string>
