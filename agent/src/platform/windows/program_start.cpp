@@ -1,0 +1,36 @@
+#include "platform/program_start.h"
+
+#include <windows.h>
+#include <shellapi.h>
+
+#include "platform/sockets.h"
+
+namespace smtpcheck::platform {
+namespace {
+
+std::string utf8(const wchar_t* text) {
+  const int size = ::WideCharToMultiByte(CP_UTF8, 0, text, -1, nullptr, 0, nullptr, nullptr);
+  if (size <= 1) return {};
+  std::string out(static_cast<std::size_t>(size), '\0');
+  ::WideCharToMultiByte(CP_UTF8, 0, text, -1, out.data(), size, nullptr, nullptr);
+  out.pop_back();  // the terminating NUL
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> start_program(int argc, char** argv) {
+  start_sockets();
+  ::SetConsoleOutputCP(CP_UTF8);  // our output is UTF-8 ("…", "→")
+  int count = 0;
+  wchar_t** wide = ::CommandLineToArgvW(::GetCommandLineW(), &count);
+  if (!wide) {
+    return argc > 1 ? std::vector<std::string>(argv + 1, argv + argc) : std::vector<std::string>{};
+  }
+  std::vector<std::string> out;
+  for (int i = 1; i < count; ++i) out.push_back(utf8(wide[i]));
+  ::LocalFree(wide);
+  return out;
+}
+
+}  // namespace smtpcheck::platform
