@@ -1,6 +1,7 @@
 # The licence texts of what the static agent links in, taken at configure
 # time from the Debian packages that provided it (their
-# /usr/share/doc/<package>/copyright; cpp-httplib's from its source package),
+# /usr/share/doc/<package>/copyright; cpp-httplib's, and OpenSSL's when it is
+# built from source (SMTPCHECK_OPENSSL_FROM_SOURCE), from their source packages),
 # never copied into the repository. Into <build>/licenses/: the .deb installs
 # them (share/doc/smtpcheck/licenses) and scripts/release puts them in each
 # archive, with BUILT-WITH.txt naming every package and version.
@@ -24,7 +25,6 @@ endif()
 
 # name in the archive | Debian package (for the version) | copyright file
 set(smtpcheck_linked
-  "openssl|libssl-dev${smtpcheck_arch_suffix}|/usr/share/doc/libssl-dev/copyright"
   "c-ares|libc-ares-dev${smtpcheck_arch_suffix}|/usr/share/doc/libc-ares-dev/copyright"
   "nlohmann-json|nlohmann-json3-dev|/usr/share/doc/nlohmann-json3-dev/copyright"
   "glibc|${smtpcheck_libc_package}|/usr/share/doc/${smtpcheck_libc_doc}/copyright"
@@ -36,6 +36,10 @@ file(MAKE_DIRECTORY ${smtpcheck_license_dir})
 set(smtpcheck_built_with
   "smtpcheck ${PROJECT_VERSION} for ${CMAKE_SYSTEM_PROCESSOR} Linux, statically linked with these\n"
   "Debian 12 packages (their licences: the files beside this one):\n\n")
+if(NOT SMTPCHECK_OPENSSL_FROM_SOURCE)
+  list(PREPEND smtpcheck_linked
+       "openssl|libssl-dev${smtpcheck_arch_suffix}|/usr/share/doc/libssl-dev/copyright")
+endif()
 foreach(entry IN LISTS smtpcheck_linked)
   string(REPLACE "|" ";" fields "${entry}")
   list(GET fields 0 name)
@@ -52,6 +56,17 @@ foreach(entry IN LISTS smtpcheck_linked)
   configure_file(${copyright} ${smtpcheck_license_dir}/${name}.txt COPYONLY)
   string(APPEND smtpcheck_built_with "  ${name}: ${package} ${version}\n")
 endforeach()
+
+# OpenSSL: built from Debian's source package (cmake/openssl_from_source.cmake),
+# its licence text from that source tree.
+if(SMTPCHECK_OPENSSL_FROM_SOURCE)
+  file(STRINGS ${SMTPCHECK_OPENSSL_DIR}/debian/changelog openssl_changelog LIMIT_COUNT 1)
+  string(REGEX MATCH "\\(([^)]*)\\)" openssl_version "${openssl_changelog}")
+  configure_file(${SMTPCHECK_OPENSSL_DIR}/LICENSE.txt ${smtpcheck_license_dir}/openssl.txt COPYONLY)
+  string(APPEND smtpcheck_built_with
+    "  openssl: Debian source package openssl ${CMAKE_MATCH_1} (static libraries built with\n"
+    "    only what the agent uses: scripts/build-openssl)\n")
+endif()
 
 # cpp-httplib: compiled from Debian's source package (cmake/cpp_httplib.cmake).
 file(STRINGS ${SMTPCHECK_HTTPLIB_SOURCE}/debian/changelog httplib_changelog LIMIT_COUNT 1)
