@@ -34,11 +34,13 @@ check "probe: STARTTLS, the certificate verified with --ca-file, AUTH and MAIL F
   json_is "$work/verified.json" 'd.report.connections.length > 0 && d.report.connections.every(c =>
      c.tls.status === "ok" && c.tls.certificate.verify_code === 0 && c.tls.certificate.hostname_match === true
      && c.auth.status === "ok" && c.mail_from.status === "ok")'
-check "the report says it was made on Windows" json_is "$work/verified.json" 'd.report.agent.os === "windows x86_64"'
+check "the report says it was made on Windows, trusting the --ca-file" \
+  json_is "$work/verified.json" 'd.report.agent.os === "windows x86_64" && d.report.agent.trust.endsWith("ca.pem (--ca-file)")'
 
 probe "$work/store.json" 127.0.0.1 --ports "$smtp_port"
 check "without --ca-file the Windows certificate store is the trust source, the report names it, and AUTH is held back" \
-  json_is "$work/store.json" 'd.report.connections[0].tls.certificate.verify_code !== 0
+  json_is "$work/store.json" 'd.report.agent.trust === "the Windows certificate store (ROOT) (system)"
+    && d.report.connections[0].tls.certificate.verify_code !== 0
     && d.report.connections[0].tls.certificate.verify_result.includes("Windows certificate store")
     && d.report.connections[0].auth.status === "refused_insecure"'
 

@@ -17,6 +17,7 @@
 #include "probe/smtp_session.h"
 #include "probe/tls_client.h"
 #include "probe/tls_probes.h"
+#include "probe/trust_store.h"
 #include "smtpcheck/version.h"
 
 namespace smtpcheck::agent {
@@ -101,7 +102,8 @@ probe_report run_probe(const probe_options& options, const probe_listener& liste
   progress_sink progress(listener, start);
 
   probe_report report;
-  report.agent = {std::string(version()), platform::system_name(), tls_library_version()};
+  report.agent = {std::string(version()), platform::system_name(), tls_library_version(),
+                  describe_trust_source(find_trust_source(options.ca_file))};
   report.started_at = utc_now();
   report.target.host = options.host;
   report.target.ports = ports_to_probe(options);
