@@ -11,6 +11,9 @@
 source "$(dirname "$0")/common.sh"
 server=$2 certs=$3 holder=$4
 
+# OpenSSL's own override variables would be the trust source (as on Linux,
+# and Wine passes them through): a Windows user has neither.
+unset SSL_CERT_FILE SSL_CERT_DIR
 start_smtp_server "$server" "$certs"
 # The holder keeps its silent port until its standard input ends.
 coproc holding { "$holder"; }
