@@ -1,6 +1,10 @@
 # c-ares, the agent's resolver in every build (why: agent/src/probe/dns_lookup.cpp),
 # from Debian's libc-ares-dev: target smtpcheck_c_ares. The static build
-# finds libcares.a (CMAKE_FIND_LIBRARY_SUFFIXES is .a there).
+# finds libcares.a (CMAKE_FIND_LIBRARY_SUFFIXES is .a there). Not on Windows,
+# which resolves with its own resolver (agent/src/platform/windows/dns_lookup.cpp).
+if(WIN32)
+  return()
+endif()
 find_path(SMTPCHECK_C_ARES_INCLUDE_DIR ares.h)
 find_library(SMTPCHECK_C_ARES_LIBRARY NAMES cares)
 if(NOT SMTPCHECK_C_ARES_INCLUDE_DIR OR NOT SMTPCHECK_C_ARES_LIBRARY)

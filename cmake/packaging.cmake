@@ -22,6 +22,13 @@ install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION share/doc/smtpcheck)
 install(FILES ${PROJECT_SOURCE_DIR}/agent/src/serve/README.md DESTINATION share/doc/smtpcheck
         RENAME serve-api.md)
 
+if(WIN32)
+  # smtpcheck.exe ships in the .zip scripts/release makes (reproducible),
+  # with the licence texts of cmake/windows_licenses.cmake; no CPack package.
+  include(${CMAKE_CURRENT_LIST_DIR}/windows_licenses.cmake)
+  return()
+endif()
+
 set(CPACK_PACKAGE_NAME smtpcheck)
 set(CPACK_PACKAGE_VENDOR "smtpcheck")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})

@@ -1,18 +1,19 @@
 #include "cli_input.h"
 
-#include <termios.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <optional>
+
+#include "platform/file_paths.h"
+#include "platform/terminal.h"
 
 namespace smtpcheck::cli {
 
 std::optional<std::string> read_input(const std::string& path, std::size_t limit, std::string& error) {
-  std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  std::FILE* file = path == "-" ? stdin : platform::open_for_reading(path);
   if (!file) {
     error = "cannot read " + path + ": " + std::strerror(errno);
     return std::nullopt;
@@ -36,19 +37,16 @@ std::optional<std::string> read_input(const std::string& path, std::size_t limit
 }
 
 std::optional<std::string> read_secret_from_stdin(const std::string& prompt) {
-  const bool terminal = isatty(STDIN_FILENO) != 0;
-  termios saved{};
+  const bool terminal = platform::is_terminal(platform::standard_stream::input);
+  std::optional<platform::echo_off> quiet;
   if (terminal) {
     std::cerr << prompt << std::flush;
-    tcgetattr(STDIN_FILENO, &saved);
-    termios quiet = saved;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    quiet.emplace();
   }
   std::string line;
   const bool got = static_cast<bool>(std::getline(std::cin, line));
   if (terminal) {
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    quiet.reset();
     std::cerr << "\n";
   }
   if (!got && line.empty()) return std::nullopt;
@@ -56,11 +54,11 @@ std::optional<std::string> read_secret_from_stdin(const std::string& prompt) {
   return line;
 }
 
-bool use_colour() {
+bool use_colour(platform::standard_stream stream) {
   const char* no_colour = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
-  return isatty(STDOUT_FILENO) != 0 && (!no_colour || !*no_colour) &&
-         !(term && std::strcmp(term, "dumb") == 0);
+  return platform::is_terminal(stream) && (!no_colour || !*no_colour) &&
+         !(term && std::strcmp(term, "dumb") == 0) && platform::terminal_shows_colour(stream);
 }
 
 }  // namespace smtpcheck::cli

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "platform/terminal.h"
+
 namespace smtpcheck::cli {
 
 /// Reads at most `limit` bytes of a file ("-" = standard input). On failure
@@ -16,7 +18,8 @@ std::optional<std::string> read_input(const std::string& path, std::size_t limit
 /// terminal (prompting on stderr); the line break is not part of it.
 std::optional<std::string> read_secret_from_stdin(const std::string& prompt);
 
-/// True when standard output is a terminal that wants colour (NO_COLOR unset).
-bool use_colour();
+/// True when `stream` (standard output unless said) is a terminal that
+/// shows colour and the user wants it (NO_COLOR unset, TERM not "dumb").
+bool use_colour(platform::standard_stream stream = platform::standard_stream::output);
 
 }  // namespace smtpcheck::cli

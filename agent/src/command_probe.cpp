@@ -1,6 +1,4 @@
 // smtpcheck probe: the live checks from this host, then the diagnosis.
-#include <unistd.h>
-
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
@@ -13,6 +11,8 @@
 #include "probe_progress.h"
 #include "render.h"
 #include "config_input.h"
+#include "platform/file_paths.h"
+#include "platform/terminal.h"
 #include "settings_options.h"
 #include "smtpcheck/smtpcheck.h"
 
@@ -147,7 +147,7 @@ int run_probe(const std::vector<std::string>& argv) {
     s.username = token;
     s.password = token;
   }
-  if (!s.password && isatty(STDIN_FILENO)) {
+  if (!s.password && platform::is_terminal(platform::standard_stream::input)) {
     auto typed = read_secret_from_stdin(
         "Server API Token (used as username and password; empty to skip AUTH): ");
     if (typed && !typed->empty()) {
@@ -169,7 +169,7 @@ int run_probe(const std::vector<std::string>& argv) {
   options.rcpt = args.value("rcpt").value_or("");
   options.ca_file = args.value("ca-file").value_or("");
   if (const auto name = args.value("ehlo-name")) options.ehlo_name = *name;
-  if (!options.ca_file.empty() && access(options.ca_file.c_str(), R_OK) != 0) {
+  if (!options.ca_file.empty() && !platform::is_readable_file(options.ca_file)) {
     return usage_error("probe", "--ca-file: cannot read " + options.ca_file);
   }
   // A file that reads but holds no certificate would leave every probe
@@ -181,7 +181,7 @@ int run_probe(const std::vector<std::string>& argv) {
     return usage_error("probe", bad->message);
   }
 
-  const bool show_progress = isatty(STDERR_FILENO) != 0;
+  const bool show_progress = platform::is_terminal(platform::standard_stream::error);
   probe_progress progress(std::cerr, show_progress && use_colour());
   if (show_progress) {
     std::cerr << "smtpcheck probe: " << options.host << " from this host\n";

@@ -1,11 +1,11 @@
 // smtpcheck: the command-line program (and, later, the agent).
-#include <csignal>
 #include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "commands.h"
+#include "platform/program_start.h"
 #include "smtpcheck/version.h"
 
 namespace {
@@ -68,16 +68,16 @@ int usage_error(std::string_view command, const std::string& message) {
 }  // namespace smtpcheck::cli
 
 int main(int argc, char** argv) {
-  // A peer that closes mid-write (a hostile SMTP server, a browser going
-  // away) must fail that write, not kill the agent: OpenSSL writes with write(2).
-  std::signal(SIGPIPE, SIG_IGN);
   try {
-    if (argc < 2) {
+    // Sockets ready (a peer that closes mid-write fails that write instead of
+    // killing the agent) and the arguments in UTF-8 (platform/program_start.h).
+    const std::vector<std::string> arguments = smtpcheck::platform::start_program(argc, argv);
+    if (arguments.empty()) {
       std::cout << help;
       return smtpcheck::cli::exit_usage;
     }
-    const std::vector<std::string> rest(argv + 2, argv + argc);
-    return dispatch(argv[1], rest);
+    const std::vector<std::string> rest(arguments.begin() + 1, arguments.end());
+    return dispatch(arguments.front(), rest);
   } catch (const std::exception& e) {
     std::cerr << "smtpcheck: internal error: " << e.what() << "\n";
     return smtpcheck::cli::exit_usage;

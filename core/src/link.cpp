@@ -152,7 +152,10 @@ struct link_reader {
     secret_dropped = true;
   }
 
+  // Only a setting is named as left out: a dropped `facts` value is not one
+  // (the writer's `dropped` list could not carry it back).
   void note_dropped(link_parameter p) {
+    if (!is_setting_parameter(p)) return;
     const std::string name(parameter_name(p));
     for (const std::string& d : out.dropped) {
       if (d == name) return;

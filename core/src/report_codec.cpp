@@ -300,6 +300,7 @@ void read_report(reader& r, const json& doc, probe_report& report) {
     r.string(*agent, "version", "agent.version", report.agent.version);
     r.string(*agent, "os", "agent.os", report.agent.os);
     r.string(*agent, "openssl", "agent.openssl", report.agent.openssl);
+    r.string(*agent, "trust", "agent.trust", report.agent.trust);
   }
   r.string(doc, "started_at", "started_at", report.started_at);
   report.duration_ms = r.number(doc, "duration_ms", "duration_ms", 0, 86'400'000).value_or(0);

@@ -125,6 +125,7 @@ ojson report_to_json(const probe_report& r) {
   put(agent, "version", r.agent.version);
   put(agent, "os", r.agent.os);
   put(agent, "openssl", r.agent.openssl);
+  put(agent, "trust", r.agent.trust);
   o["agent"] = std::move(agent);
   put(o, "started_at", r.started_at);
   o["duration_ms"] = r.duration_ms;

@@ -308,3 +308,14 @@ TEST_CASE("a link names its provider when the host would say another one", "[lin
   CHECK(parsed.value.provider == "postmark");
   CHECK(credential_ids(parsed.findings) == credential_ids(validate(s)));
 }
+
+TEST_CASE("a facts value that looks like a token is dropped without joining the dropped list",
+          "[link]") {
+  // Found by fuzz.link_decode: the rewritten link named `facts` as a dropped
+  // setting, which the reader then refused, losing the whole list.
+  const parsed_link parsed =
+      parse_link("#v=1&dropped=from&facts=password%3D2f5c2o*n1QdNT1&port=587");
+  CHECK(parsed.dropped == std::vector<std::string>{"from"});
+  const parsed_link again = parse_link(link_fragment(parsed));
+  CHECK(again.dropped == std::vector<std::string>{"from"});
+}

@@ -12,7 +12,8 @@
 // (c) the same page with the agent started with --origin and the pairing
 //     code typed works (a wrong code is refused first);
 // (d) with no agent, or one that never answers, the page says how to get
-//     and start it and offers the report import.
+//     and start it and offers the report import; a browser on Windows is
+//     given the Windows download and the PowerShell command.
 //
 // The programs are started by agent_fixtures.mjs (its environment variables
 // come from ctest) and stopped, also when a test fails.
@@ -219,6 +220,44 @@ test('(d) with no agent the page says how to get and start it, and offers the re
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('type')), 'file');
   assert.equal(api_requests().filter((r) => r.method() === 'POST').length, 0);
   await finish({ allow: noise.refused });
+});
+
+test('(d) a browser on Windows is offered the Windows download and the PowerShell command; others the default download', async () => {
+  const page_origin = new URL(help_center.url).origin;
+  const port = await free_port();
+  const nobody = { origin: `http://127.0.0.1:${port}` };
+  // What Chromium on Windows reports (User-Agent Client Hints and the older navigator.platform).
+  const on_windows = async (context) => context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'Win32' });
+    Object.defineProperty(Navigator.prototype, 'userAgentData', { get: () => ({ platform: 'Windows', mobile: false, brands: [] }) });
+  });
+  const help_on = async (options) => {
+    const opened = await open_help_center(nobody, options);
+    await opened.page.locator('[data-smtpcheck]').evaluate((node) => {
+      node.setAttribute('data-agent-download-url', '/downloads/smtpcheck/');
+      node.setAttribute('data-agent-download-url-windows', '/downloads/smtpcheck/smtpcheck-windows-x86_64.zip');
+    });
+    await opened.page.getByRole('button', { name: 'Run live check' }).click();
+    await live(opened.page, '.sc-live__help').waitFor();
+    const help = await live(opened.page, '.sc-live__help').innerText();
+    const link = await live(opened.page, '.sc-live__help a', { hasText: 'Download smtpcheck' }).getAttribute('href');
+    return { ...opened, help, link };
+  };
+
+  const windows = await help_on({ before_open: on_windows });
+  assert.equal(windows.link, '/downloads/smtpcheck/smtpcheck-windows-x86_64.zip');
+  assert.match(windows.help, /windows-x86_64\.zip/);
+  assert.match(windows.help, /PowerShell/);
+  assert.ok(windows.help.includes(`.\\smtpcheck.exe serve --port ${port} --origin ${page_origin}`), windows.help);
+  assert.doesNotMatch(windows.help, /sudo apt/);
+  await windows.finish({ allow: noise.refused });
+
+  const linux = await help_on({});
+  assert.equal(linux.link, '/downloads/smtpcheck/');
+  assert.match(linux.help, /sudo apt install \.\/smtpcheck_\*_amd64\.deb/);
+  assert.ok(linux.help.includes(`smtpcheck serve --port ${port} --origin ${page_origin}`));
+  assert.doesNotMatch(linux.help, /smtpcheck\.exe|PowerShell/);
+  await linux.finish({ allow: noise.refused });
 });
 
 test('(d) an address that takes the connection and never answers counts as no agent, after about 2 s', async () => {

@@ -7,7 +7,8 @@
 export const option_names = [
   'provider',            // the provider profile id sent with the settings (the core's default: postmark)
   'agent-url',           // where the customer's agent listens (loopback http only)
-  'agent-download-url',  // where the customer downloads the agent
+  'agent-download-url',  // where the customer downloads the agent (the default for every platform)
+  'agent-download-url-windows',  // the same for a browser on Windows (smtpcheck.exe)
   'link-base',           // the address support links start with (default: this page's)
 ];
 

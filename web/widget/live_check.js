@@ -15,6 +15,7 @@
 
 import { el, clear, unique_id } from './element.js';
 import { host_option } from './host_options.js';
+import { browser_on_windows } from './agent_platform.js';
 import { render_findings } from './findings_view.js';
 import { count_by_severity, summary_text } from './severity.js';
 import { pairing_token } from './pairing_fragment.js';
@@ -230,12 +231,20 @@ export class live_check {
     const port_flag = port === origin_port(default_agent_origin) ? '' : ` --port ${port}`;
     const page = location.origin;
     const origin_flag = page && page !== 'null' ? ` --origin ${page}` : '';
-    return `smtpcheck serve${port_flag}${origin_flag}`;
+    return `${this.program()} serve${port_flag}${origin_flag}`;
   }
 
-  // A link to the download (the agent-download-url option), or where to get it.
+  // The program as the customer types it: in PowerShell (or cmd) on
+  // Windows, from the folder it was unzipped to.
+  program() {
+    return browser_on_windows() ? '.\\smtpcheck.exe' : 'smtpcheck';
+  }
+
+  // A link to the download (agent-download-url-windows on Windows, else
+  // agent-download-url), or where to get it.
   download_step() {
-    const download = host_option(this.host, 'agent-download-url');
+    const download = (browser_on_windows() && host_option(this.host, 'agent-download-url-windows')) ||
+      host_option(this.host, 'agent-download-url');
     return download
       ? el('a', { text: 'Download smtpcheck', attrs: { href: download, rel: 'noopener noreferrer' } })
       : 'Get the smtpcheck program from support';
@@ -303,7 +312,7 @@ export class live_check {
         el('ol', { class: 'sc-live__steps' },
             el('li', {}, this.download_step(), ' for this computer, the current version.'),
             el('li', {}, 'Stop the old one (Ctrl-C where it runs) and start the new one:',
-                el('pre', { class: 'sc-live__command', text: this.token ? 'smtpcheck serve' : this.serve_command(origin) })),
+                el('pre', { class: 'sc-live__command', text: this.token ? `${this.program()} serve` : this.serve_command(origin) })),
             el('li', {}, this.token
               ? 'Open the address it prints (it ends in #pair=\u2026).'
               : 'Type the pairing code it prints above, and run the check again.')));
@@ -312,11 +321,15 @@ export class live_check {
   // No agent answered this page: how to start one, or the report instead.
   no_agent(origin, permission) {
     this.say(`No smtpcheck program answered at ${origin}.`, 'error');
+    const install = browser_on_windows()
+      ? el('li', {}, this.download_step(), ' for Windows (smtpcheck-\u2026-windows-x86_64.zip), unzip it and open PowerShell in that folder.',
+          ' It needs no installation and no administrator rights, and stops by itself when unused.')
+      : el('li', {}, this.download_step(), ' for this computer. On Debian or Ubuntu:',
+          el('pre', { class: 'sc-live__command', text: 'sudo apt install ./smtpcheck_*_amd64.deb' }),
+          'It needs no root to run, installs nothing else, and stops by itself when unused.');
     const parts = [el('ol', { class: 'sc-live__steps' },
-        el('li', {}, this.download_step(), ' for this computer. On Debian or Ubuntu:',
-            el('pre', { class: 'sc-live__command', text: 'sudo apt install ./smtpcheck_*_amd64.deb' }),
-            'It needs no root to run, installs nothing else, and stops by itself when unused.'),
-        el('li', {}, 'Start it:', el('pre', { class: 'sc-live__command', text: this.token ? 'smtpcheck serve' : this.serve_command(origin) })),
+        install,
+        el('li', {}, 'Start it:', el('pre', { class: 'sc-live__command', text: this.token ? `${this.program()} serve` : this.serve_command(origin) })),
         el('li', {}, this.token
           ? 'Open the address it prints (it ends in #pair=\u2026).'
           : 'Type the pairing code it prints above, and run the check again. Or open the address it prints: it shows this checker itself.'))];

@@ -3,11 +3,11 @@
 // (::, ::1, fe80::/10, ::ffff:0:0/96) and RFC 4193 (fc00::/7).
 #include "probe/local_address.h"
 
-#include <arpa/inet.h>
-
 #include <array>
 #include <cstdint>
 #include <string>
+
+#include "platform/sockets.h"
 
 namespace smtpcheck::agent {
 namespace {

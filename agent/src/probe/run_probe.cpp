@@ -1,15 +1,13 @@
 // The whole run: DNS first (everything else needs its addresses), then every
 // session, the TLS version matrix and the implicit-TLS attempt at once, each
 // on its own thread with its own deadlines, all under the run's deadline.
-#include <sys/utsname.h>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <ctime>
+#include <cstdio>
 #include <thread>
 
-#include "ascii_lowercase.h"
+#include "platform/system_name.h"
 #include "probe/auth_turn.h"
 #include "probe/dns_lookup.h"
 #include "probe/local_address.h"
@@ -19,6 +17,7 @@
 #include "probe/smtp_session.h"
 #include "probe/tls_client.h"
 #include "probe/tls_probes.h"
+#include "probe/trust_store.h"
 #include "smtpcheck/provider.h"
 #include "smtpcheck/version.h"
 
@@ -27,18 +26,18 @@ namespace {
 
 constexpr std::array<const char*, 4> matrix_versions{"1.0", "1.1", "1.2", "1.3"};
 
-std::string operating_system() {
-  utsname u{};
-  if (::uname(&u) != 0) return "unknown";
-  return ascii_lowercase(u.sysname) + " " + u.machine;
-}
-
+// From the calendar types of <chrono>: no gmtime_r, which Windows lacks.
 std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  ::gmtime_r(&now, &tm);
+  using namespace std::chrono;
+  const auto now = floor<seconds>(system_clock::now());
+  const auto day = floor<days>(now);
+  const year_month_day date{day};
+  const hh_mm_ss time{now - day};
   char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                static_cast<int>(time.seconds().count()));
   return buffer;
 }
 
@@ -108,7 +107,8 @@ probe_report run_probe(const probe_options& options, const probe_listener& liste
   progress_sink progress(listener, start, provider ? *provider : *providers().front());
 
   probe_report report;
-  report.agent = {std::string(version()), operating_system(), tls_library_version()};
+  report.agent = {std::string(version()), platform::system_name(), tls_library_version(),
+                  describe_trust_source(find_trust_source(options.ca_file))};
   report.started_at = utc_now();
   report.target.host = options.host;
   report.target.ports = ports_to_probe(options);

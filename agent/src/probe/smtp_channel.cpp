@@ -1,10 +1,10 @@
 #include "probe/smtp_channel.h"
 
 #include <openssl/err.h>
-#include <poll.h>
-#include <sys/socket.h>
 
 #include <cerrno>
+
+#include "platform/sockets.h"
 
 namespace smtpcheck::agent {
 namespace {
@@ -15,13 +15,8 @@ constexpr std::size_t shown_line_bytes = 300;
 // A whole connection's transcript: enough for the longest honest dialogue.
 constexpr std::size_t max_transcript_lines = 160;
 
-bool wait_for(int fd, short events, deadline until) {
-  pollfd p{fd, events, 0};
-  int ready = 0;
-  do {
-    ready = ::poll(&p, 1, until.remaining_ms());
-  } while (ready < 0 && errno == EINTR);
-  return ready > 0;
+bool wait_for(platform::socket_handle fd, short events, deadline until) {
+  return platform::wait_ready(fd, events, until.remaining_ms());
 }
 
 }  // namespace
@@ -78,15 +73,15 @@ smtp_channel::fill_status smtp_channel::fill(deadline until) {
       if (events == 0) return why == SSL_ERROR_SYSCALL ? fill_status::closed : fill_status::error;
       if (!wait_for(socket_.get(), events, until)) return fill_status::timeout;
     } else {
-      const ssize_t n = ::recv(socket_.get(), chunk, sizeof chunk, 0);
+      const std::ptrdiff_t n = platform::receive(socket_.get(), chunk, sizeof chunk);
       if (n > 0) {
         buffer_.append(chunk, static_cast<std::size_t>(n));
         return fill_status::data;
       }
       if (n == 0) return fill_status::closed;
-      if (errno == EINTR) continue;
-      if (errno == ECONNRESET) return fill_status::closed;
-      if (errno != EAGAIN && errno != EWOULDBLOCK) return fill_status::error;
+      const int error = platform::last_socket_error();
+      if (error == ECONNRESET) return fill_status::closed;
+      if (error != EAGAIN && error != EWOULDBLOCK) return fill_status::error;
       if (!wait_for(socket_.get(), POLLIN, until)) return fill_status::timeout;
     }
   }
@@ -167,13 +162,13 @@ bool smtp_channel::send_bytes(std::string_view wire, deadline until) {
                                                          : 0;
       if (events == 0 || !wait_for(socket_.get(), events, until)) return false;
     } else {
-      const ssize_t n = ::send(socket_.get(), wire.data() + sent, wire.size() - sent, MSG_NOSIGNAL);
+      const std::ptrdiff_t n = platform::send_some(socket_.get(), wire.data() + sent, wire.size() - sent);
       if (n > 0) {
         sent += static_cast<std::size_t>(n);
         continue;
       }
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      const int error = n < 0 ? platform::last_socket_error() : 0;
+      if (n < 0 && (error == EAGAIN || error == EWOULDBLOCK)) {
         if (!wait_for(socket_.get(), POLLOUT, until)) return false;
         continue;
       }
@@ -193,7 +188,7 @@ handshake_outcome smtp_channel::start_tls(SSL_CTX* ctx, const std::string& host,
 void smtp_channel::close(deadline until) {
   if (ssl_ && !until.passed()) SSL_shutdown(ssl_.get());
   ssl_.reset();
-  ::shutdown(socket_.get(), SHUT_RDWR);
+  platform::shut_down(socket_.get(), false);
 }
 
 }  // namespace smtpcheck::agent

@@ -59,7 +59,7 @@ class smtp_channel {
   /// Sends QUIT's TLS close_notify when encrypted; best effort, bounded.
   void close(deadline until);
 
-  int fd() const { return socket_.get(); }
+  platform::socket_handle fd() const { return socket_.get(); }
   /// The transcript so far, moved out.
   std::vector<transcript_line> take_transcript() { return std::move(transcript_); }
 

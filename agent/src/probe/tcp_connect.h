@@ -3,31 +3,32 @@
 // refused one (RST), an unreachable network, and success.
 #include <string>
 
+#include "platform/sockets.h"
 #include "probe/deadline.h"
 #include "smtpcheck/probe_report.h"
 
 namespace smtpcheck::agent {
 
-/// An owned socket descriptor, closed when dropped.
+/// An owned socket, closed when dropped.
 class socket_fd {
  public:
   socket_fd() = default;
-  explicit socket_fd(int fd) : fd_(fd) {}
+  explicit socket_fd(platform::socket_handle fd) : fd_(fd) {}
   socket_fd(socket_fd&& other) noexcept : fd_(other.release()) {}
   socket_fd& operator=(socket_fd&& other) noexcept;
   socket_fd(const socket_fd&) = delete;
   socket_fd& operator=(const socket_fd&) = delete;
   ~socket_fd();
-  int get() const { return fd_; }
-  int release() {
-    const int fd = fd_;
-    fd_ = -1;
+  platform::socket_handle get() const { return fd_; }
+  platform::socket_handle release() {
+    const platform::socket_handle fd = fd_;
+    fd_ = platform::invalid_socket;
     return fd;
   }
-  explicit operator bool() const { return fd_ >= 0; }
+  explicit operator bool() const { return fd_ != platform::invalid_socket; }
 
  private:
-  int fd_ = -1;
+  platform::socket_handle fd_ = platform::invalid_socket;
 };
 
 /// The outcome of one connect: the step for the report, and the socket when ok.

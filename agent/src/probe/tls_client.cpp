@@ -4,15 +4,16 @@
 
 #include "probe/trust_store.h"
 
-#include <arpa/inet.h>
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
-#include <poll.h>
 
 #include <cerrno>
 #include <cstring>
 #include <ctime>
 #include <vector>
+
+#include "platform/sockets.h"
+#include "platform/system_roots.h"
 
 namespace smtpcheck::agent {
 namespace {
@@ -169,10 +170,13 @@ ssl_ctx_ptr make_client_context(const tls_config& config, std::string& error) {
     SSL_CTX_set_max_proto_version(ctx.get(), v);
   }
   const trust_source trust = find_trust_source(config.ca_file);
-  const bool found = !trust.file.empty() || !trust.dir.empty();
+  bool found = !trust.file.empty() || !trust.dir.empty();
+  if (!trust.system_store.empty()) {
+    found = platform::add_system_roots(SSL_CTX_get_cert_store(ctx.get())) > 0;
+  }
   // Nothing found: the context trusts nothing, every certificate fails
   // verification, and its verify_result says what was looked for.
-  if (found && SSL_CTX_load_verify_locations(ctx.get(), trust.file.empty() ? nullptr : trust.file.c_str(),
+  if (trust.system_store.empty() && found && SSL_CTX_load_verify_locations(ctx.get(), trust.file.empty() ? nullptr : trust.file.c_str(),
                                              trust.dir.empty() ? nullptr : trust.dir.c_str()) != 1) {
     error = trust.origin == "--ca-file" ? "no PEM certificate could be loaded from " + config.ca_file
                                         : "cannot load the CA certificates in " +
@@ -190,13 +194,15 @@ ssl_ctx_ptr make_client_context(const tls_config& config, std::string& error) {
   return ctx;
 }
 
-handshake_outcome tls_handshake(SSL_CTX* ctx, int fd, const std::string& host, deadline until) {
+handshake_outcome tls_handshake(SSL_CTX* ctx, platform::socket_handle fd, const std::string& host,
+                                deadline until) {
   const auto start = probe_clock::now();
   handshake_outcome out;
   std::string alert;
   ssl_ptr ssl(SSL_new(ctx));
   ERR_clear_error();
-  if (!ssl || SSL_set_fd(ssl.get(), fd) != 1) {
+  // OpenSSL takes a Windows SOCKET as an int too (its socket BIO casts back).
+  if (!ssl || SSL_set_fd(ssl.get(), static_cast<int>(fd)) != 1) {
     out.step.status = "failed";
     first_error(out.step.error);
     return out;
@@ -213,12 +219,7 @@ handshake_outcome tls_handshake(SSL_CTX* ctx, int fd, const std::string& host, d
     if (why == SSL_ERROR_WANT_READ) events = POLLIN;
     if (why == SSL_ERROR_WANT_WRITE) events = POLLOUT;
     if (events != 0) {
-      pollfd p{fd, events, 0};
-      int ready = 0;
-      do {
-        ready = ::poll(&p, 1, until.remaining_ms());
-      } while (ready < 0 && errno == EINTR);
-      if (ready > 0) continue;
+      if (platform::wait_ready(fd, events, until.remaining_ms())) continue;
       out.step.status = "timeout";
       out.step.error = "no TLS handshake reply before the deadline";
     } else {

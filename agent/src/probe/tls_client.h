@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "platform/sockets.h"
 #include "probe/deadline.h"
 #include "smtpcheck/probe_report.h"
 
@@ -49,7 +50,8 @@ struct handshake_outcome {
 /// Runs a client handshake on a connected non-blocking socket, sending SNI
 /// (unless `host` is an address literal) and checking `host` against the
 /// certificate. Bounded by `until`.
-handshake_outcome tls_handshake(SSL_CTX* ctx, int fd, const std::string& host, deadline until);
+handshake_outcome tls_handshake(SSL_CTX* ctx, platform::socket_handle fd, const std::string& host,
+                                deadline until);
 
 /// "1.2" for TLS1_2_VERSION, and so on; "" for anything else.
 std::string tls_version_name(int version);

@@ -81,7 +81,7 @@ implicit_tls_attempt probe_implicit_tls(const resolved_address& address, int por
     out.duration_ms = elapsed_ms(start);
     return out;
   }
-  const int fd = tcp.socket.get();
+  const platform::socket_handle fd = tcp.socket.get();
   const handshake_outcome h = tls_handshake(ctx.get(), fd, options.host,
                                             deadline::after(options.reply_timeout, run_deadline));
   out.status = h.step.status == "ok"        ? "ok"

@@ -1,9 +1,9 @@
 #include "probe/trust_store.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cstdlib>
+
+#include "platform/file_paths.h"
+#include "platform/system_roots.h"
 
 namespace smtpcheck::agent {
 namespace {
@@ -24,16 +24,6 @@ constexpr const char* certificate_dirs[] = {
     "/etc/pki/tls/certs",  // Fedora, RHEL
 };
 
-bool readable_file(const char* path) {
-  struct stat info{};
-  return ::stat(path, &info) == 0 && S_ISREG(info.st_mode) && ::access(path, R_OK) == 0;
-}
-
-bool readable_dir(const char* path) {
-  struct stat info{};
-  return ::stat(path, &info) == 0 && S_ISDIR(info.st_mode) && ::access(path, R_OK | X_OK) == 0;
-}
-
 std::string environment(const char* name) {
   const char* value = std::getenv(name);
   return value ? value : "";
@@ -42,22 +32,23 @@ std::string environment(const char* name) {
 }  // namespace
 
 trust_source find_trust_source(const std::string& ca_file) {
-  if (!ca_file.empty()) return {ca_file, "", "--ca-file"};
+  if (!ca_file.empty()) return {ca_file, "", "--ca-file", ""};
   // OpenSSL's own override variables, as its tools and curl honour them.
   const std::string env_file = environment("SSL_CERT_FILE");
   const std::string env_dir = environment("SSL_CERT_DIR");
   if (!env_file.empty() || !env_dir.empty()) {
-    return {env_file, env_dir, env_file.empty() ? "SSL_CERT_DIR" : "SSL_CERT_FILE"};
+    return {env_file, env_dir, env_file.empty() ? "SSL_CERT_DIR" : "SSL_CERT_FILE", ""};
   }
-  trust_source found{"", "", "system"};
+  if (auto store = platform::system_root_store_name()) return {"", "", "system", *store};
+  trust_source found{"", "", "system", ""};
   for (const char* file : bundle_files) {
-    if (readable_file(file)) {
+    if (platform::is_readable_file(file)) {
       found.file = file;
       break;
     }
   }
   for (const char* dir : certificate_dirs) {
-    if (readable_dir(dir)) {
+    if (platform::is_readable_directory(dir)) {
       found.dir = dir;
       break;
     }
@@ -66,6 +57,7 @@ trust_source find_trust_source(const std::string& ca_file) {
 }
 
 std::string describe_trust_source(const trust_source& source) {
+  if (!source.system_store.empty()) return source.system_store + " (" + source.origin + ")";
   if (source.file.empty() && source.dir.empty()) {
     std::string looked;
     for (const char* file : bundle_files) looked += (looked.empty() ? "" : ", ") + std::string(file);

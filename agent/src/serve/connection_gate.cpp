@@ -1,13 +1,9 @@
 #include "serve/connection_gate.h"
 
-#include <fcntl.h>
-#include <netdb.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
+
+#include "platform/sockets.h"
 
 #include "serve/request_head.h"
 #include "serve/responses.h"
@@ -44,7 +40,6 @@ int milliseconds_until(clock::time_point when, clock::time_point now) {
 connection_gate::connection_gate(const serve_limits& limits, request_handler on_request,
                                  refusal_logger log)
     : limits_(limits), on_request_(std::move(on_request)), log_(std::move(log)) {
-  if (::pipe2(wake_pipe_, O_CLOEXEC | O_NONBLOCK) != 0) wake_pipe_[0] = wake_pipe_[1] = -1;
   thread_ = std::thread([this] { run(); });
 }
 
@@ -55,16 +50,11 @@ connection_gate::~connection_gate() {
   }
   wake();
   thread_.join();
-  for (const reading& r : reading_) ::close(r.fd);
-  for (const draining& d : draining_) ::close(d.fd);
-  if (wake_pipe_[0] >= 0) ::close(wake_pipe_[0]);
-  if (wake_pipe_[1] >= 0) ::close(wake_pipe_[1]);
+  for (const reading& r : reading_) platform::close_socket(r.fd);
+  for (const draining& d : draining_) platform::close_socket(d.fd);
 }
 
-void connection_gate::wake() {
-  const char byte = 1;
-  if (wake_pipe_[1] >= 0) (void)!::write(wake_pipe_[1], &byte, 1);
-}
+void connection_gate::wake() { wake_.raise(); }
 
 void connection_gate::admit(socket_t fd) {
   {
@@ -75,7 +65,7 @@ void connection_gate::admit(socket_t fd) {
 }
 
 void connection_gate::finish(socket_t fd) {
-  ::shutdown(fd, SHUT_WR);
+  platform::shut_down(fd, true);
   {
     const std::lock_guard lock(mutex_);
     finished_.push_back(fd);
@@ -87,13 +77,13 @@ std::size_t connection_gate::open_connections() const { return open_.load(); }
 
 void connection_gate::take_in(socket_t fd) {
   // The gate reads without blocking; a worker's deadline_stream polls first.
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+  platform::set_non_blocking(fd);
   std::string address = peer_address(fd);
   if (per_address_[address] >= limits_.connections_per_address) {
     const auto oldest = std::find_if(reading_.begin(), reading_.end(),
                                      [&](const reading& r) { return r.address == address; });
     if (oldest == reading_.end()) {
-      ::close(fd);  // every one of them is being served: this one is refused
+      platform::close_socket(fd);  // every one of them is being served: this one is refused
       return;
     }
     const socket_t cut = oldest->fd;
@@ -113,23 +103,27 @@ void connection_gate::close_connection(socket_t fd) {
     address_of_.erase(it);
     --open_;
   }
-  ::close(fd);
+  platform::close_socket(fd);
 }
 
 void connection_gate::refuse(reading& r, const api_error& error) {
   // A fresh connection's send buffer holds far more than one short answer,
   // so this write does not block the gate.
   const std::string answer = raw_error_answer(error);
-  (void)::send(r.fd, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-  ::shutdown(r.fd, SHUT_WR);
+  // The socket is non-blocking (take_in), so this send never waits.
+  (void)platform::send_some(r.fd, answer.data(), answer.size());
+  platform::shut_down(r.fd, true);
   draining_.push_back({r.fd, clock::now() + drain_time});
 }
 
 bool connection_gate::on_readable(reading& r) {
   char buffer[4096];
   const std::size_t room = limits_.max_head_bytes - std::min(limits_.max_head_bytes, r.bytes.size());
-  const ssize_t n = ::recv(r.fd, buffer, std::min(sizeof buffer, room), 0);
-  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return false;
+  const std::ptrdiff_t n = platform::receive(r.fd, buffer, std::min(sizeof buffer, room));
+  if (n < 0) {
+    const int error = platform::last_socket_error();
+    if (error == EAGAIN || error == EWOULDBLOCK || error == EINTR) return false;
+  }
   if (n <= 0) {
     close_connection(r.fd);  // the client left, or an error: nothing to answer
     return true;
@@ -200,16 +194,14 @@ void connection_gate::run() {
     }
 
     polled.clear();
-    polled.push_back({wake_pipe_[0], POLLIN, 0});
+    polled.push_back({wake_.handle(), POLLIN, 0});
     for (const reading& r : reading_) polled.push_back({r.fd, POLLIN, 0});
     for (const draining& d : draining_) polled.push_back({d.fd, POLLIN, 0});
     const std::size_t reading_count = reading_.size();
-    if (::poll(polled.data(), polled.size(), milliseconds_until(next, now)) <= 0) continue;
-    if (polled[0].revents != 0) {
-      char sink[64];
-      while (::read(wake_pipe_[0], sink, sizeof sink) > 0) {
-      }
+    if (platform::poll_sockets(polled.data(), polled.size(), milliseconds_until(next, now)) <= 0) {
+      continue;
     }
+    if (polled[0].revents != 0) wake_.clear();
     std::vector<socket_t> done;
     for (std::size_t i = 0; i < reading_count; ++i) {
       if (polled[1 + i].revents == 0) continue;
@@ -225,17 +217,19 @@ void connection_gate::run() {
                                    [&](const draining& d) { return d.fd == polled[i].fd; });
       if (it == draining_.end()) continue;
       char buffer[4096];
-      const ssize_t n = ::recv(it->fd, buffer, sizeof buffer, MSG_DONTWAIT);
+      // Non-blocking since take_in: this read never waits.
+      const std::ptrdiff_t n = platform::receive(it->fd, buffer, sizeof buffer);
+      const int error = n < 0 ? platform::last_socket_error() : 0;
       if (n > 0) {
         it->drained += static_cast<std::size_t>(n);
-      } else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+      } else if (n == 0 || (error != EAGAIN && error != EWOULDBLOCK && error != EINTR)) {
         close_connection(it->fd);
         draining_.erase(it);
       }
     }
   }
-  for (const socket_t fd : admitted_) ::close(fd);
-  for (const socket_t fd : finished_) ::close(fd);
+  for (const socket_t fd : admitted_) platform::close_socket(fd);
+  for (const socket_t fd : finished_) platform::close_socket(fd);
 }
 
 }  // namespace smtpcheck::serve

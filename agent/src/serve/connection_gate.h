@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "platform/wake_signal.h"
 #include "serve/api_error.h"
 #include "serve/limits.h"
 
@@ -91,7 +92,7 @@ class connection_gate {
   std::vector<socket_t> admitted_;
   std::vector<socket_t> finished_;
   bool stop_ = false;
-  int wake_pipe_[2] = {-1, -1};
+  platform::wake_signal wake_;
   std::atomic<std::size_t> open_{0};
   std::vector<reading> reading_;  // oldest first
   std::vector<draining> draining_;

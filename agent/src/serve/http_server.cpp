@@ -2,16 +2,11 @@
 
 #include "serve/fetch_metadata.h"
 
-#include <netdb.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <string_view>
 #include <cerrno>
+
+#include "platform/sockets.h"
 
 namespace smtpcheck::serve {
 namespace {
@@ -28,12 +23,7 @@ int milliseconds_until(clock::time_point when) {
 }
 
 bool wait_for(socket_t fd, short events, int timeout_ms) {
-  pollfd p{fd, events, 0};
-  int ready = 0;
-  do {
-    ready = ::poll(&p, 1, timeout_ms);
-  } while (ready < 0 && errno == EINTR);
-  return ready > 0 && (p.revents & (events | POLLHUP | POLLERR)) != 0;
+  return platform::wait_ready(fd, events, timeout_ms);
 }
 
 void address_of(const sockaddr_storage& address, socklen_t length, std::string& ip, int& port) {
@@ -94,10 +84,7 @@ ssize_t deadline_stream::read(char* ptr, size_t size) {
     return static_cast<ssize_t>(n);
   }
   if (body_left_ == 0 || !is_readable()) return -1;
-  ssize_t n = 0;
-  do {
-    n = ::recv(fd_, ptr, std::min(size, body_left_), 0);
-  } while (n < 0 && errno == EINTR);
+  const auto n = static_cast<ssize_t>(platform::receive(fd_, ptr, std::min(size, body_left_)));
   if (n > 0) body_left_ -= static_cast<std::size_t>(n);
   return n;
 }
@@ -107,8 +94,10 @@ ssize_t deadline_stream::write(const char* ptr, size_t size) {
   // write what fits; httplib writes the rest in the next call.
   while (true) {
     if (!is_writable()) return -1;
-    const ssize_t n = ::send(fd_, ptr, size, MSG_NOSIGNAL);  // a client gone is an error
-    if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) return n;
+    const auto n = static_cast<ssize_t>(platform::send_some(fd_, ptr, size));  // a client gone is an error
+    if (n >= 0) return n;
+    const int error = platform::last_socket_error();
+    if (error != EAGAIN && error != EWOULDBLOCK && error != EINTR) return n;
   }
 }
 
@@ -141,10 +130,7 @@ http_server::http_server(const serve_limits& limits, connection_gate::refusal_lo
             },
             std::move(log)) {
   new_task_queue = [] { return new hand_to_gate; };
-  set_socket_options([](socket_t fd) {
-    const int yes = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
+  set_socket_options([](socket_t fd) { platform::set_rebind_policy(fd); });
   set_payload_max_length(limits.max_body_bytes);
   const auto deadline_s = std::chrono::duration_cast<std::chrono::seconds>(limits.request_deadline);
   set_read_timeout(std::max<time_t>(1, static_cast<time_t>(deadline_s.count())));
@@ -179,8 +165,7 @@ void http_server::serve(const arrived_request& arrived) {
     gate_.finish(arrived.fd);
     return;
   }
-  const int yes = 1;
-  ::setsockopt(arrived.fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);  // progress lines go out at once
+  platform::set_no_delay(arrived.fd);  // progress lines go out at once
   {
     deadline_stream stream(arrived, limits_);
     bool connection_closed = false;

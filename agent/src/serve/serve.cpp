@@ -1,9 +1,9 @@
 #include "serve/serve.h"
 
-#include <csignal>
 #include <memory>
 #include <thread>
 
+#include "platform/sockets.h"
 #include "serve/console.h"
 #include "serve/http_server.h"
 #include "serve/pairing.h"
@@ -63,7 +63,7 @@ void wait_until_running(const http_server& server) {
 int run_serve(const serve_config& config, std::ostream& out, std::ostream& log) {
   console io(out, log);
   // Writes to a client that left must fail, not kill the agent.
-  std::signal(SIGPIPE, SIG_IGN);
+  platform::start_sockets();
 
   const std::optional<std::string> token = random_token();
   const std::optional<std::string> code = random_code();

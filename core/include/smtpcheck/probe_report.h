@@ -17,6 +17,10 @@ struct agent_info {
   std::string version;  ///< the agent's version, e.g. "0.1.0"
   std::string os;       ///< e.g. "linux x86_64"
   std::string openssl;  ///< the TLS library, e.g. "OpenSSL 3.0.13 30 Jan 2024"
+  /// Where the certificates were checked against, e.g.
+  /// "/etc/ssl/certs/ca-certificates.crt (system)", "the Windows certificate
+  /// store (ROOT) (system)", "ca.pem (--ca-file)"; empty in older reports.
+  std::string trust;
 };
 
 /// What was probed, as the agent was asked.

@@ -59,6 +59,10 @@ std::optional<link_parameter> find_link_parameter(std::string_view name) {
   return std::nullopt;
 }
 
+bool is_setting_parameter(link_parameter p) {
+  return p != link_parameter::version && p != link_parameter::dropped && p != link_parameter::facts;
+}
+
 std::string_view parameter_name(link_parameter p) {
   return row(p).name;
 }
@@ -101,8 +105,7 @@ std::string value_problem(link_parameter p, std::string_view value) {
       return "";
     case link_parameter::dropped: {
       const std::optional<link_parameter> named = find_link_parameter(value);
-      if (!named || *named == link_parameter::version || *named == link_parameter::dropped ||
-          *named == link_parameter::facts) {
+      if (!named || !is_setting_parameter(*named)) {
         return "names something that is not a setting of the link";
       }
       return "";

@@ -27,6 +27,11 @@ enum class link_parameter {
 /// The parameter named exactly `name`, or nullopt.
 std::optional<link_parameter> find_link_parameter(std::string_view name);
 
+// A parameter that carries a setting (host, port, …), as opposed to the
+// link's own bookkeeping (v, dropped, facts): only these can be named as
+// left out of a link.
+bool is_setting_parameter(link_parameter p);
+
 /// The parameter's name in the fragment ("senders").
 std::string_view parameter_name(link_parameter p);
 
