@@ -479,7 +479,7 @@ TEST_CASE("a made link leaves out values the reader would refuse", "[link]") {
   s.from = "bad\xff@acme.com";
   s.verified_senders = {"acme.com", std::string(max_string_bytes + 1, 'a')};
   s.platform = platform_ref{"outlook", "16"};
-  s.provider = "sparkpost";
+  s.provider = "acme-relay";
   const made_link made = make_link(s);
   CHECK(made.fragment == "#v=1");
   for (const finding& f : made.findings) CHECK(f.id == "link.invalid_value");
@@ -531,7 +531,7 @@ TEST_CASE("an invalid value is dropped and never shown", "[link]") {
   for (const char* link :
        {"#v=1&port=0", "#v=1&port=65536", "#v=1&port=587.0", "#v=1&port=%2B587",
         "#v=1&port=", "#v=1&security=ssl", "#v=1&security=", "#v=1&platform=Outlook",
-        "#v=1&provider=sparkpost", "#v=1&platform_version=4.8"}) {
+        "#v=1&provider=acme-relay", "#v=1&platform_version=4.8"}) {
     INFO(link);
     const parsed_link parsed = parse_link(link);
     REQUIRE(parsed.findings.size() == 1);

@@ -52,6 +52,6 @@ TEST_CASE("explain words a refused login with the chosen provider's scheme", "[p
   const std::vector<finding> out = explain("535 Authentication failed", "", "sendgrid");
   REQUIRE(!out.empty());
   CHECK(out.front().fix.find("`apikey`") != std::string::npos);
-  const std::vector<finding> unknown = explain("535 Authentication failed", "", "sparkpost");
+  const std::vector<finding> unknown = explain("535 Authentication failed", "", "acme-relay");
   CHECK(unknown.front().id == "settings.unknown_provider");
 }

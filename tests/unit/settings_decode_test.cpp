@@ -287,8 +287,8 @@ TEST_CASE("the platform may be an id alone or an object with a numeric version",
 
 TEST_CASE("an unknown provider is reported and nothing else is judged", "[decode][validate]") {
   const decoded_settings d =
-      decode_settings(R"({"provider": "SparkPost", "host": "smtp.sparkpostmail.com"})");
-  CHECK(d.value.provider == "sparkpost");
+      decode_settings(R"({"provider": "Acme-Relay", "host": "smtp.acme-relay.example"})");
+  CHECK(d.value.provider == "acme-relay");
   const std::vector<finding> findings = validate(d.value);
   REQUIRE(findings.size() == 1);
   CHECK(findings.front().id == "settings.unknown_provider");
