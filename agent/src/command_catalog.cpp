@@ -1,4 +1,4 @@
-// smtpcheck catalog: every finding id, for support staff and integrators.
+// smtpcheck catalog: every finding id, provider and platform, for support staff and integrators.
 #include <iostream>
 
 #include "cli_args.h"
@@ -12,7 +12,7 @@ int run_catalog(const std::vector<std::string>& argv) {
   if (!args.error.empty()) return usage_error("catalog", args.error);
   if (args.has("help")) {
     std::cout << "Usage: smtpcheck catalog [--json]\n\nLists every finding id smtpcheck can "
-                 "report, with its severity and title,\nand the client platforms it knows.\n";
+                 "report, with its severity and title,\nthe providers it knows (the ids `--provider` takes) and the client platforms.\n";
     return exit_ok;
   }
   if (!args.positionals.empty()) return usage_error("catalog", "unexpected argument " + args.positionals.front());
@@ -24,6 +24,11 @@ int run_catalog(const std::vector<std::string>& argv) {
     std::string sev(to_string(e.severity));
     sev.resize(8, ' ');
     std::cout << sev << e.id << "  " << e.title << (e.retired ? "  (retired)" : "") << "\n";
+  }
+  std::cout << "\nProviders:\n";
+  for (const provider_profile* p : providers()) {
+    std::cout << "  " << p->id << "  " << p->name << " (" << p->primary_host << ")"
+              << (p == &default_provider() ? "  (default)" : "") << "\n";
   }
   std::cout << "\nPlatforms:\n";
   for (const client_platform& p : client_platforms()) {

@@ -5,6 +5,7 @@
 
 #include "../golden/golden_files.h"
 #include "run_process.h"
+#include "smtpcheck/provider.h"
 
 using smtpcheck::testing::process_options;
 using smtpcheck::testing::process_result;
@@ -279,6 +280,10 @@ TEST_CASE("the catalog lists every id, as text and as JSON", "[cli]") {
   const auto text = run_smtpcheck({"catalog"});
   CHECK(text.exit_code == 0);
   CHECK(contains(text.out, "port.465_unsupported"));
+  for (const smtpcheck::provider_profile* p : smtpcheck::providers()) {
+    INFO(p->id);
+    CHECK(contains(text.out, "  " + std::string(p->id) + "  " + std::string(p->name)));
+  }
   const auto json = nlohmann::json::parse(run_smtpcheck({"catalog", "--json"}).out, nullptr, false);
   REQUIRE(json.is_object());
   CHECK(json["schema"] == "smtpcheck/catalog/v1");
