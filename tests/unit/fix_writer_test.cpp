@@ -103,10 +103,10 @@ TEST_CASE("a Postmark access key typed as the username gets the key pair's place
 TEST_CASE("a port fix in MailKit's words names STARTTLS once, inside Connect", "[fix][platform]") {
   const fix::fix_target postmark = for_settings(provider("postmark"), platform("mailkit"));
   const fix::fix_target ses = for_settings(provider("amazon-ses"), platform("mailkit"));
-  CHECK(fix::port_starttls(postmark, 587).text ==
+  CHECK(fix::port_and_security(postmark, 587).text ==
         "Set `client.Connect(\"smtp.postmarkapp.com\", 587, SecureSocketOptions.StartTls);` "
         "(MailKit).");
-  CHECK(fix::port_starttls(ses, 2587).text ==
+  CHECK(fix::port_and_security(ses, 2587).text ==
         "Set `client.Connect(\"email-smtp.us-east-1.amazonaws.com\", 2587, "
         "SecureSocketOptions.StartTls);` (MailKit).");
 }
@@ -114,7 +114,7 @@ TEST_CASE("a port fix in MailKit's words names STARTTLS once, inside Connect", "
 TEST_CASE("a port fix in Django's words sets the port and EMAIL_USE_TLS, and both values",
           "[fix][platform]") {
   const fix_sentence s =
-      fix::port_starttls(for_settings(provider("sendgrid"), platform("django")), 2525);
+      fix::port_and_security(for_settings(provider("sendgrid"), platform("django")), 2525);
   CHECK(s.text == "Set `EMAIL_PORT = 2525` and `EMAIL_USE_TLS = True` (Django).");
   CHECK(s.set == std::vector<field_value>{{"port", "2525"}, {"security", "starttls"}});
 }
@@ -136,7 +136,7 @@ TEST_CASE("no fix worded for one provider names another provider's host or secre
     for (const client_platform& on : client_platforms()) {
       const fix::fix_target t = for_settings(*p, &on);
       const std::string words = fix::host(t, t.host).text + "\n" +
-                                fix::port_starttls(t, p->alternative_port).text + "\n" +
+                                fix::port_and_security(t, p->alternative_port).text + "\n" +
                                 fix::starttls(t, p->recommended_port, true).text + "\n" +
                                 fix::credential_settings(t) + "\n" + fix::settings_block(t);
       INFO(p->id << " on " << on.id << ":\n" << words);
@@ -189,4 +189,25 @@ TEST_CASE("the TLS versions a provider accepts start at its profile's minimum", 
   CHECK_FALSE(meets_min_tls(strict, "1.2"));
   CHECK(meets_min_tls(strict, "1.3"));
   CHECK_FALSE(meets_min_tls(strict, "TLSv1.3"));
+}
+
+TEST_CASE("a port fix to Resend's implicit-TLS port asks for implicit TLS, in each platform's words",
+          "[fix][provider]") {
+  const provider_profile& resend = provider("resend");
+  const fix_sentence plain = fix::port_and_security(for_settings(resend, nullptr), 465);
+  CHECK(plain.text == "Set the port to 465 and the security to implicit TLS.");
+  CHECK(plain.set == std::vector<field_value>{{"port", "465"}, {"security", "tls"}});
+  CHECK(fix::port_and_security(for_settings(resend, platform("nodemailer")), 465).text ==
+        "Set `port: 465` and `secure: true` (Nodemailer).");
+  CHECK(fix::port_and_security(for_settings(resend, platform("mailkit")), 465).text ==
+        "Set `client.Connect(\"smtp.resend.com\", 465, SecureSocketOptions.SslOnConnect);` "
+        "(MailKit).");
+}
+
+TEST_CASE("a client without implicit TLS is sent to Resend's STARTTLS port", "[fix][platform]") {
+  const fix::fix_target t = for_settings(provider("resend"), platform("dotnet-smtpclient"));
+  CHECK(fix::port_and_security(t, 465).text ==
+        "Set `client.Port = 587;` and `client.EnableSsl = true;` (.NET System.Net.Mail.SmtpClient).");
+  CHECK(fix::settings_block(t).find("client.Port = 587;\nclient.EnableSsl = true;") !=
+        std::string::npos);
 }

@@ -167,7 +167,7 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
       fix.text = "No change needed: your settings use port " + std::to_string(*ctx.user_port) +
                  ", which works from this host.";
     } else if (other) {
-      fix = fix::port_starttls(ctx.fix, *other);
+      fix = fix::port_and_security(ctx.fix, *other);
     } else {
       fix.text = "Ask your network or hosting provider to allow outgoing TCP to " +
                  std::string(p.primary_host) + " on port " +
@@ -253,7 +253,7 @@ void user_port_or_switch(const diagnosis_context& ctx, std::vector<finding>& out
           status + "), but port " + std::to_string(*other) +
           " works: same "
           "server, same STARTTLS.",
-      fix::port_starttls(ctx.fix, *other),
+      fix::port_and_security(ctx.fix, *other),
       std::to_string(*ctx.user_port) + " " + status + ", " + std::to_string(*other) + " ok"));
 }
 

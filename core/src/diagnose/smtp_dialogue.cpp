@@ -42,7 +42,7 @@ std::string on_ports(const std::vector<const probe_connection*>& cs) {
 // else `otherwise`.
 fix_sentence switch_or(const diagnosis_context& ctx, std::string otherwise) {
   if (const auto other = working_port(ctx, std::nullopt)) {
-    return fix::port_starttls(ctx.fix, *other);
+    return fix::port_and_security(ctx.fix, *other);
   }
   return {std::move(otherwise), {}};
 }

@@ -166,7 +166,7 @@ void handshake_completed(const diagnosis_context& ctx, std::vector<finding>& out
             std::string(ctx.provider.name) + " accepts " +
             fix::accepted_tls_versions(ctx.provider) +
             " with current ciphers, so a middlebox on the path or an outdated TLS library is the usual cause.",
-        other ? fix::port_starttls(ctx.fix, *other)
+        other ? fix::port_and_security(ctx.fix, *other)
               : fix_sentence{"Turn off TLS or SMTP inspection for " +
                                  std::string(ctx.provider.primary_host) +
                                  " on the firewall or antivirus between this host and it, then "
@@ -272,7 +272,7 @@ void implicit_tls_explained(const diagnosis_context& ctx, std::vector<finding>& 
       fid::diagnose_implicit_tls_fails, "security", std::move(detail),
       served && !often_blocked(p, port)
           ? fix::starttls(ctx.fix, port, true)
-          : fix::port_starttls(ctx.fix,
+          : fix::port_and_security(ctx.fix,
                                      working_port(ctx, std::nullopt).value_or(p.recommended_port)),
       std::move(evidence)));
 }

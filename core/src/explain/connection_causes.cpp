@@ -66,21 +66,21 @@ finding connect_timeout(const cause_facts& f) {
   if (const auto port = unserved_port(f)) {
     detail =
         not_served_sentence(p, *port) + " Nothing answers there, so the client gives up waiting.";
-    fix = fix::port_starttls(fix_target_of(f), recommended).text;
+    fix = fix::port_and_security(fix_target_of(f), recommended).text;
   } else if (f.port && often_blocked(p, *f.port)) {
     detail = "Port " + std::to_string(*f.port) +
              " is served, but ISPs and clouds (AWS EC2, "
              "DigitalOcean, Google Cloud) block it outbound, so the connection attempt is dropped "
              "without an answer.";
     fix = "Use port " + std::to_string(recommended) + " (or " + std::to_string(p.alternative_port) +
-          ") with STARTTLS: " + fix::as_clause(fix::port_starttls(fix_target_of(f), recommended).text);
+          ") with STARTTLS: " + fix::as_clause(fix::port_and_security(fix_target_of(f), recommended).text);
   } else if (f.port) {
     const int other = *f.port == recommended ? p.alternative_port : recommended;
     detail = "Nothing answered on port " + std::to_string(*f.port) +
              ": a firewall on this machine "
              "or on its network (a cloud security group, a corporate firewall) drops outgoing "
              "connections to it.";
-    fix = "Try port " + std::to_string(other) + ": " + fix::as_clause(fix::port_starttls(fix_target_of(f), other).text) +
+    fix = "Try port " + std::to_string(other) + ": " + fix::as_clause(fix::port_and_security(fix_target_of(f), other).text) +
           " If it times out too, allow outbound TCP to " + host_of(p) + " on ports " +
           std::to_string(recommended) + " and " + std::to_string(p.alternative_port) +
           " in the firewall or security group.";
@@ -94,7 +94,7 @@ finding connect_timeout(const cause_facts& f) {
              : std::string("."));
     fix = "Use port " + std::to_string(recommended) + " with STARTTLS (or " +
           std::to_string(p.alternative_port) + " if " + std::to_string(recommended) +
-          " is blocked too): " + fix::as_clause(fix::port_starttls(fix_target_of(f), recommended).text);
+          " is blocked too): " + fix::as_clause(fix::port_and_security(fix_target_of(f), recommended).text);
   }
   return make_finding(fid::explain_connect_timeout, "port", with_note(std::move(detail), f), fix);
 }
@@ -115,7 +115,7 @@ finding connection_refused(const cause_facts& f) {
   if (const auto port = unserved_port(f)) {
     return make_finding(fid::explain_connection_refused, "port",
                         with_note(not_served_sentence(p, *port), f),
-                        fix::port_starttls(fix_target_of(f), p.recommended_port).text);
+                        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   return make_finding(
       fid::explain_connection_refused, "host",
@@ -241,7 +241,7 @@ finding connection_reset(const cause_facts& f) {
   if (const auto port = unserved_port(f)) {
     return make_finding(fid::explain_connection_reset, "port",
                         with_note(not_served_sentence(p, *port), f),
-                        fix::port_starttls(fix_target_of(f), p.recommended_port).text);
+                        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   std::string detail =
       "The connection opened and was then cut before the conversation ended. Usual causes: an "
@@ -270,7 +270,7 @@ finding greeting_not_received(const cause_facts& f) {
         with_note(not_served_sentence(p, *port) + " A client that waits there for a plain "
                                                   "\"220\" greeting waits for ever.",
                   f),
-        fix::port_starttls(fix_target_of(f), p.recommended_port).text);
+        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   const std::string detail =
       "The connection opened, but the server's \"220\" greeting never came. Either the port "
@@ -292,7 +292,7 @@ finding greeting_not_received(const cause_facts& f) {
   }
   return make_finding(
       fid::explain_greeting_not_received, "port", with_note(detail, f),
-      "Use STARTTLS, not implicit TLS: " + fix::as_clause(fix::port_starttls(fix_target_of(f), p.recommended_port).text) +
+      "Use STARTTLS, not implicit TLS: " + fix::as_clause(fix::port_and_security(fix_target_of(f), p.recommended_port).text) +
           " If the greeting still does not come, " + unblock);
 }
 
@@ -301,7 +301,7 @@ finding connect_failed(const cause_facts& f) {
   if (const auto port = unserved_port(f)) {
     return make_finding(fid::explain_connect_failed, "port",
                         with_note(not_served_sentence(p, *port), f),
-                        fix::port_starttls(fix_target_of(f), p.recommended_port).text);
+                        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   if (near_line(f, names_loopback)) {
     return make_finding(

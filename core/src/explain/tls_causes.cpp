@@ -82,7 +82,7 @@ finding tls_handshake_failed(const cause_facts& f) {
         with_note(std::string(p.name) + " does not serve port " + std::to_string(*f.port) +
                       ": it serves STARTTLS on " + fix::served_ports(p) + ".",
                   f),
-        fix::port_starttls(fix_target_of(f), p.recommended_port).text);
+        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   const int port = fix::port_to_use(fix_target_of(f));
   std::string fix;
@@ -177,7 +177,7 @@ finding starttls_not_offered(const cause_facts& f) {
   if (intercepted_port) {
     fix = "Use port " + std::to_string(p.recommended_port) + " (or " +
           std::to_string(p.alternative_port) +
-          ") with STARTTLS: " + fix::as_clause(fix::port_starttls(fix_target_of(f), p.recommended_port).text) +
+          ") with STARTTLS: " + fix::as_clause(fix::port_and_security(fix_target_of(f), p.recommended_port).text) +
           " Never let the client fall back to sending without TLS.";
   } else {
     fix = fix::host(fix_target_of(f), f.provider.primary_host).text + " If it already is, try port " + std::to_string(p.alternative_port) +

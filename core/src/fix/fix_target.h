@@ -38,7 +38,17 @@ struct fix_target {
 };
 
 /// The port a fix recommends: `t.port` when the provider serves it with
-/// STARTTLS and it is not often blocked, else the provider's recommended port.
+/// STARTTLS and it is not often blocked, else the provider's recommended port
+/// (else its STARTTLS port, for a platform that cannot speak the recommended
+/// port's implicit TLS).
 int port_to_use(const fix_target& t);
+
+/// True when the provider serves `port` with implicit TLS only.
+bool implicit_tls_only(const provider_profile& p, int port);
+
+/// The provider's best STARTTLS port: the recommended or the alternative one
+/// when it is served with STARTTLS and not often blocked, else the
+/// submission port (587), else any STARTTLS port not often blocked.
+int starttls_port(const provider_profile& p);
 
 }  // namespace smtpcheck::fix

@@ -20,6 +20,17 @@ inline constexpr std::string_view verified_from = "you@your-verified-domain.com"
 /// placeholders (provider_words.h), never a typed secret.
 std::string fill(const fix_target& t, std::string_view pattern, std::string_view host, int port);
 
+/// The platform's switch for the security the provider serves on `port`:
+/// its implicit-TLS setting on a port served only with implicit TLS, else its
+/// STARTTLS setting.
+std::string security_setting(const fix_target& t, std::string_view host, int port);
+
+/// A platform setting template filled as `fill` does, with the STARTTLS mode
+/// a template names (MailKit's Connect(…, SecureSocketOptions.StartTls))
+/// swapped for implicit TLS on a port served only with implicit TLS.
+std::string fill_for_port(const fix_target& t, std::string_view pattern, std::string_view host,
+                          int port);
+
 /// "Set" for a setting, "Use" for a command-line flag, "Run" for a command.
 std::string_view verb_for(std::string_view setting);
 

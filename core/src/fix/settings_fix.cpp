@@ -35,11 +35,18 @@ fix_sentence host(const fix_target& t, std::string_view host) {
   return out;
 }
 
-fix_sentence port_starttls(const fix_target& t, int port) {
-  fix_sentence out{{}, {{"port", std::to_string(port)}, starttls_value()}};
+fix_sentence port_and_security(const fix_target& t, int port) {
+  if (implicit_tls_only(t.provider, port) && t.platform && !t.platform->supports_implicit_tls) {
+    port = starttls_port(t.provider);
+  }
+  const bool implicit = implicit_tls_only(t.provider, port);
+  fix_sentence out{{},
+                   {{"port", std::to_string(port)},
+                    {"security", std::string(to_string(implicit ? security_mode::tls
+                                                                : security_mode::starttls))}}};
   if (t.platform && !t.platform->port_setting.empty()) {
-    const std::string port_setting = fill(t, t.platform->port_setting, t.host, port);
-    const std::string tls_setting = fill(t, t.platform->starttls_setting, t.host, port);
+    const std::string port_setting = fill_for_port(t, t.platform->port_setting, t.host, port);
+    const std::string tls_setting = security_setting(t, t.host, port);
     out.text = std::string(verb_for(port_setting)) + " `" + port_setting + "`";
     // MailKit names the security mode inside its Connect call.
     if (!tls_setting.empty() && port_setting.find(tls_setting) == std::string::npos) {
@@ -48,7 +55,8 @@ fix_sentence port_starttls(const fix_target& t, int port) {
     out.text += platform_suffix(t) + ".";
     return out;
   }
-  out.text = "Set the port to " + std::to_string(port) + " and the security to STARTTLS.";
+  out.text = "Set the port to " + std::to_string(port) + " and the security to " +
+             (implicit ? "implicit TLS." : "STARTTLS.");
   return out;
 }
 

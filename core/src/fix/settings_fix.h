@@ -18,8 +18,10 @@ namespace smtpcheck::fix {
 fix_sentence host(const fix_target& t, std::string_view host);
 
 /// "Set the port to 587 and the security to STARTTLS." (or the platform's
-/// settings), which sets {port, security}.
-fix_sentence port_starttls(const fix_target& t, int port);
+/// settings), which sets {port, security}: the security the provider serves
+/// on `port` (implicit TLS on a port it serves only that way). A platform
+/// that cannot speak implicit TLS is sent to a STARTTLS port instead.
+fix_sentence port_and_security(const fix_target& t, int port);
 
 /// "Set the security to STARTTLS and keep port 587." ("use port" when `port`
 /// is not `t.port`), or the platform's setting, "instead of" its implicit-TLS

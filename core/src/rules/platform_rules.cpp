@@ -99,7 +99,7 @@ void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>
         std::string(p.name) + " cannot do implicit TLS at all: on port " +
             std::to_string(*ctx.port) + " it waits for a "
             "plain-text greeting that never comes and times out, with any server.",
-        fix::port_starttls(fix_target_of(ctx), recommended)));
+        fix::port_and_security(fix_target_of(ctx), recommended)));
     return;
   }
   if (ctx.input.security != security_mode::tls) return;
@@ -112,7 +112,7 @@ void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>
                          : "."),
       starttls_port ? "Set the security to \"starttls\" here; in your code, " +
                           fix::as_clause(fix::starttls(fix_target_of(ctx), *ctx.port, false))
-                    : fix::port_starttls(fix_target_of(ctx), recommended)));
+                    : fix::port_and_security(fix_target_of(ctx), recommended)));
 }
 
 void platform_is_recommended(const rule_context& ctx, std::vector<finding>& out) {

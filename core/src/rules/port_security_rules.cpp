@@ -34,14 +34,14 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
                                    std::to_string(smtp::relay_port) +
                                    ", which many networks block. " +
                                    std::string(p.name) + " serves " + port_list(p) + ".",
-                               fix::port_starttls(fix_target_of(ctx), recommended)));
+                               fix::port_and_security(fix_target_of(ctx), recommended)));
     return;
   }
   if (!ctx.port) {
     out.push_back(make_finding(fid::port_invalid, "port",
                                "A port is a whole number from 1 to 65535; \"" + std::string(typed) +
                                    "\" is not one.",
-                               fix::port_starttls(fix_target_of(ctx), recommended), std::string(typed)));
+                               fix::port_and_security(fix_target_of(ctx), recommended), std::string(typed)));
     return;
   }
   const int port = *ctx.port;
@@ -52,7 +52,7 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
             ", so connections to it "
             "fail (usually as a timeout). It serves STARTTLS on " + port_list(p) + ": same encryption, started after the "
             "greeting.",
-        fix::port_starttls(fix_target_of(ctx), recommended)));
+        fix::port_and_security(fix_target_of(ctx), recommended)));
     return;
   }
   if (serves_implicit_tls(p, port)) {
@@ -64,7 +64,7 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
     out.push_back(make_finding(fid::port_unsupported, "port",
                                std::string(p.name) + " does not serve port " + std::to_string(port) +
                                    "; it serves " + port_list(p) + ".",
-                               fix::port_starttls(fix_target_of(ctx), recommended)));
+                               fix::port_and_security(fix_target_of(ctx), recommended)));
     return;
   }
   if (often_blocked(p, port)) {
@@ -73,7 +73,7 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
         "Port " + std::to_string(port) + " is served, but ISPs and clouds (AWS EC2, DigitalOcean, "
             "Google Cloud) often block it outbound, which shows up as a connection timeout.",
         "Use port " + std::to_string(recommended) + " (or " + std::to_string(p.alternative_port) +
-            ") with STARTTLS: " + fix::as_clause(fix::port_starttls(fix_target_of(ctx), recommended))));
+            ") with STARTTLS: " + fix::as_clause(fix::port_and_security(fix_target_of(ctx), recommended))));
     return;
   }
   out.push_back(make_finding(fid::port_ok, "port",
@@ -89,7 +89,7 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
         "Without TLS your " + std::string(p.server_token_name) +
             " and every message cross the network readable by anyone on the path.",
         ctx.port && serves_starttls(p, *ctx.port) ? fix::starttls(fix_target_of(ctx), fix::port_to_use(fix_target_of(ctx)), false)
-                                                   : fix::port_starttls(fix_target_of(ctx), p.recommended_port)));
+                                                   : fix::port_and_security(fix_target_of(ctx), p.recommended_port)));
     return;
   }
   if (ctx.port && serves_implicit_tls(p, *ctx.port)) {
