@@ -211,3 +211,23 @@ TEST_CASE("a client without implicit TLS is sent to Resend's STARTTLS port", "[f
   CHECK(fix::settings_block(t).find("client.Port = 587;\nclient.EnableSsl = true;") !=
         std::string::npos);
 }
+
+TEST_CASE("a platform's own fixes come from the platform table: Java's IPv4 switch, msmtp's auth",
+          "[fix][platform]") {
+  const std::string ipv6 =
+      "connect to smtp.sendgrid.net[2001:db8:4006:812::200e]:587: Network is unreachable";
+  CHECK(fix_of(explain(ipv6, "javamail", "sendgrid"), "explain.network_unreachable") ==
+        std::string(platform("javamail")->prefer_ipv4_fix));
+  CHECK(fix_of(explain(ipv6, "postfix", "sendgrid"), "explain.network_unreachable") ==
+        std::string(platform("postfix")->prefer_ipv4_fix));
+  CHECK(fix_of(explain(ipv6, "", "sendgrid"), "explain.network_unreachable")
+            .find("/etc/gai.conf") != std::string::npos);
+  const std::string no_mechanism =
+      "SASL authentication failed; cannot authenticate to server smtp.sendgrid.net: no mechanism "
+      "available";
+  CHECK(fix_of(explain(no_mechanism, "postfix", "sendgrid"),
+               "explain.auth_mechanism_unsupported") ==
+        std::string(platform("postfix")->sasl_plugins_fix));
+  CHECK(fix_of(explain(no_mechanism, "msmtp", "sendgrid"), "explain.auth_mechanism_unsupported") ==
+        std::string(platform("msmtp")->auth_mechanism_fix));
+}

@@ -204,21 +204,12 @@ finding dns_failure(const cause_facts& f) {
 finding network_unreachable(const cause_facts& f) {
   const provider_profile& p = f.provider;
   if (near_line(f, names_ipv6_address)) {
-    std::string fix;
-    const std::string_view id = f.platform ? f.platform->id : std::string_view{};
-    if (id == "javamail") {
-      fix =
-          "Start Java with `-Djava.net.preferIPv4Stack=true` so that it connects over IPv4, or "
-          "repair the machine's IPv6 route.";
-    } else if (id == "postfix") {
-      fix =
-          "Set `inet_protocols = ipv4` in /etc/postfix/main.cf and run `postfix reload`, or "
-          "repair the machine's IPv6 route.";
-    } else {
-      fix =
-          "Make the machine prefer IPv4 (on Linux, add `precedence ::ffff:0:0/96 100` to "
-          "/etc/gai.conf), or repair its IPv6 route; then retry.";
-    }
+    // The platform's own switch (the platform table), else the machine's.
+    const std::string fix =
+        f.platform && !f.platform->prefer_ipv4_fix.empty()
+            ? std::string(f.platform->prefer_ipv4_fix)
+            : "Make the machine prefer IPv4 (on Linux, add `precedence ::ffff:0:0/96 100` to "
+              "/etc/gai.conf), or repair its IPv6 route; then retry.";
     return make_finding(
         fid::explain_network_unreachable, "",
         with_note("The client tried an IPv6 address, and this machine has no working IPv6 route "

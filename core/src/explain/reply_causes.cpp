@@ -197,22 +197,13 @@ finding size_limit(const cause_facts& f) {
 
 finding auth_mechanism_unsupported(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  const std::string_view id = f.platform ? f.platform->id : std::string_view{};
   const bool no_plugins = text::icontains(f.line, "no mechanism available");
+  // The platform's own settings (the platform table), else the general advice.
   std::string fix;
-  if (id == "postfix" && no_plugins) {
-    fix =
-        "Install Postfix's SASL client plugins: `apt-get install libsasl2-modules` (Debian, "
-        "Ubuntu) or `dnf install cyrus-sasl-plain` (Fedora, RHEL), then run `postfix reload`.";
-  } else if (id == "postfix") {
-    fix =
-        "Set `smtp_tls_security_level = encrypt` so that Postfix logs in only after STARTTLS, "
-        "and leave `smtp_sasl_mechanism_filter` empty (or list `plain, login`); then run "
-        "`postfix reload`.";
-  } else if (id == "msmtp") {
-    fix =
-        "Set `auth on` (msmtp then picks a mechanism the server offers) with `tls on` and "
-        "`tls_starttls on`, instead of naming one mechanism.";
+  if (f.platform && no_plugins && !f.platform->sasl_plugins_fix.empty()) {
+    fix = std::string(f.platform->sasl_plugins_fix);
+  } else if (f.platform && !f.platform->auth_mechanism_fix.empty()) {
+    fix = std::string(f.platform->auth_mechanism_fix);
   } else {
     fix =
         "Let the client pick a mechanism the server offers (remove a forced CRAM-MD5, NTLM or "

@@ -22,17 +22,11 @@ std::string s_client(const provider_profile& p, int port, bool show_certs) {
          " -crlf" + (show_certs ? " -showcerts`" : "`");
 }
 
-// Where each platform gets its trusted certificate authorities from.
+// Where the platform gets its trusted certificate authorities from (the
+// platform table), else the machine's store.
 std::string update_ca_store(const cause_facts& f) {
-  const std::string_view id = f.platform ? f.platform->id : std::string_view{};
-  if (id == "javamail") return "update the JDK (its cacerts file holds the trusted authorities)";
-  if (id == "nodemailer") return "update Node.js (it carries its own list of authorities)";
-  if (id == "python-smtplib" || id == "django") {
-    return "update the CA certificates Python uses (the system's ca-certificates package; on "
-           "macOS run \"Install Certificates.command\" from the Python folder)";
-  }
-  if (id == "dotnet-smtpclient" || id == "mailkit") {
-    return "install the pending Windows updates (they refresh the trusted root certificates)";
+  if (f.platform && !f.platform->trust_store_update.empty()) {
+    return std::string(f.platform->trust_store_update);
   }
   return "update the machine's CA certificates (e.g. `apt-get install --reinstall "
          "ca-certificates`)";
