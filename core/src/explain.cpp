@@ -7,7 +7,6 @@
 
 #include "explain/cause.h"
 #include "explain/client_in_text.h"
-#include "explain/fix_words.h"
 #include "explain/folded_lines.h"
 #include "explain/ports_in_text.h"
 #include "explain/readable_lines.h"

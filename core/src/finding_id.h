@@ -11,7 +11,7 @@
 
 #include "smtpcheck/catalog.h"
 
-#include "fix_sentence.h"
+#include "fix/fix_sentence.h"
 #include "smtpcheck/finding.h"
 
 namespace smtpcheck {

@@ -64,6 +64,7 @@ constexpr std::array table{
                               "587, 2525 and 25 use secure: false, and requireTLS: true makes the "
                               "STARTTLS upgrade mandatory.",
         .where = "The options of nodemailer.createTransport({...}).",
+        .trust_store_update = "update Node.js (it carries its own list of authorities)",
     },
     client_platform{
         .id = "dotnet-smtpclient",
@@ -90,6 +91,8 @@ constexpr std::array table{
                  "app.config (enableSsl=\"true\").",
         .obsolete_note = "Microsoft's documentation says SmtpClient is not recommended for new "
                          "development and points to MailKit instead.",
+        .trust_store_update = "install the pending Windows updates (they refresh the trusted "
+                              "root certificates)",
     },
     client_platform{
         .id = "mailkit",
@@ -105,6 +108,8 @@ constexpr std::array table{
         .tls_switch_meaning = "SecureSocketOptions.StartTls is STARTTLS; SslOnConnect (or "
                               "useSsl: true) is implicit TLS, which 587 does not speak.",
         .where = "The arguments of SmtpClient.Connect and SmtpClient.Authenticate.",
+        .trust_store_update = "install the pending Windows updates (they refresh the trusted "
+                              "root certificates)",
     },
     client_platform{
         .id = "javamail",
@@ -125,6 +130,9 @@ constexpr std::array table{
         .tls12_default_since = "8",
         .tls12_fix = "Set `mail.smtp.ssl.protocols=TLSv1.2` (Java 7), or run on Java 8 or later.",
         .where = "The Properties passed to Session.getInstance (or spring.mail.* in Spring Boot).",
+        .trust_store_update = "update the JDK (its cacerts file holds the trusted authorities)",
+        .prefer_ipv4_fix = "Start Java with `-Djava.net.preferIPv4Stack=true` so that it connects "
+                           "over IPv4, or repair the machine's IPv6 route.",
     },
     client_platform{
         .id = "python-smtplib",
@@ -140,6 +148,9 @@ constexpr std::array table{
         .tls_switch_meaning = "SMTP_SSL is implicit TLS (port 465); for 587, 2525 and 25 use "
                               "SMTP and call starttls() before login().",
         .where = "Your code that creates the smtplib.SMTP object.",
+        .trust_store_update = "update the CA certificates Python uses (the system's "
+                              "ca-certificates package; on macOS run \"Install "
+                              "Certificates.command\" from the Python folder)",
     },
     client_platform{
         .id = "ruby-net-smtp",
@@ -186,6 +197,9 @@ constexpr std::array table{
         .tls_switch_meaning = "EMAIL_USE_TLS is STARTTLS; EMAIL_USE_SSL is implicit TLS (port "
                               "465). They exclude each other: set only EMAIL_USE_TLS.",
         .where = "settings.py.",
+        .trust_store_update = "update the CA certificates Python uses (the system's "
+                              "ca-certificates package; on macOS run \"Install "
+                              "Certificates.command\" from the Python folder)",
     },
     client_platform{
         .id = "laravel",
@@ -227,6 +241,14 @@ constexpr std::array table{
                               "smtp_sasl_auth_enable = yes.",
         .where = "/etc/postfix/main.cf and /etc/postfix/sasl_passwd (run postmap on it, then "
                  "postfix reload).",
+        .prefer_ipv4_fix = "Set `inet_protocols = ipv4` in /etc/postfix/main.cf and run `postfix "
+                           "reload`, or repair the machine's IPv6 route.",
+        .auth_mechanism_fix = "Set `smtp_tls_security_level = encrypt` so that Postfix logs in "
+                              "only after STARTTLS, and leave `smtp_sasl_mechanism_filter` empty "
+                              "(or list `plain, login`); then run `postfix reload`.",
+        .sasl_plugins_fix = "Install Postfix's SASL client plugins: `apt-get install "
+                            "libsasl2-modules` (Debian, Ubuntu) or `dnf install cyrus-sasl-plain` "
+                            "(Fedora, RHEL), then run `postfix reload`.",
     },
     client_platform{
         .id = "msmtp",
@@ -242,6 +264,9 @@ constexpr std::array table{
         .tls_switch_meaning = "tls on with tls_starttls on is STARTTLS; tls_starttls off is "
                               "implicit TLS (port 465), which 587 does not speak. Also set auth on.",
         .where = "~/.msmtprc or /etc/msmtprc.",
+        .auth_mechanism_fix = "Set `auth on` (msmtp then picks a mechanism the server offers) "
+                              "with `tls on` and `tls_starttls on`, instead of naming one "
+                              "mechanism.",
     },
 };
 

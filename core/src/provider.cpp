@@ -3,6 +3,8 @@
 // file each in core/src/providers/.
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <utility>
 
 #include "smtpcheck/provider.h"
 #include "text/ascii.h"
@@ -27,6 +29,37 @@ std::span<const std::string_view> tls_interception_issuers() { return intercepti
 bool serves_implicit_tls(const provider_profile& p, int port) {
   return std::find(p.implicit_tls_ports.begin(), p.implicit_tls_ports.end(), port) !=
          p.implicit_tls_ports.end();
+}
+
+bool serves_starttls(const provider_profile& p, int port) {
+  return std::find(p.starttls_ports.begin(), p.starttls_ports.end(), port) !=
+         p.starttls_ports.end();
+}
+
+bool often_blocked(const provider_profile& p, int port) {
+  return std::find(p.often_blocked_ports.begin(), p.often_blocked_ports.end(), port) !=
+         p.often_blocked_ports.end();
+}
+
+bool meets_min_tls(const provider_profile& p, std::string_view version) {
+  const auto read = [](std::string_view v) -> std::optional<std::pair<int, int>> {
+    const std::size_t dot = v.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == v.size()) return std::nullopt;
+    const auto number = [](std::string_view digits) -> std::optional<int> {
+      if (digits.size() > 3) return std::nullopt;
+      int n = 0;
+      for (const char c : digits) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+      }
+      return n;
+    };
+    const auto major = number(v.substr(0, dot)), minor = number(v.substr(dot + 1));
+    if (!major || !minor) return std::nullopt;
+    return std::pair{*major, *minor};
+  };
+  const auto have = read(version), least = read(p.min_tls_version);
+  return have && least && *have >= *least;
 }
 
 bool serves_port(const provider_profile& p, int port) {
@@ -57,25 +90,6 @@ const provider_profile* provider_for_host(std::string_view host) {
 const provider_profile& default_provider() {
   const provider_profile* p = find_provider("postmark");
   return p ? *p : *providers().front();
-}
-
-std::string login_words(const provider_profile& p) {
-  const credential_scheme& c = p.credentials;
-  const std::string secret(p.server_token_name);
-  switch (c.username) {
-    case username_scheme::same_as_password:
-      return "the " + secret + " as both username and password";
-    case username_scheme::literal:
-      return "`" + std::string(c.literal_username) + "` as the username and your " + secret +
-             " as the password";
-    case username_scheme::email_address:
-      return "your SMTP login (an email address, under " + std::string(c.where) +
-             ") as the username and its " + secret + " as the password";
-    case username_scheme::access_key:
-      return "your SMTP username and its " + secret + " (under " + std::string(c.where) +
-             ") as the password";
-  }
-  return secret;
 }
 
 bool matches_shape(const secret_shape& shape, std::string_view value) {

@@ -4,7 +4,8 @@
 # every profile's name, id, hosts, domain, ports, fixed username, key
 # prefixes, sender words and size limit, adds the standard SMTP ports and the
 # UUID token shape, and fails when one of them appears in code (comments
-# aside) under core/src/rules, core/src/explain or core/src/diagnose.
+# aside) under core/src/rules, core/src/explain, core/src/diagnose or
+# core/src/fix (the fix writer words every fix from the profile).
 # Usage: no_provider_literals.sh REPOSITORY_ROOT
 set -euo pipefail
 root="${1:-$(dirname "$0")/../..}"
@@ -49,14 +50,15 @@ pattern_parts+=("\\b($ports)\\b" '8-4-4-4-12')
 for m in $mb; do pattern_parts+=("\\b$m ?MB\\b"); done
 pattern=$(IFS='|'; echo "${pattern_parts[*]}")
 
-found=$(grep -rnE --include='*.cpp' --include='*.h' '.' core/src/rules core/src/explain core/src/diagnose |
+dirs=(core/src/rules core/src/explain core/src/diagnose core/src/fix)
+found=$(grep -rnE --include='*.cpp' --include='*.h' '.' "${dirs[@]}" |
           sed -E 's#(^[^:]+:[0-9]+:)(.*)#\1\2#' |
           # drop comments: "//" at the start or after a space (not "https://")
           sed -E 's#(^[^:]+:[0-9]+:)(|.*[[:space:]])//.*$#\1\2#' |
           grep -iE "^[^:]+:[0-9]+:.*($pattern)" | grep -vE "$allowed" || true)
 if [[ -n $found ]]; then
-  echo "Provider literals in rules/explain/diagnose (move them into the profile, core/src/providers/):"
+  echo "Provider literals in rules/explain/diagnose/fix (move them into the profile, core/src/providers/):"
   echo "$found"
   exit 1
 fi
-echo "no provider literal in core/src/rules, core/src/explain, core/src/diagnose (${#pattern_parts[@]} patterns)"
+echo "no provider literal in ${dirs[*]} (${#pattern_parts[@]} patterns)"

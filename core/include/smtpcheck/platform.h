@@ -32,6 +32,15 @@ struct client_platform {
   std::string_view where = {};
   /// Why the platform is no longer recommended ("" when it still is).
   std::string_view obsolete_note = {};
+  /// How to refresh the certificate authorities it trusts, as a clause
+  /// ("update the JDK (…)"); "" when it uses the machine's own.
+  std::string_view trust_store_update = {};
+  /// How to make it connect over IPv4 when IPv6 has no route ("" = the machine's setting).
+  std::string_view prefer_ipv4_fix = {};
+  /// How to let it log in with a mechanism the server offers ("" = the general advice).
+  std::string_view auth_mechanism_fix = {};
+  /// What to install when it has no SASL mechanism at all ("no mechanism available").
+  std::string_view sasl_plugins_fix = {};
 };
 
 /// Every known platform, in picker order.

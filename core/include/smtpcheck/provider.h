@@ -108,6 +108,16 @@ bool serves_port(const provider_profile& p, int port);
 /// True when `port` is one of the provider's implicit-TLS ports.
 bool serves_implicit_tls(const provider_profile& p, int port);
 
+/// True when the provider serves `port` with STARTTLS.
+bool serves_starttls(const provider_profile& p, int port);
+
+/// True when `port` is served but often blocked outbound (25).
+bool often_blocked(const provider_profile& p, int port);
+
+/// True when TLS `version` ("1.1", "1.3") is at least the provider's minimum
+/// (`min_tls_version`); false for a version that is not "major.minor".
+bool meets_min_tls(const provider_profile& p, std::string_view version);
+
 /// The provider's help page for `doc_key`: its own page for that key, else `help_url`.
 std::string_view doc_url(const provider_profile& p, std::string_view doc_key);
 
@@ -121,10 +131,6 @@ std::span<const std::string_view> tls_interception_issuers();
 
 /// The profile used when settings name none and the host is no provider's: Postmark.
 const provider_profile& default_provider();
-
-/// The login in words: "the Server API Token as both username and password",
-/// "`apikey` as the username and your API key as the password", …
-std::string login_words(const provider_profile& p);
 
 /// True when `value` has the shape `shape` describes (trimmed by the caller).
 /// A shape with nothing documented matches any non-empty value.

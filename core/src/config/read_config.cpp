@@ -2,7 +2,7 @@
 // the format, read it, and say what could not be checked.
 #include "config/reading.h"
 #include "finding_id.h"
-#include "fix_sentence.h"
+#include "fix/fix_sentence.h"
 #include "smtpcheck/config.h"
 #include "text/ascii.h"
 

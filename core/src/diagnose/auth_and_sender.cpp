@@ -3,10 +3,11 @@
 #include <array>
 
 #include "diagnose/diagnosis.h"
-#include "explain/fix_words.h"
 #include "explain/reply_explanation.h"
 #include "finding_id.h"
-#include "rules/fix_text.h"
+#include "fix/platform_words.h"
+#include "fix/provider_words.h"
+#include "fix/settings_fix.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::diagnosis {
@@ -41,7 +42,7 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
     // the customer pasted it or the agent captured it.
     if (const auto said = explaining::explain_reply(a.code, a.text, ctx.facts)) {
       out.push_back(make_finding(fid::diagnose_auth_failed, said->field,
-                                 "On " + where(*c) + ": " + explaining::as_clause(said->detail),
+                                 "On " + where(*c) + ": " + fix::as_clause(said->detail),
                                  said->fix, evidence));
       return;
     }
@@ -52,8 +53,8 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
             ? "Use the " + token_name(p) + " of the server you send through, not the " +
                   std::string(p.account_token_name) +
                   ", as both username and password, with no spaces or line breaks"
-            : "Use " + login_words(p) + ", with no spaces or line breaks";
-    fix += ctx.facts.platform ? ": " + explaining::credential_settings(ctx.facts) + "." : ".";
+            : "Use " + fix::login_words(p) + ", with no spaces or line breaks";
+    fix += ctx.facts.platform ? ": " + fix::credential_settings(ctx.fix) + "." : ".";
     if (p.credentials.username == username_scheme::same_as_password) {
       fix += " Check that SMTP is enabled for that server.";
     }
@@ -73,7 +74,7 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
                                  "firewall or antivirus between this host and " +
                                      std::string(p.primary_host) + ", then probe again.",
                                  {}}
-                  : rules::fix_starttls(ctx.rules, rules::target_port(ctx.rules), false),
+                  : fix::starttls(ctx.fix, fix::port_to_use(ctx.fix), false),
         where(*c) + ": no AUTH in EHLO"));
   } else {
     const bool insecure = a.status == "refused_insecure";
@@ -111,7 +112,7 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
       said && said->id != "explain.sender_rejected") {
     out.push_back(make_finding(fid::diagnose_sender_rejected, said->field,
                                "MAIL FROM was refused on " + where(*c) + ": " +
-                                   explaining::as_clause(said->detail),
+                                   fix::as_clause(said->detail),
                                said->fix, evidence));
     return;
   }
@@ -133,8 +134,11 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
           " or its domain under " + std::string(p.sender_place) +
           ", or send from an address you have already "
           "verified";
-    if (const std::string setting = explaining::from_setting(ctx.facts); !setting.empty()) {
-      fix += ": `" + setting + "`" + explaining::platform_suffix(ctx.facts);
+    // Another address, one already verified: the refused one is not repeated back.
+    fix::fix_target verified = ctx.fix;
+    verified.from = std::string(fix::verified_from);
+    if (const std::string setting = fix::from_setting(verified); !setting.empty()) {
+      fix += ": `" + setting + "`" + fix::platform_suffix(ctx.fix);
     }
     fix += ".";
   }
@@ -151,7 +155,7 @@ void recipient_result(const diagnosis_context& ctx, std::vector<finding>& out) {
       said && said->id != "explain.recipients_rejected") {
     out.push_back(make_finding(fid::diagnose_recipient_rejected, said->field,
                                "The test recipient was refused (RCPT TO) on " + where(*c) + ": " +
-                                   explaining::as_clause(said->detail),
+                                   fix::as_clause(said->detail),
                                said->fix, reply(ctx, r.code, r.text)));
     return;
   }

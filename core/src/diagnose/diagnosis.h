@@ -2,7 +2,7 @@
 // A diagnosis rule is a small pure function with one signature, registered in
 // its family's table (one file per family), as the static rules are. Each
 // reads the probe report and words its one fix with the settings' provider
-// and client platform (through the static rules' and explain's fix words).
+// and client platform, through the one fix writer (core/src/fix/).
 
 #include <optional>
 #include <span>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "explain/cause.h"
+#include "fix/fix_target.h"
 #include "rules/rule.h"
 #include "smtpcheck/finding.h"
 #include "smtpcheck/probe_report.h"
@@ -21,8 +22,9 @@ namespace smtpcheck::diagnosis {
 struct diagnosis_context {
   const probe_report& report;
   const provider_profile& provider;
-  const rules::rule_context& rules;      ///< fix words for settings
-  const explaining::cause_facts& facts;  ///< fix words for credentials and From
+  const rules::rule_context& rules;      ///< the settings, taken apart
+  const fix::fix_target& fix;            ///< what every fix is worded with
+  const explaining::cause_facts& facts;  ///< a reply in explain's words
   std::optional<int> user_port;          ///< the settings' port, else the report's
 };
 

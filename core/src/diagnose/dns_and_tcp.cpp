@@ -5,9 +5,8 @@
 #include <array>
 
 #include "diagnose/diagnosis.h"
-#include "explain/fix_words.h"
 #include "finding_id.h"
-#include "rules/fix_text.h"
+#include "fix/settings_fix.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::diagnosis {
@@ -53,7 +52,7 @@ void dns_resolved(const diagnosis_context& ctx, std::vector<finding>& out) {
   fix_sentence fix;
   if (!ctx.report.target.host.empty() && !is_provider_host(ctx.provider, ctx.report.target.host)) {
     detail += " It is not one of " + std::string(ctx.provider.name) + "'s SMTP hosts.";
-    fix = rules::fix_host(ctx.rules, ctx.provider.primary_host);
+    fix = fix::host(ctx.fix, ctx.provider.primary_host);
   } else {
     detail += " " + std::string(ctx.provider.name) +
               "'s SMTP host resolves publicly, so the "
@@ -133,7 +132,7 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
     const std::string status = outcome(ctx.report, port, &c);
     if (status == "ok") {
       const std::string served =
-          explaining::serves(p, port)
+          serves_starttls(p, port)
               ? ""
               : " " + std::string(p.name) + " does not serve port " + std::to_string(port) + ".";
       out.push_back(make_finding(fid::diagnose_port_reachable, "port",
@@ -156,7 +155,7 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
     const std::string ports = (several ? "ports " : "port ") + port_list(f.ports);
     std::string served;
     for (int q : f.ports) {
-      if (!explaining::serves(p, q)) {
+      if (!serves_starttls(p, q)) {
         served += " " + std::string(p.name) + " does not serve port " + std::to_string(q) + ".";
       }
     }
@@ -168,11 +167,11 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
       fix.text = "No change needed: your settings use port " + std::to_string(*ctx.user_port) +
                  ", which works from this host.";
     } else if (other) {
-      fix = rules::fix_port_starttls(ctx.rules, *other);
+      fix = fix::port_and_security(ctx.fix, *other);
     } else {
       fix.text = "Ask your network or hosting provider to allow outgoing TCP to " +
                  std::string(p.primary_host) + " on port " +
-                 std::to_string(explaining::serves(p, port) && !explaining::often_blocked(p, port)
+                 std::to_string(serves_starttls(p, port) && !often_blocked(p, port)
                                     ? port
                                     : p.recommended_port) +
                  ".";
@@ -215,7 +214,7 @@ void user_port_or_switch(const diagnosis_context& ctx, std::vector<finding>& out
   const provider_profile& p = ctx.provider;
   std::vector<int> served;
   for (int port : attempted_ports(ctx.report)) {
-    if (explaining::serves(p, port)) served.push_back(port);
+    if (serves_starttls(p, port)) served.push_back(port);
   }
   if (served.empty()) return;
   const bool none = std::none_of(served.begin(), served.end(),
@@ -254,7 +253,7 @@ void user_port_or_switch(const diagnosis_context& ctx, std::vector<finding>& out
           status + "), but port " + std::to_string(*other) +
           " works: same "
           "server, same STARTTLS.",
-      rules::fix_port_starttls(ctx.rules, *other),
+      fix::port_and_security(ctx.fix, *other),
       std::to_string(*ctx.user_port) + " " + status + ", " + std::to_string(*other) + " ok"));
 }
 

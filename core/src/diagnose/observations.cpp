@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "diagnose/diagnosis.h"
-#include "explain/fix_words.h"
 #include "explain/redact.h"
 #include "explain/sanitize.h"
 #include "text/ascii.h"
@@ -71,7 +70,7 @@ bool provider_banner(const provider_profile& p, const banner_step& b) {
 }
 
 bool port_works(const diagnosis_context& ctx, int port) {
-  if (!explaining::serves(ctx.provider, port)) return false;
+  if (!serves_starttls(ctx.provider, port)) return false;
   return std::any_of(ctx.report.connections.begin(), ctx.report.connections.end(),
                      [&](const probe_connection& c) {
                        if (c.port != port || !c.tcp || c.tcp->status != "ok") return false;
@@ -87,7 +86,7 @@ std::optional<int> working_port(const diagnosis_context& ctx, std::optional<int>
   const provider_profile& p = ctx.provider;
   std::vector<int> order{p.recommended_port, p.alternative_port};
   for (int port : p.starttls_ports) {
-    if (!explaining::often_blocked(p, port)) order.push_back(port);
+    if (!often_blocked(p, port)) order.push_back(port);
   }
   for (int port : p.starttls_ports) order.push_back(port);
   for (int port : order) {

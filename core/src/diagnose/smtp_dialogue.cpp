@@ -7,10 +7,9 @@
 
 #include "smtp/ports.h"
 #include "diagnose/diagnosis.h"
-#include "explain/fix_words.h"
 #include "explain/reply_explanation.h"
 #include "finding_id.h"
-#include "rules/fix_text.h"
+#include "fix/settings_fix.h"
 
 namespace smtpcheck::diagnosis {
 namespace {
@@ -43,7 +42,7 @@ std::string on_ports(const std::vector<const probe_connection*>& cs) {
 // else `otherwise`.
 fix_sentence switch_or(const diagnosis_context& ctx, std::string otherwise) {
   if (const auto other = working_port(ctx, std::nullopt)) {
-    return rules::fix_port_starttls(ctx.rules, *other);
+    return fix::port_and_security(ctx.fix, *other);
   }
   return {std::move(otherwise), {}};
 }
@@ -54,7 +53,7 @@ std::string in_explains_words(const diagnosis_context& ctx, std::optional<int> c
                               std::string_view text) {
   if (!code && text.empty()) return {};
   const auto said = explaining::explain_reply(code, text, ctx.facts);
-  return said ? "The reply says: " + explaining::as_clause(said->detail) + " " : std::string();
+  return said ? "The reply says: " + fix::as_clause(said->detail) + " " : std::string();
 }
 
 void banner_arrived(const diagnosis_context& ctx, std::vector<finding>& out) {
@@ -101,7 +100,7 @@ void banner_is_provider(const diagnosis_context& ctx, std::vector<finding>& out)
       out.push_back(make_finding(fid::diagnose_banner_not_provider, "port",
                                  std::string(ctx.provider.name) + " refused the session on " +
                                      on_ports(cs) + " at its greeting: " +
-                                     explaining::as_clause(said->detail),
+                                     fix::as_clause(said->detail),
                                  said->fix, std::move(evidence)));
       return;
     }

@@ -5,9 +5,9 @@
 #include <array>
 
 #include "diagnose/diagnosis.h"
-#include "explain/fix_words.h"
 #include "finding_id.h"
-#include "rules/fix_text.h"
+#include "fix/provider_words.h"
+#include "fix/settings_fix.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::diagnosis {
@@ -126,7 +126,7 @@ void hostname_matches(const diagnosis_context& ctx, std::vector<finding>& out) {
           (names.empty() ? quote(ctx, cert.subject) : names) + ", not for " + host +
           ". Clients that verify the name (as they should) refuse it: connect by the provider's "
           "host name, not an IP address or an alias.",
-      rules::fix_host(ctx.rules, rules::target_host(ctx.rules)),
+      fix::host(ctx.fix, ctx.fix.host),
       "subject: " + quote(ctx, cert.subject) + (names.empty() ? "" : "; names: " + names)));
 }
 
@@ -163,10 +163,10 @@ void handshake_completed(const diagnosis_context& ctx, std::vector<finding>& out
         fid::diagnose_tls_handshake_failed, "security",
         "STARTTLS was accepted on " + where(c) + ", but the TLS handshake that follows " +
             (tls_failed && c.tls->status == "timeout" ? "never completed" : "failed") + ". " +
-            std::string(ctx.provider.name) +
-            " accepts TLS 1.2 and 1.3 with current "
-            "ciphers, so a middlebox on the path or an outdated TLS library is the usual cause.",
-        other ? rules::fix_port_starttls(ctx.rules, *other)
+            std::string(ctx.provider.name) + " accepts " +
+            fix::accepted_tls_versions(ctx.provider) +
+            " with current ciphers, so a middlebox on the path or an outdated TLS library is the usual cause.",
+        other ? fix::port_and_security(ctx.fix, *other)
               : fix_sentence{"Turn off TLS or SMTP inspection for " +
                                  std::string(ctx.provider.primary_host) +
                                  " on the firewall or antivirus between this host and it, then "
@@ -182,7 +182,8 @@ void versions_accepted(const diagnosis_context& ctx, std::vector<finding>& out) 
   if (!matrix || matrix->results.empty()) return;
   std::string refused, accepted, old_refused, old_accepted, evidence;
   for (const tls_version_result& r : matrix->results) {
-    const bool current = r.version == "1.2" || r.version == "1.3";
+    // At or above the provider's minimum: refusing it is a problem, not policy.
+    const bool current = meets_min_tls(ctx.provider, r.version);
     std::string& list = r.status == "accepted"  ? (current ? accepted : old_accepted)
                         : r.status == "refused" ? (current ? refused : old_refused)
                                                 : evidence;  // "error": the agent could not try it
@@ -202,7 +203,8 @@ void versions_accepted(const diagnosis_context& ctx, std::vector<finding>& out) 
                          " accepts TLS " + std::string(ctx.provider.min_tls_version) +
                          " and higher, so a "
                          "firewall or proxy on the path enforces its own TLS policy.",
-                     "Let TLS 1.2 and 1.3 through the firewall or proxy between this host and " +
+                     "Let " + fix::accepted_tls_versions(ctx.provider) +
+                         " through the firewall or proxy between this host and " +
                          std::string(ctx.provider.primary_host) +
                          " (its TLS policy must allow them), then "
                          "probe again.",
@@ -252,7 +254,7 @@ void implicit_tls_explained(const diagnosis_context& ctx, std::vector<finding>& 
   const bool wanted = ctx.rules.input.security == security_mode::tls ||
                       ctx.report.target.security == "tls" || ctx.user_port == port;
   if (!wanted) return;
-  const bool served = explaining::serves(p, port);
+  const bool served = serves_starttls(p, port);
   std::string detail;
   if (attempt->status == "wrong_version") {
     detail = "A TLS handshake from the first byte on port " + std::to_string(port) +
@@ -268,9 +270,9 @@ void implicit_tls_explained(const diagnosis_context& ctx, std::vector<finding>& 
   if (!attempt->error.empty()) evidence += ", " + quote(ctx, attempt->error);
   out.push_back(make_finding(
       fid::diagnose_implicit_tls_fails, "security", std::move(detail),
-      served && !explaining::often_blocked(p, port)
-          ? rules::fix_starttls(ctx.rules, port, true)
-          : rules::fix_port_starttls(ctx.rules,
+      served && !often_blocked(p, port)
+          ? fix::starttls(ctx.fix, port, true)
+          : fix::port_and_security(ctx.fix,
                                      working_port(ctx, std::nullopt).value_or(p.recommended_port)),
       std::move(evidence)));
 }

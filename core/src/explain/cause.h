@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "finding_id.h"
+#include "fix/fix_target.h"
 #include "smtpcheck/finding.h"
 #include "smtpcheck/platform.h"
 #include "smtpcheck/provider.h"
@@ -25,6 +26,16 @@ struct cause_facts {
   std::span<const std::string> lines;  ///< every (redacted) line, for wider context
   std::string_view note;               ///< what the client's own message adds, or ""
 };
+
+/// What the fix writer (core/src/fix/) words a cause's fixes with: the
+/// provider's primary host, the port named in the text, a placeholder for a
+/// verified From address, and the client's labels when no platform is known.
+fix::fix_target fix_target_of(const cause_facts& f);
+
+/// `detail`, then the client's note when there is one, in the provider's
+/// words ({provider}); a note for providers without implicit TLS
+/// ("{no_implicit_tls}…") is left out for one that serves it.
+std::string with_note(std::string detail, const cause_facts& f);
 
 /// Builds the finding for one cause; explain() adds the evidence.
 using cause_fn = finding (*)(const cause_facts&);

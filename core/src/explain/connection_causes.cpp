@@ -7,7 +7,9 @@
 #include "smtp/ports.h"
 #include "explain/addresses_in_text.h"
 #include "explain/cause.h"
-#include "explain/fix_words.h"
+#include "fix/platform_words.h"
+#include "fix/provider_words.h"
+#include "fix/settings_fix.h"
 #include "text/ascii.h"
 #include "text/edit_distance.h"
 
@@ -34,7 +36,7 @@ std::string not_served_sentence(const provider_profile& p, int port) {
                                          ? "it has no implicit TLS, only STARTTLS on "
                                          : "it serves STARTTLS on ";
   return name_of(p) + " does not serve port " + std::to_string(port) + ": " + serves_instead +
-         served_ports(p) + ".";
+         fix::served_ports(p) + ".";
 }
 
 // The error's own line, or one close to it: an exception chain spreads the
@@ -64,21 +66,21 @@ finding connect_timeout(const cause_facts& f) {
   if (const auto port = unserved_port(f)) {
     detail =
         not_served_sentence(p, *port) + " Nothing answers there, so the client gives up waiting.";
-    fix = fix_port_starttls(f, recommended);
+    fix = fix::port_and_security(fix_target_of(f), recommended).text;
   } else if (f.port && often_blocked(p, *f.port)) {
     detail = "Port " + std::to_string(*f.port) +
              " is served, but ISPs and clouds (AWS EC2, "
              "DigitalOcean, Google Cloud) block it outbound, so the connection attempt is dropped "
              "without an answer.";
     fix = "Use port " + std::to_string(recommended) + " (or " + std::to_string(p.alternative_port) +
-          ") with STARTTLS: " + as_clause(fix_port_starttls(f, recommended));
+          ") with STARTTLS: " + fix::as_clause(fix::port_and_security(fix_target_of(f), recommended).text);
   } else if (f.port) {
     const int other = *f.port == recommended ? p.alternative_port : recommended;
     detail = "Nothing answered on port " + std::to_string(*f.port) +
              ": a firewall on this machine "
              "or on its network (a cloud security group, a corporate firewall) drops outgoing "
              "connections to it.";
-    fix = "Try port " + std::to_string(other) + ": " + as_clause(fix_port_starttls(f, other)) +
+    fix = "Try port " + std::to_string(other) + ": " + fix::as_clause(fix::port_and_security(fix_target_of(f), other).text) +
           " If it times out too, allow outbound TCP to " + host_of(p) + " on ports " +
           std::to_string(recommended) + " and " + std::to_string(p.alternative_port) +
           " in the firewall or security group.";
@@ -92,7 +94,7 @@ finding connect_timeout(const cause_facts& f) {
              : std::string("."));
     fix = "Use port " + std::to_string(recommended) + " with STARTTLS (or " +
           std::to_string(p.alternative_port) + " if " + std::to_string(recommended) +
-          " is blocked too): " + as_clause(fix_port_starttls(f, recommended));
+          " is blocked too): " + fix::as_clause(fix::port_and_security(fix_target_of(f), recommended).text);
   }
   return make_finding(fid::explain_connect_timeout, "port", with_note(std::move(detail), f), fix);
 }
@@ -106,27 +108,27 @@ finding connection_refused(const cause_facts& f) {
                       ", and nothing here listens for SMTP: the host setting is empty, misspelt "
                       "or not loaded, so the library fell back to its default.",
                   f),
-        fix_host(f) +
+        fix::host(fix_target_of(f), f.provider.primary_host).text +
             " Check that the value is really loaded where the app runs (an unset "
             "environment variable falls back to localhost).");
   }
   if (const auto port = unserved_port(f)) {
     return make_finding(fid::explain_connection_refused, "port",
                         with_note(not_served_sentence(p, *port), f),
-                        fix_port_starttls(f, p.recommended_port));
+                        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   return make_finding(
       fid::explain_connection_refused, "host",
       with_note("Something actively refused the connection. " + name_of(p) +
                     " accepts connections "
                     "on " +
-                    served_ports(p) +
+                    fix::served_ports(p) +
                     ", so the refusal comes from elsewhere: a firewall "
                     "rule that rejects outgoing SMTP, a proxy, or a host that is not " +
                     name_of(p) + "'s.",
                 f),
-      fix_host(f) + " If it already is, try port " +
-          std::to_string(port_to_use(f) == p.alternative_port ? p.recommended_port
+      fix::host(fix_target_of(f), f.provider.primary_host).text + " If it already is, try port " +
+          std::to_string(fix::port_to_use(fix_target_of(f)) == p.alternative_port ? p.recommended_port
                                                               : p.alternative_port) +
           ": a firewall on the way rejects the port you used.");
 }
@@ -182,41 +184,32 @@ finding dns_failure(const cause_facts& f) {
                                       "the SMTP host is " +
                                       host_of(p) + ".",
                                   f),
-                        fix_host(f));
+                        fix::host(fix_target_of(f), f.provider.primary_host).text);
   }
   if (!closest.empty()) {
     return make_finding(fid::explain_dns_failure, "host",
                         with_note("The name \"" + closest + "\" could not be resolved. " +
                                       name_of(p) + "'s SMTP host is " + host_of(p) + ".",
                                   f),
-                        fix_host(f));
+                        fix::host(fix_target_of(f), f.provider.primary_host).text);
   }
   return make_finding(
       fid::explain_dns_failure, "host",
       with_note("The host name could not be resolved: it is misspelt, or this "
                 "machine's DNS does not work.",
                 f),
-      fix_host(f) + " If it already is, test name resolution on that machine: " + lookup + ".");
+      fix::host(fix_target_of(f), f.provider.primary_host).text + " If it already is, test name resolution on that machine: " + lookup + ".");
 }
 
 finding network_unreachable(const cause_facts& f) {
   const provider_profile& p = f.provider;
   if (near_line(f, names_ipv6_address)) {
-    std::string fix;
-    const std::string_view id = f.platform ? f.platform->id : std::string_view{};
-    if (id == "javamail") {
-      fix =
-          "Start Java with `-Djava.net.preferIPv4Stack=true` so that it connects over IPv4, or "
-          "repair the machine's IPv6 route.";
-    } else if (id == "postfix") {
-      fix =
-          "Set `inet_protocols = ipv4` in /etc/postfix/main.cf and run `postfix reload`, or "
-          "repair the machine's IPv6 route.";
-    } else {
-      fix =
-          "Make the machine prefer IPv4 (on Linux, add `precedence ::ffff:0:0/96 100` to "
-          "/etc/gai.conf), or repair its IPv6 route; then retry.";
-    }
+    // The platform's own switch (the platform table), else the machine's.
+    const std::string fix =
+        f.platform && !f.platform->prefer_ipv4_fix.empty()
+            ? std::string(f.platform->prefer_ipv4_fix)
+            : "Make the machine prefer IPv4 (on Linux, add `precedence ::ffff:0:0/96 100` to "
+              "/etc/gai.conf), or repair its IPv6 route; then retry.";
     return make_finding(
         fid::explain_network_unreachable, "",
         with_note("The client tried an IPv6 address, and this machine has no working IPv6 route "
@@ -230,7 +223,7 @@ finding network_unreachable(const cause_facts& f) {
       with_note("This machine has no route to the server: its network, VPN or firewall does not "
                 "let it out (a firewall that answers \"host unreachable\" looks the same).",
                 f),
-      "Test from the same machine: `telnet " + host_of(p) + " " + std::to_string(port_to_use(f)) +
+      "Test from the same machine: `telnet " + host_of(p) + " " + std::to_string(fix::port_to_use(fix_target_of(f))) +
           "`. If it fails, fix the route, the VPN or the firewall rule that blocks it.");
 }
 
@@ -239,7 +232,7 @@ finding connection_reset(const cause_facts& f) {
   if (const auto port = unserved_port(f)) {
     return make_finding(fid::explain_connection_reset, "port",
                         with_note(not_served_sentence(p, *port), f),
-                        fix_port_starttls(f, p.recommended_port));
+                        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   std::string detail =
       "The connection opened and was then cut before the conversation ended. Usual causes: an "
@@ -248,7 +241,7 @@ finding connection_reset(const cause_facts& f) {
   detail += f.port && often_blocked(p, *f.port)
                 ? " (port " + std::to_string(*f.port) + " is the one networks intercept)."
                 : ".";
-  const int port = port_to_use(f);
+  const int port = fix::port_to_use(fix_target_of(f));
   return make_finding(
       fid::explain_connection_reset, "", with_note(std::move(detail), f),
       "Test from the same machine: `openssl s_client -starttls smtp -connect " + host_of(p) + ":" +
@@ -268,7 +261,7 @@ finding greeting_not_received(const cause_facts& f) {
         with_note(not_served_sentence(p, *port) + " A client that waits there for a plain "
                                                   "\"220\" greeting waits for ever.",
                   f),
-        fix_port_starttls(f, p.recommended_port));
+        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   const std::string detail =
       "The connection opened, but the server's \"220\" greeting never came. Either the port "
@@ -290,7 +283,7 @@ finding greeting_not_received(const cause_facts& f) {
   }
   return make_finding(
       fid::explain_greeting_not_received, "port", with_note(detail, f),
-      "Use STARTTLS, not implicit TLS: " + as_clause(fix_port_starttls(f, p.recommended_port)) +
+      "Use STARTTLS, not implicit TLS: " + fix::as_clause(fix::port_and_security(fix_target_of(f), p.recommended_port).text) +
           " If the greeting still does not come, " + unblock);
 }
 
@@ -299,7 +292,7 @@ finding connect_failed(const cause_facts& f) {
   if (const auto port = unserved_port(f)) {
     return make_finding(fid::explain_connect_failed, "port",
                         with_note(not_served_sentence(p, *port), f),
-                        fix_port_starttls(f, p.recommended_port));
+                        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   if (near_line(f, names_loopback)) {
     return make_finding(
@@ -307,9 +300,9 @@ finding connect_failed(const cause_facts& f) {
         with_note("The client tried to connect to this machine itself (localhost), not to " +
                       host_of(p) + ": the host setting is empty or not loaded.",
                   f),
-        fix_host(f) + " Check that the value is really loaded where the app runs.");
+        fix::host(fix_target_of(f), f.provider.primary_host).text + " Check that the value is really loaded where the app runs.");
   }
-  const int port = port_to_use(f);
+  const int port = fix::port_to_use(fix_target_of(f));
   return make_finding(
       fid::explain_connect_failed, "",
       with_note("This message only says that the client could not connect or send; the reason is "

@@ -4,7 +4,7 @@
 // at the same place in a line, where the first row's note is the one used.
 // A note says {provider} and {submissions_port} for the profile's name and
 // port 465; a note starting {no_implicit_tls} is left out for a provider
-// that serves implicit TLS (explain/fix_words.cpp, with_note).
+// that serves implicit TLS (explain/build_cause.cpp, with_note).
 #include "explain/patterns.h"
 
 #include <array>

@@ -4,7 +4,9 @@
 
 #include "explain/addresses_in_text.h"
 #include "explain/cause.h"
-#include "explain/fix_words.h"
+#include "fix/platform_words.h"
+#include "fix/provider_words.h"
+#include "fix/settings_fix.h"
 #include "explain/reply_codes.h"
 #include "text/ascii.h"
 
@@ -27,12 +29,12 @@ finding auth_failed_other_scheme(const cause_facts& f) {
   const provider_profile& p = f.provider;
   const std::string detail =
       "The server refused the username and password (535). " + std::string(p.name) +
-      " takes " + login_words(p) + ". The usual mistakes: the " +
+      " takes " + fix::login_words(p) + ". The usual mistakes: the " +
       std::string(p.account_token_name) + " instead of the " + std::string(p.server_token_name) +
       ", a space or line break pasted with it, or credentials of another account, region or "
       "provider.";
-  std::string fix = "Use " + login_words(p) + ", with no spaces or line breaks";
-  fix += f.platform ? ": " + credential_settings(f) + "." : ".";
+  std::string fix = "Use " + fix::login_words(p) + ", with no spaces or line breaks";
+  fix += f.platform ? ": " + fix::credential_settings(fix_target_of(f)) + "." : ".";
   return make_finding(fid::explain_auth_failed, "password", with_note(detail, f), fix);
 }
 
@@ -61,7 +63,7 @@ finding auth_failed(const cause_facts& f) {
           std::string(p.account_token_name) +
           ", as both username and password, with no spaces "
           "or line breaks";
-    fix += f.platform ? ": " + credential_settings(f) + "." : ".";
+    fix += f.platform ? ": " + fix::credential_settings(fix_target_of(f)) + "." : ".";
   }
   fix += " Check that SMTP is enabled for that server.";
   return make_finding(fid::explain_auth_failed, "password", with_note(std::move(detail), f), fix);
@@ -72,8 +74,8 @@ finding auth_required(const cause_facts& f) {
   std::string fix = p.credentials.username == username_scheme::same_as_password
                         ? "Turn SMTP authentication on with the " + token_name(p) +
                               " as both username and password"
-                        : "Turn SMTP authentication on with " + login_words(p);
-  fix += f.platform ? ": " + credential_settings(f) + "." : ".";
+                        : "Turn SMTP authentication on with " + fix::login_words(p);
+  fix += f.platform ? ": " + fix::credential_settings(fix_target_of(f)) + "." : ".";
   return make_finding(
       fid::explain_auth_required, "username",
       with_note("The client tried to send without logging in (530): " + std::string(p.name) +
@@ -89,14 +91,14 @@ finding auth_not_offered(const cause_facts& f) {
       with_note("The server offers AUTH only once STARTTLS has encrypted the connection (it never "
                 "takes a token in clear), and the client looked for it before starting TLS.",
                 f),
-      fix_starttls(f, port_to_use(f), false) + " TLS must start before the login.");
+      fix::starttls(fix_target_of(f), fix::port_to_use(fix_target_of(f)), false).text + " TLS must start before the login.");
 }
 
 finding credentials_missing(const cause_facts& f) {
   const provider_profile& p = f.provider;
   std::string fix = p.credentials.username != username_scheme::same_as_password
-                        ? "Use " + login_words(p)
-                    : f.platform ? "Set " + credential_settings(f) + ", with your " + token_name(p)
+                        ? "Use " + fix::login_words(p)
+                    : f.platform ? "Set " + fix::credential_settings(fix_target_of(f)) + ", with your " + token_name(p)
                                  : "Set both the username and the password to your " + token_name(p);
   fix += ", and check that the values are really loaded where the app runs.";
   return make_finding(
@@ -114,7 +116,7 @@ finding starttls_required(const cause_facts& f) {
       with_note("The server takes nothing but STARTTLS on a plain connection (530), and the client "
                 "sent AUTH or MAIL in clear: STARTTLS is off, or not required, in the client.",
                 f),
-      fix_starttls(f, port_to_use(f), false));
+      fix::starttls(fix_target_of(f), fix::port_to_use(fix_target_of(f)), false).text);
 }
 
 finding sender_rejected(const cause_facts& f) {
@@ -129,8 +131,8 @@ finding sender_rejected(const cause_facts& f) {
       "Add and confirm that address or its domain under " + std::string(p.sender_place) +
       ", or send "
       "from an address on a domain you have already verified";
-  if (const std::string setting = from_setting(f); !setting.empty()) {
-    fix += ": `" + setting + "`" + platform_suffix(f);
+  if (const std::string setting = fix::from_setting(fix_target_of(f)); !setting.empty()) {
+    fix += ": `" + setting + "`" + fix::platform_suffix(fix_target_of(f));
   }
   return make_finding(fid::explain_sender_rejected, "from", with_note(std::move(detail), f),
                       fix + ".");
@@ -195,22 +197,13 @@ finding size_limit(const cause_facts& f) {
 
 finding auth_mechanism_unsupported(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  const std::string_view id = f.platform ? f.platform->id : std::string_view{};
   const bool no_plugins = text::icontains(f.line, "no mechanism available");
+  // The platform's own settings (the platform table), else the general advice.
   std::string fix;
-  if (id == "postfix" && no_plugins) {
-    fix =
-        "Install Postfix's SASL client plugins: `apt-get install libsasl2-modules` (Debian, "
-        "Ubuntu) or `dnf install cyrus-sasl-plain` (Fedora, RHEL), then run `postfix reload`.";
-  } else if (id == "postfix") {
-    fix =
-        "Set `smtp_tls_security_level = encrypt` so that Postfix logs in only after STARTTLS, "
-        "and leave `smtp_sasl_mechanism_filter` empty (or list `plain, login`); then run "
-        "`postfix reload`.";
-  } else if (id == "msmtp") {
-    fix =
-        "Set `auth on` (msmtp then picks a mechanism the server offers) with `tls on` and "
-        "`tls_starttls on`, instead of naming one mechanism.";
+  if (f.platform && no_plugins && !f.platform->sasl_plugins_fix.empty()) {
+    fix = std::string(f.platform->sasl_plugins_fix);
+  } else if (f.platform && !f.platform->auth_mechanism_fix.empty()) {
+    fix = std::string(f.platform->auth_mechanism_fix);
   } else {
     fix =
         "Let the client pick a mechanism the server offers (remove a forced CRAM-MD5, NTLM or "

@@ -5,7 +5,9 @@
 
 #include "smtp/ports.h"
 #include "explain/cause.h"
-#include "explain/fix_words.h"
+#include "fix/platform_words.h"
+#include "fix/provider_words.h"
+#include "fix/settings_fix.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::explaining {
@@ -20,17 +22,11 @@ std::string s_client(const provider_profile& p, int port, bool show_certs) {
          " -crlf" + (show_certs ? " -showcerts`" : "`");
 }
 
-// Where each platform gets its trusted certificate authorities from.
+// Where the platform gets its trusted certificate authorities from (the
+// platform table), else the machine's store.
 std::string update_ca_store(const cause_facts& f) {
-  const std::string_view id = f.platform ? f.platform->id : std::string_view{};
-  if (id == "javamail") return "update the JDK (its cacerts file holds the trusted authorities)";
-  if (id == "nodemailer") return "update Node.js (it carries its own list of authorities)";
-  if (id == "python-smtplib" || id == "django") {
-    return "update the CA certificates Python uses (the system's ca-certificates package; on "
-           "macOS run \"Install Certificates.command\" from the Python folder)";
-  }
-  if (id == "dotnet-smtpclient" || id == "mailkit") {
-    return "install the pending Windows updates (they refresh the trusted root certificates)";
+  if (f.platform && !f.platform->trust_store_update.empty()) {
+    return std::string(f.platform->trust_store_update);
   }
   return "update the machine's CA certificates (e.g. `apt-get install --reinstall "
          "ca-certificates`)";
@@ -38,19 +34,19 @@ std::string update_ca_store(const cause_facts& f) {
 
 finding implicit_tls_on_starttls_port(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  const int port = f.port && serves(p, *f.port) ? *f.port : p.recommended_port;
+  const int port = f.port && serves_starttls(p, *f.port) ? *f.port : p.recommended_port;
   std::string detail;
-  if (f.port && serves(p, *f.port)) {
+  if (f.port && serves_starttls(p, *f.port)) {
     detail = "Port " + std::to_string(port) + " starts in plain text and upgrades with STARTTLS. ";
   } else {
-    detail = std::string(p.name) + "'s ports (" + served_ports(p) +
+    detail = std::string(p.name) + "'s ports (" + fix::served_ports(p) +
              ") start in plain text and upgrade with STARTTLS. ";
   }
   detail +=
       "The client spoke TLS first (implicit TLS, often labelled \"SSL\", \"SMTPS\" or "
       "\"secure\"), read the server's plain \"220\" greeting as a TLS record, and gave up.";
   return make_finding(fid::explain_implicit_tls_on_starttls_port, "security",
-                      with_note(std::move(detail), f), fix_starttls(f, port, true));
+                      with_note(std::move(detail), f), fix::starttls(fix_target_of(f), port, true).text);
 }
 
 finding tls_version_refused(const cause_facts& f) {
@@ -74,19 +70,19 @@ finding tls_version_refused(const cause_facts& f) {
 
 finding tls_handshake_failed(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  if (f.port && !serves(p, *f.port)) {
+  if (f.port && !serves_starttls(p, *f.port)) {
     return make_finding(
         fid::explain_tls_handshake_failed, "port",
         with_note(std::string(p.name) + " does not serve port " + std::to_string(*f.port) +
-                      ": it serves STARTTLS on " + served_ports(p) + ".",
+                      ": it serves STARTTLS on " + fix::served_ports(p) + ".",
                   f),
-        fix_port_starttls(f, p.recommended_port));
+        fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
-  const int port = port_to_use(f);
+  const int port = fix::port_to_use(fix_target_of(f));
   std::string fix;
   if (f.platform && !f.platform->tls12_fix.empty()) {
     fix = "Make sure the client offers TLS " + std::string(p.min_tls_version) + ": " +
-          as_clause(std::string(f.platform->tls12_fix)) + " To see the exact failure, run " +
+          fix::as_clause(std::string(f.platform->tls12_fix)) + " To see the exact failure, run " +
           s_client(p, port, false) + " from the same machine.";
   } else {
     fix = "Run " + s_client(p, port, false) +
@@ -113,7 +109,7 @@ finding certificate_untrusted(const cause_facts& f) {
                 "that scans mail, such as Avast, AVG, Kaspersky or ESET, or a corporate proxy), or "
                 "the client's list of trusted authorities is out of date.",
                 f),
-      "See who issued the certificate: " + s_client(p, port_to_use(f), true) +
+      "See who issued the certificate: " + s_client(p, fix::port_to_use(fix_target_of(f)), true) +
           ". If it is your "
           "antivirus or proxy, turn off its mail or TLS scanning (or exempt " +
           host_of(p) + "); otherwise " + update_ca_store(f) +
@@ -135,7 +131,7 @@ finding certificate_hostname_mismatch(const cause_facts& f) {
                 "; otherwise something intercepted the connection (a proxy, an antivirus, or a "
                 "network that redirects SMTP) and answered with its own certificate.";
   return make_finding(fid::explain_certificate_hostname_mismatch, "host", with_note(detail, f),
-                      fix_host(f) +
+                      fix::host(fix_target_of(f), f.provider.primary_host).text +
                           " Use exactly that name, not an IP address or an alias. If it "
                           "already is, something intercepts the connection: try port " +
                           std::to_string(p.alternative_port) +
@@ -175,10 +171,10 @@ finding starttls_not_offered(const cause_facts& f) {
   if (intercepted_port) {
     fix = "Use port " + std::to_string(p.recommended_port) + " (or " +
           std::to_string(p.alternative_port) +
-          ") with STARTTLS: " + as_clause(fix_port_starttls(f, p.recommended_port)) +
+          ") with STARTTLS: " + fix::as_clause(fix::port_and_security(fix_target_of(f), p.recommended_port).text) +
           " Never let the client fall back to sending without TLS.";
   } else {
-    fix = fix_host(f) + " If it already is, try port " + std::to_string(p.alternative_port) +
+    fix = fix::host(fix_target_of(f), f.provider.primary_host).text + " If it already is, try port " + std::to_string(p.alternative_port) +
           ", and never let the client fall back to sending without TLS.";
   }
   return make_finding(fid::explain_starttls_not_offered, "port", with_note(detail, f), fix);

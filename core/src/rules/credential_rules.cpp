@@ -6,6 +6,7 @@
 #include <array>
 
 #include "finding_id.h"
+#include "fix/provider_words.h"
 #include "rules/credential_facts.h"
 #include "rules/rule.h"
 #include "text/token_shape.h"
@@ -130,7 +131,7 @@ void judge_presence(const rule_context& ctx, const credential_facts& facts,
                     std::vector<finding>& out) {
   const provider_profile& p = ctx.provider;
   if (p.credentials.username != username_scheme::same_as_password) {
-    const std::string login = login_words(p);
+    const std::string login = fix::login_words(p);
     if (facts.username_presence == presence::absent &&
         facts.password_presence == presence::absent) {
       out.push_back(make_finding(fid::credentials_not_given, "",
@@ -220,7 +221,7 @@ bool another_providers_login(const rule_context& ctx, const credential_facts& fa
             (host_is_mine ? " (the host is " + std::string(mine.name) + "'s)" : std::string()) +
             ": usually a leftover from a move between providers. " + std::string(mine.name) +
             " refuses " + std::string(other->name) + "'s credentials.",
-        "Use " + std::string(mine.name) + "'s login: " + login_words(mine) + ".",
+        "Use " + std::string(mine.name) + "'s login: " + fix::login_words(mine) + ".",
         std::string(other->name) + " " + std::string(what) + " on " + std::string(mine.name)));
     return true;
   }
@@ -290,7 +291,7 @@ void fits_the_scheme(const rule_context& ctx, const credential_facts& facts,
   if (!flagged && pass_given) {
     out.push_back(make_finding(fid::credentials_ok, "",
                                "The login has the shape " + std::string(p.name) + " expects: " +
-                                   login_words(p) + ".",
+                                   fix::login_words(p) + ".",
                                ""));
   }
 }

@@ -2,7 +2,8 @@
 #include <array>
 
 #include "finding_id.h"
-#include "rules/fix_text.h"
+#include "fix/platform_words.h"
+#include "fix/settings_fix.h"
 #include "rules/rule.h"
 #include "text/ascii.h"
 #include "text/edit_distance.h"
@@ -25,7 +26,7 @@ void host_is_present(const rule_context& ctx, std::vector<finding>& out) {
   if (!ctx.input.host || host_given(ctx)) return;
   out.push_back(make_finding(fid::host_missing, field,
                              "Without a host your client does not know where to connect.",
-                             fix_host(ctx, ctx.provider.primary_host)));
+                             fix::host(fix_target_of(ctx), ctx.provider.primary_host)));
 }
 
 // "localhost", 127.0.0.0/8 and ::1: a relay on the same machine (RFC 6761 §6.3).
@@ -83,20 +84,20 @@ void host_is_typed_cleanly(const rule_context& ctx, std::vector<finding>& out) {
     out.push_back(make_finding(fid::host_whitespace, field,
                                "The host has spaces or line breaks, often from copying it out of a "
                                "document; name lookups then fail.",
-                               fix_host(ctx, clean)));
+                               fix::host(fix_target_of(ctx), clean)));
   }
   if (!h.scheme.empty() || h.path) {
     out.push_back(make_finding(
         fid::host_scheme_included, field,
         "The host field takes a bare host name, not a URL" +
             (h.scheme.empty() ? std::string(".") : " (\"" + h.scheme + "://\" was pasted in)."),
-        fix_host(ctx, clean), h.raw));
+        fix::host(fix_target_of(ctx), clean), h.raw));
   }
   if (h.brackets && !is_postfix(ctx) && !is_ip_address(h.clean)) {
     out.push_back(make_finding(fid::host_brackets, field,
                                "Brackets around a host name are Postfix relayhost syntax; other "
                                "clients look up a name with the brackets in it and fail.",
-                               fix_host(ctx, clean)));
+                               fix::host(fix_target_of(ctx), clean)));
   }
   // "[host]:587" is Postfix relayhost syntax: there the port belongs in the host.
   const bool disagrees = ports_disagree(ctx);
@@ -113,14 +114,14 @@ void host_is_typed_cleanly(const rule_context& ctx, std::vector<finding>& out) {
                 std::to_string(*h.port) + " but the port setting says " +
                 std::string(text::trim(*ctx.input.port)) + ".";
     }
-    out.push_back(make_finding(fid::host_port_included, field, detail, fix_host(ctx, clean),
+    out.push_back(make_finding(fid::host_port_included, field, detail, fix::host(fix_target_of(ctx), clean),
                                h.raw));
   }
   if (h.trailing_dot) {
     out.push_back(make_finding(fid::host_trailing_dot, field,
                                "A trailing dot is valid in DNS, but many TLS clients then compare "
                                "\"" + h.clean + ".\" with the certificate's name and reject it.",
-                               fix_host(ctx, clean)));
+                               fix::host(fix_target_of(ctx), clean)));
   }
 }
 
@@ -150,7 +151,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
   const std::string_view primary = ctx.provider.primary_host;
   if (name.empty()) {
     out.push_back(make_finding(fid::host_invalid, field, "Nothing is left of the host once the "
-                               "extra characters are removed.", fix_host(ctx, primary), ctx.host.raw));
+                               "extra characters are removed.", fix::host(fix_target_of(ctx), primary), ctx.host.raw));
     return;
   }
   if (text::has_non_ascii(name)) {
@@ -158,7 +159,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
         fid::host_non_ascii, field,
         "The host contains characters outside plain ASCII; a letter that only looks like a Latin "
         "one (from a chat, a PDF or a phishing message) makes a different name.",
-        fix_host(ctx, closest_provider_host(ctx, name)), name));
+        fix::host(fix_target_of(ctx), closest_provider_host(ctx, name)), name));
     return;
   }
   for (const provider_host& h : ctx.provider.hosts) {
@@ -178,13 +179,13 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
                 "Transactional mail (password resets, receipts) goes through " +
                 std::string(primary) + ".",
             "Keep it for broadcast mail only; for transactional mail, " +
-                as_clause(fix_host(ctx, primary))));
+                fix::as_clause(fix::host(fix_target_of(ctx), primary))));
         return;
       case host_role::temporary_test:
         out.push_back(make_finding(fid::host_test_endpoint, field,
                                    std::string(h.name) + " was a temporary TLS test endpoint "
                                    "(December 2019 to February 2020) and should not be used now.",
-                                   fix_host(ctx, primary)));
+                                   fix::host(fix_target_of(ctx), primary)));
         return;
     }
   }
@@ -193,7 +194,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
       out.push_back(make_finding(fid::host_api_endpoint, field,
                                  std::string(api) + " serves " + std::string(ctx.provider.name) +
                                      "'s HTTP API; it does not speak SMTP.",
-                                 fix_host(ctx, primary)));
+                                 fix::host(fix_target_of(ctx), primary)));
       return;
     }
   }
@@ -205,7 +206,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
             std::string(ctx.provider.name) + ", check the relay's own settings instead (platform "
             "\"postfix\").",
         "To send to " + std::string(ctx.provider.name) + " directly, " +
-            as_clause(fix_host(ctx, primary)),
+            fix::as_clause(fix::host(fix_target_of(ctx), primary)),
         name));
     return;
   }
@@ -214,7 +215,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
         fid::host_ip_address, field,
         "The server's certificate names " + std::string(primary) +
             ", not an address, so TLS verification fails; the addresses also change without notice.",
-        fix_host(ctx, primary), name));
+        fix::host(fix_target_of(ctx), primary), name));
     return;
   }
   std::string why;
@@ -234,7 +235,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
   if (!why.empty()) {
     out.push_back(make_finding(fid::host_invalid, field,
                                "\"" + name + "\" is not a valid host name: " + why + ".",
-                               fix_host(ctx, closest_provider_host(ctx, name)), name));
+                               fix::host(fix_target_of(ctx), closest_provider_host(ctx, name)), name));
     return;
   }
   if (looks_like_provider_host(ctx, name)) {
@@ -242,7 +243,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
     out.push_back(make_finding(fid::host_typo, field,
                                "\"" + name + "\" is not " + std::string(ctx.provider.name) +
                                    "'s SMTP server; did you mean " + std::string(meant) + "?",
-                               fix_host(ctx, meant), name));
+                               fix::host(fix_target_of(ctx), meant), name));
     return;
   }
   out.push_back(make_finding(fid::host_not_provider, field,
@@ -250,7 +251,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
                                  "'s SMTP hosts. That is fine for another provider, but these "
                                  "checks assume " + std::string(ctx.provider.name) + ".",
                              "To send through " + std::string(ctx.provider.name) + ", " +
-                                 as_clause(fix_host(ctx, primary)),
+                                 fix::as_clause(fix::host(fix_target_of(ctx), primary)),
                              name));
 }
 

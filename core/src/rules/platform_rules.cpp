@@ -5,7 +5,8 @@
 
 #include "smtp/ports.h"
 #include "finding_id.h"
-#include "rules/fix_text.h"
+#include "fix/platform_words.h"
+#include "fix/settings_fix.h"
 #include "rules/rule.h"
 #include "text/ascii.h"
 
@@ -98,11 +99,11 @@ void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>
         std::string(p.name) + " cannot do implicit TLS at all: on port " +
             std::to_string(*ctx.port) + " it waits for a "
             "plain-text greeting that never comes and times out, with any server.",
-        fix_port_starttls(ctx, recommended)));
+        fix::port_and_security(fix_target_of(ctx), recommended)));
     return;
   }
   if (ctx.input.security != security_mode::tls) return;
-  const bool starttls_port = ctx.port && is_starttls_port(ctx.provider, *ctx.port);
+  const bool starttls_port = ctx.port && serves_starttls(ctx.provider, *ctx.port);
   out.push_back(make_finding(
       fid::platform_no_implicit_tls, field,
       std::string(p.name) + " cannot do implicit TLS, so \"tls\" here can only mean its TLS "
@@ -110,8 +111,8 @@ void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>
           (starttls_port ? ", which is right for port " + std::to_string(*ctx.port) + "."
                          : "."),
       starttls_port ? "Set the security to \"starttls\" here; in your code, " +
-                          as_clause(fix_starttls(ctx, *ctx.port, false))
-                    : fix_port_starttls(ctx, recommended)));
+                          fix::as_clause(fix::starttls(fix_target_of(ctx), *ctx.port, false))
+                    : fix::port_and_security(fix_target_of(ctx), recommended)));
 }
 
 void platform_is_recommended(const rule_context& ctx, std::vector<finding>& out) {
@@ -127,7 +128,7 @@ void platform_settings_are_shown(const rule_context& ctx, std::vector<finding>& 
   const client_platform& p = *ctx.platform;
   out.push_back(make_finding(fid::platform_recommended_settings, field,
                              std::string(p.tls_switch_meaning) + " Where: " + std::string(p.where),
-                             platform_settings_block(ctx)));
+                             fix::settings_block(fix_target_of(ctx))));
 }
 
 constexpr std::array table{

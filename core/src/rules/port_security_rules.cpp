@@ -5,7 +5,8 @@
 
 #include "smtp/ports.h"
 #include "finding_id.h"
-#include "rules/fix_text.h"
+#include "fix/platform_words.h"
+#include "fix/settings_fix.h"
 #include "rules/rule.h"
 #include "text/ascii.h"
 
@@ -21,11 +22,6 @@ std::string port_list(const provider_profile& p) {
   return out;
 }
 
-bool often_blocked(const provider_profile& p, int port) {
-  return std::find(p.often_blocked_ports.begin(), p.often_blocked_ports.end(), port) !=
-         p.often_blocked_ports.end();
-}
-
 void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
   const provider_profile& p = ctx.provider;
   const int recommended = p.recommended_port;
@@ -38,14 +34,14 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
                                    std::to_string(smtp::relay_port) +
                                    ", which many networks block. " +
                                    std::string(p.name) + " serves " + port_list(p) + ".",
-                               fix_port_starttls(ctx, recommended)));
+                               fix::port_and_security(fix_target_of(ctx), recommended)));
     return;
   }
   if (!ctx.port) {
     out.push_back(make_finding(fid::port_invalid, "port",
                                "A port is a whole number from 1 to 65535; \"" + std::string(typed) +
                                    "\" is not one.",
-                               fix_port_starttls(ctx, recommended), std::string(typed)));
+                               fix::port_and_security(fix_target_of(ctx), recommended), std::string(typed)));
     return;
   }
   const int port = *ctx.port;
@@ -56,7 +52,7 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
             ", so connections to it "
             "fail (usually as a timeout). It serves STARTTLS on " + port_list(p) + ": same encryption, started after the "
             "greeting.",
-        fix_port_starttls(ctx, recommended)));
+        fix::port_and_security(fix_target_of(ctx), recommended)));
     return;
   }
   if (serves_implicit_tls(p, port)) {
@@ -64,11 +60,11 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
                                "Port " + std::to_string(port) + " is served with implicit TLS.", ""));
     return;
   }
-  if (!is_starttls_port(p, port)) {
+  if (!serves_starttls(p, port)) {
     out.push_back(make_finding(fid::port_unsupported, "port",
                                std::string(p.name) + " does not serve port " + std::to_string(port) +
                                    "; it serves " + port_list(p) + ".",
-                               fix_port_starttls(ctx, recommended)));
+                               fix::port_and_security(fix_target_of(ctx), recommended)));
     return;
   }
   if (often_blocked(p, port)) {
@@ -77,7 +73,7 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
         "Port " + std::to_string(port) + " is served, but ISPs and clouds (AWS EC2, DigitalOcean, "
             "Google Cloud) often block it outbound, which shows up as a connection timeout.",
         "Use port " + std::to_string(recommended) + " (or " + std::to_string(p.alternative_port) +
-            ") with STARTTLS: " + as_clause(fix_port_starttls(ctx, recommended))));
+            ") with STARTTLS: " + fix::as_clause(fix::port_and_security(fix_target_of(ctx), recommended))));
     return;
   }
   out.push_back(make_finding(fid::port_ok, "port",
@@ -92,8 +88,8 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
         fid::security_plaintext, "security",
         "Without TLS your " + std::string(p.server_token_name) +
             " and every message cross the network readable by anyone on the path.",
-        ctx.port && is_starttls_port(p, *ctx.port) ? fix_starttls(ctx, target_port(ctx), false)
-                                                   : fix_port_starttls(ctx, p.recommended_port)));
+        ctx.port && serves_starttls(p, *ctx.port) ? fix::starttls(fix_target_of(ctx), fix::port_to_use(fix_target_of(ctx)), false)
+                                                   : fix::port_and_security(fix_target_of(ctx), p.recommended_port)));
     return;
   }
   if (ctx.port && serves_implicit_tls(p, *ctx.port)) {
@@ -110,12 +106,12 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
               "STARTTLS waits for a plain-text greeting that never comes, and times out.",
           fix_sentence{"Set the security to implicit TLS (often labelled \"SSL/TLS\") on port " +
                            port + ", or use port " + std::to_string(p.recommended_port) +
-                           (is_starttls_port(p, p.recommended_port) ? " with STARTTLS." : "."),
+                           (serves_starttls(p, p.recommended_port) ? " with STARTTLS." : "."),
                        {{"security", "tls"}}}));
     }
     return;
   }
-  if (!ctx.port || !is_starttls_port(p, *ctx.port)) return;  // the port rule says what to do
+  if (!ctx.port || !serves_starttls(p, *ctx.port)) return;  // the port rule says what to do
   const int port = *ctx.port;
   switch (mode) {
     case security_mode::tls:
@@ -128,14 +124,14 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
               "client set to implicit TLS (\"SSL\", \"SMTPS\", \"secure\") sends a TLS handshake "
               "first, reads the server's plain \"220\" greeting as TLS, and fails with \"wrong "
               "version number\".",
-          fix_starttls(ctx, target_port(ctx), true)));
+          fix::starttls(fix_target_of(ctx), fix::port_to_use(fix_target_of(ctx)), true)));
       return;
     case security_mode::unspecified:
       out.push_back(make_finding(fid::security_unspecified, "security",
                                  "No usable security mode was given. On port " +
                                      std::to_string(port) + " your client must use STARTTLS, "
                                      "and should require it rather than fall back to plain text.",
-                                 fix_starttls(ctx, target_port(ctx), false)));
+                                 fix::starttls(fix_target_of(ctx), fix::port_to_use(fix_target_of(ctx)), false)));
       return;
     case security_mode::starttls:
       out.push_back(make_finding(fid::security_ok, "security",
@@ -153,10 +149,6 @@ constexpr std::array table{
 };
 
 }  // namespace
-
-bool is_starttls_port(const provider_profile& p, int port) {
-  return std::find(p.starttls_ports.begin(), p.starttls_ports.end(), port) != p.starttls_ports.end();
-}
 
 std::span<const rule> port_security_rules() { return table; }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fix/fix_target.h"
 #include "rules/host_parse.h"
 #include "smtpcheck/finding.h"
 #include "smtpcheck/platform.h"
@@ -33,6 +34,12 @@ std::optional<rule_context> make_rule_context(const settings& s, std::vector<fin
 /// settings.unknown_provider for `id`, naming the providers there are.
 finding unknown_provider(const std::string& id);
 
+/// What the fix writer (core/src/fix/) words this context's fixes with: its
+/// provider and platform, the provider's host the settings should carry (the
+/// typed one when it is the provider's, else the primary host), the port in
+/// use, and the typed From address when it could be verified (else an example).
+fix::fix_target fix_target_of(const rule_context& ctx);
+
 using rule_fn = void (*)(const rule_context&, std::vector<finding>&);
 
 struct rule {
@@ -45,9 +52,6 @@ std::span<const rule> port_security_rules();
 std::span<const rule> credential_rules();
 std::span<const rule> sender_rules();
 std::span<const rule> platform_rules();
-
-/// True when the provider serves `port` with STARTTLS.
-bool is_starttls_port(const provider_profile& p, int port);
 
 /// False for domains no one can verify as a sender: reserved and private
 /// names (example.com, localhost, *.local) and, when the provider refuses

@@ -6,6 +6,7 @@
 #include "finding_id.h"
 #include "rules/rule.h"
 #include "text/addr_spec.h"
+#include "fix/platform_words.h"
 #include "text/ascii.h"
 #include "text/punycode.h"
 
@@ -105,9 +106,10 @@ std::optional<std::string> typed_address(const rule_context& ctx, std::vector<fi
     }
     const client_platform* p = ctx.platform;
     std::string fix;
-    if (p && !p->from_setting.empty()) {
-      fix = "Set `" + text::replace_all(std::string(p->from_setting), "{from}", inner) + "` (" +
-            std::string(p->name) + ")" +
+    fix::fix_target target = fix_target_of(ctx);
+    target.from = std::string(inner);
+    if (const std::string setting = fix::from_setting(target); !setting.empty()) {
+      fix = "Set `" + setting + "`" + fix::platform_suffix(target) +
             (name.empty() ? "." : " and put \"" + name + "\" in its From name setting.");
     } else {
       fix = "Set the From address to " + std::string(inner) +

@@ -1,6 +1,6 @@
 #pragma once
 // A fix sentence together with the settings values it sets. The one fix
-// writer (rules/fix_text.h) returns both, so the sentence a customer reads and
+// writer (fix/settings_fix.h) returns both, so the sentence a customer reads and
 // the values a form applies (or a config corrector writes) cannot disagree.
 // Joining words before or after a fix keeps its values.
 
