@@ -33,6 +33,12 @@
 //                                 for settings; never carries a secret
 //   catalog()                     smtpcheck/catalog/v1: every finding id, the
 //                                 client platforms and the provider profiles
+//   providerProfile(id='')        smtpcheck/provider/v1: one provider (id as in
+//                                 catalog().providers; '' = the default) as a
+//                                 form shows it: ports with their security,
+//                                 field hints and placeholders, the settings
+//                                 that work; an unknown id gives "provider":
+//                                 null and a settings.unknown_provider finding
 //   version()                     the core's version, e.g. "0.1.0" (not JSON)
 // These return a Promise of the string (their module loads on first use):
 //   explain(text, platformId='', providerId='')
@@ -211,6 +217,7 @@ export async function createSmtpcheck(options = {}) {
     parseLink: (fragment) => call(core, 'smtpcheck_parse_link', fragment),
     makeLink: (settingsJson) => call(core, 'smtpcheck_make_link', settingsJson),
     catalog: () => call(core, 'smtpcheck_catalog'),
+    providerProfile: (id = '') => call(core, 'smtpcheck_provider', id),
     version: () => call(core, 'smtpcheck_version'),
     explain: async (text, platformId = '', providerId = '') =>
       (await load_explain()).explain(text, platformId, providerId),

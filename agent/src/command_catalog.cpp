@@ -8,14 +8,25 @@
 namespace smtpcheck::cli {
 
 int run_catalog(const std::vector<std::string>& argv) {
-  const parsed_args args = parse_args(argv, {{"json"}, {"help"}});
+  const parsed_args args = parse_args(argv, {{"json"}, {"provider", true}, {"help"}});
   if (!args.error.empty()) return usage_error("catalog", args.error);
   if (args.has("help")) {
-    std::cout << "Usage: smtpcheck catalog [--json]\n\nLists every finding id smtpcheck can "
-                 "report, with its severity and title,\nthe providers it knows (the ids `--provider` takes) and the client platforms.\n";
+    std::cout << "Usage: smtpcheck catalog [--json]\n"
+                 "       smtpcheck catalog --provider ID --json\n\n"
+                 "Lists every finding id smtpcheck can report, with its severity and title,\n"
+                 "the client platforms and the providers it knows. With --provider, prints\n"
+                 "that provider's profile as the widget shows it (smtpcheck/provider/v1;\n"
+                 "an empty ID is the default provider).\n";
     return exit_ok;
   }
   if (!args.positionals.empty()) return usage_error("catalog", "unexpected argument " + args.positionals.front());
+  if (const auto id = args.value("provider")) {
+    if (!args.has("json")) return usage_error("catalog", "--provider prints JSON: add --json");
+    // An unknown id is the core's settings.unknown_provider finding, as in WASM.
+    const std::string document = provider_document(*id);
+    std::cout << document;
+    return find_provider(*id) || id->empty() ? exit_ok : exit_findings;
+  }
   if (args.has("json")) {
     std::cout << catalog_document();
     return exit_ok;

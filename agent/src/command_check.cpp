@@ -4,6 +4,7 @@
 #include "cli_input.h"
 #include "commands.h"
 #include "config_input.h"
+#include "help_facts.h"
 #include "render.h"
 #include "settings_options.h"
 #include "smtpcheck/smtpcheck.h"
@@ -32,8 +33,8 @@ int run_check(const std::vector<std::string>& argv) {
                  "                          settings.py, gitlab.rb, main.cf, ...; - for standard\n"
                  "                          input), checked and answered in its own syntax\n"
               << "Output:\n  --json                  print a smtpcheck/findings/v1 document\n\n"
-                 "Example:\n  smtpcheck check --host smtp.postmarkapp.com --port 587 --security starttls\n"
-                 "\nExit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.\n";
+              << with_provider_facts("Example:\n  smtpcheck check --host {host} --port {port} --security starttls\n")
+              << "\nExit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.\n";
     return exit_ok;
   }
   if (!args.positionals.empty()) return usage_error("check", "unexpected argument " + args.positionals.front());

@@ -4,6 +4,7 @@
 #include "cli_args.h"
 #include "cli_input.h"
 #include "commands.h"
+#include "help_facts.h"
 #include "render.h"
 #include "smtpcheck/smtpcheck.h"
 
@@ -19,7 +20,7 @@ says what to change. Quote the text, or pipe a whole log into "-".
 
 Options:
   --platform ID   word fixes in this client's settings (see smtpcheck check --help)
-  --provider ID   word causes and fixes for this provider (default postmark; the ids
+  --provider ID   word causes and fixes for this provider (default {default}; the ids
                   are in `smtpcheck check --help` and the catalog)
   --json          print a smtpcheck/findings/v1 document
 
@@ -34,7 +35,7 @@ int run_explain(const std::vector<std::string>& argv) {
   const parsed_args args = parse_args(argv, {{"platform", true}, {"provider", true}, {"json"}, {"help"}});
   if (!args.error.empty()) return usage_error("explain", args.error);
   if (args.has("help")) {
-    std::cout << help;
+    std::cout << with_provider_facts(help);
     return exit_ok;
   }
   if (args.positionals.empty()) return usage_error("explain", "give the error text, or - to read it from standard input");

@@ -5,6 +5,7 @@
 
 #include "cli_input.h"
 #include "commands.h"
+#include "help_facts.h"
 #include "probe/options_from_settings.h"
 #include "probe/probe.h"
 #include "probe/tls_client.h"
@@ -22,7 +23,7 @@ namespace {
 constexpr std::string_view help = R"(Usage: smtpcheck probe [options]
 
 Connects from this host to the SMTP server the way your application does:
-DNS, TCP to every port of the provider (25, 2525, 587) and yours, greeting,
+DNS, TCP to every port of the provider and to yours, greeting,
 EHLO, STARTTLS, TLS with certificate checks, the TLS versions accepted,
 AUTH (when a token is given) and MAIL FROM (when a From is given). Then it
 says what is wrong and what to change. It never sends mail: it stops after
@@ -31,7 +32,7 @@ MAIL FROM (RCPT TO only with --rcpt), then RSET and QUIT.
 )";
 
 constexpr std::string_view probe_help =
-    R"(Token (Postmark's Server API Token is both username and password):
+    R"(Token (for a provider whose token is both username and password, e.g. {default}):
   --token-env NAME        read the token from environment variable NAME, as both
                           username and password
   --config FILE           the settings your own configuration describes (.env,
@@ -42,7 +43,7 @@ constexpr std::string_view probe_help =
 Probe:
   --rcpt ADDRESS          also try RCPT TO with this recipient (no mail is sent)
   --ca-file FILE          trust these PEM certificates instead of the system's
-  --ports LIST            the ports to try instead of the provider's, e.g. 2525,587
+  --ports LIST            the ports to try instead of the provider's, e.g. {ports}
   --ehlo-name NAME        the name to give in EHLO (default smtpcheck.invalid)
   --connect-timeout SEC   per TCP connect (default 5)
   --reply-timeout SEC     per SMTP reply and TLS handshake (default 10)
@@ -52,8 +53,8 @@ Output:
   Progress is shown on standard error when it is a terminal.
 
 Examples:
-  POSTMARK_TOKEN=... smtpcheck probe --port 587 --from you@example.com --token-env POSTMARK_TOKEN
-  smtpcheck probe --config .env --token-env POSTMARK_TOKEN
+  SMTP_TOKEN=... smtpcheck probe --port {port} --from you@example.com --token-env SMTP_TOKEN
+  smtpcheck probe --config .env --token-env SMTP_TOKEN
   smtpcheck probe --settings settings.json --json > report.json
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.
@@ -79,7 +80,7 @@ bool ports_option(const parsed_args& args, std::vector<int>& out, std::string& e
   // The core's parser, as for the settings' port: "2525, 587" reads too.
   const auto ports = parse_port_list(*text);
   if (!ports) {
-    error = "--ports wants port numbers separated by commas, e.g. 2525,587";
+    error = with_provider_facts("--ports wants port numbers separated by commas, e.g. {ports}");
     return false;
   }
   out = *ports;
@@ -100,7 +101,7 @@ int run_probe(const std::vector<std::string>& argv) {
   const parsed_args args = parse_args(argv, specs);
   if (!args.error.empty()) return usage_error("probe", args.error);
   if (args.has("help")) {
-    std::cout << help << settings_options_help() << probe_help;
+    std::cout << help << settings_options_help() << with_provider_facts(probe_help);
     return exit_ok;
   }
   if (!args.positionals.empty()) {
@@ -147,16 +148,23 @@ int run_probe(const std::vector<std::string>& argv) {
     s.username = token;
     s.password = token;
   }
-  if (!s.password && platform::is_terminal(platform::standard_stream::input)) {
-    auto typed = read_secret_from_stdin(
-        "Server API Token (used as username and password; empty to skip AUTH): ");
-    if (typed && !typed->empty()) {
-      s.password = *typed;
-      if (!s.username) s.username = *typed;
-    }
-  }
   const provider_profile* profile = find_provider(s.provider);
   if (!profile) return usage_error("probe", "unknown provider \"" + s.provider + "\"");
+  if (!s.password && platform::is_terminal(platform::standard_stream::input)) {
+    // Asked in the provider's words; its login scheme says what the username is.
+    const credential_scheme& login = profile->credentials;
+    const bool same = login.username == username_scheme::same_as_password;
+    auto typed = read_secret_from_stdin(std::string(profile->server_token_name) +
+                                        (same ? " (used as username and password; empty to skip AUTH): "
+                                              : " (the password; empty to skip AUTH): "));
+    if (typed && !typed->empty()) {
+      s.password = *typed;
+      if (!s.username && same) s.username = *typed;
+      if (!s.username && login.username == username_scheme::literal) {
+        s.username = std::string(login.literal_username);
+      }
+    }
+  }
 
   agent::probe_options options = agent::options_from_settings(s, *profile);
   if (options.host.empty()) options.host = std::string(profile->primary_host);

@@ -5,6 +5,7 @@
 
 #include "cli_args.h"
 #include "commands.h"
+#include "help_facts.h"
 #include "probe/tls_client.h"
 #include "serve/origin_guard.h"
 #include "serve/serve.h"
@@ -30,7 +31,7 @@ Options:
   --allow-host HOST[:PORT]
                           also allow probes of HOST (on PORT only, if given),
                           besides the provider's own SMTP hosts (repeatable)
-  --ports LIST            probe these ports (e.g. 2525,587) instead of the
+  --ports LIST            probe these ports (e.g. {ports}) instead of the
                           provider's; only together with --allow-host (tests)
   --ca-file FILE          trust the CA certificates in FILE (PEM) instead of the
                           system's, for the probe's TLS checks (tests)
@@ -112,7 +113,7 @@ bool read_config(const parsed_args& args, serve::serve_config& config, std::stri
           "--allow-host");
     }
     const auto ports = parse_port_list(*list);
-    if (!ports) return refuse("--ports takes port numbers separated by commas, e.g. 2525,587");
+    if (!ports) return refuse(with_provider_facts("--ports takes port numbers separated by commas, e.g. {ports}"));
     config.ports = *ports;
   }
   if (const auto file = args.value("ca-file")) {
@@ -161,7 +162,7 @@ int run_serve(const std::vector<std::string>& argv) {
   const parsed_args args = parse_args(argv, specs);
   if (!args.error.empty()) return usage_error("serve", args.error);
   if (args.has("help")) {
-    std::cout << help;
+    std::cout << with_provider_facts(help);
     return exit_ok;
   }
   if (!args.positionals.empty())

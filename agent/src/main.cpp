@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "help_facts.h"
 #include "platform/program_start.h"
 #include "smtpcheck/version.h"
 
@@ -24,11 +25,11 @@ Usage:
   smtpcheck --version
 
 Examples:
-  smtpcheck check --host smtp.postmarkapp.com --port 465 --security tls
-  POSTMARK_TOKEN=... smtpcheck check --host smtp.postmarkapp.com --port 587 \
-      --security starttls --username-env POSTMARK_TOKEN --password-env POSTMARK_TOKEN
+  smtpcheck check --host {host} --port {implicit_port} --security tls
+  SMTP_TOKEN=... smtpcheck check --host {host} --port {port} \
+      --security starttls --username-env SMTP_TOKEN --password-env SMTP_TOKEN
   smtpcheck explain "535 5.7.8 Authentication failed"
-  POSTMARK_TOKEN=... smtpcheck probe --port 587 --from you@example.com --token-env POSTMARK_TOKEN
+  SMTP_TOKEN=... smtpcheck probe --port {port} --from you@example.com --token-env SMTP_TOKEN
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.
 Colour is used on a terminal unless NO_COLOR is set.
@@ -44,7 +45,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
   if (command == "serve") return run_serve(rest);
   if (command == "help" || command == "--help" || command == "-h") {
     if (!rest.empty()) return dispatch(rest.front(), {"--help"});
-    std::cout << help;
+    std::cout << with_provider_facts(help);
     return exit_ok;
   }
   if (command == "--version" || command == "version") {

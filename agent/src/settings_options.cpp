@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "cli_input.h"
+#include "help_facts.h"
 
 namespace smtpcheck::cli {
 
@@ -15,11 +16,11 @@ std::vector<option_spec> settings_option_specs() {
           {"username", true},        {"password", true},       {"token", true}};
 }
 
-std::string_view settings_options_help() {
-  return R"(Settings:
+std::string settings_options_help() {
+  return with_provider_facts(R"(Settings:
   --settings FILE         a settings JSON document (- for standard input); flags override it
-  --host NAME             SMTP host, e.g. smtp.postmarkapp.com
-  --port N                SMTP port, e.g. 587
+  --host NAME             SMTP host, e.g. {host}
+  --port N                SMTP port, e.g. {port}
   --security MODE         starttls | tls (implicit TLS; also read: ssl, SSL/TLS, smtps) | none
   --from ADDRESS          the From address your application sends from
   --verified-sender X     a verified sender address or domain (repeatable)
@@ -27,13 +28,13 @@ std::string_view settings_options_help() {
                           mailkit, javamail, python-smtplib, ruby-net-smtp, rails, django,
                           laravel, postfix, msmtp
   --platform-version V    the version that platform's TLS defaults depend on
-  --provider ID           the provider profile: postmark, sendgrid, mailgun, amazon-ses,
-                          brevo, … (default: the one whose SMTP host --host is, else postmark)
+  --provider ID           the provider profile (default: the one whose SMTP host --host
+                          is, else {default}); ids: {providers}
 Secrets (never on the command line, where other users can read them in `ps`):
   --username-env NAME     read the username from environment variable NAME
   --password-env NAME     read the password (token) from environment variable NAME
   --password-stdin        read the password from standard input (no echo on a terminal)
-)";
+)");
 }
 
 namespace {

@@ -14,7 +14,7 @@ namespace smtpcheck::cli {
 std::vector<option_spec> settings_option_specs();
 
 /// The help text block describing them.
-std::string_view settings_options_help();
+std::string settings_options_help();
 
 /// Builds settings from --settings (if any) overlaid with the flags. Returns
 /// false with `error` set on a usage problem or an unreadable input.

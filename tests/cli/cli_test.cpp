@@ -290,6 +290,41 @@ TEST_CASE("the catalog lists every id, as text and as JSON", "[cli]") {
   CHECK(json["findings"].size() > 90);
 }
 
+TEST_CASE("catalog --provider prints one provider as the widget's form shows it", "[cli][provider]") {
+  const auto sendgrid = run_smtpcheck({"catalog", "--provider", "sendgrid", "--json"});
+  CHECK(sendgrid.exit_code == 0);
+  const auto doc = nlohmann::json::parse(sendgrid.out, nullptr, false);
+  REQUIRE(doc.is_object());
+  CHECK(doc["schema"] == "smtpcheck/provider/v1");
+  CHECK(doc["provider"]["primary_host"] == "smtp.sendgrid.net");
+  CHECK(doc["provider"]["fields"]["username"]["placeholder"] == "apikey");
+  CHECK(doc["provider"]["working_settings"][3] ==
+        nlohmann::json{{"field", "username"}, {"words", "apikey"}, {"value", "apikey"}});
+  CHECK(doc["findings"].empty());
+
+  const auto by_default = nlohmann::json::parse(run_smtpcheck({"catalog", "--provider", "", "--json"}).out);
+  CHECK(by_default["provider"]["id"] == "postmark");
+
+  const auto unknown = run_smtpcheck({"catalog", "--provider", "acme-relay", "--json"});
+  CHECK(unknown.exit_code == 1);
+  const auto none = nlohmann::json::parse(unknown.out);
+  CHECK(none["provider"].is_null());
+  CHECK(none["findings"][0]["id"] == "settings.unknown_provider");
+
+  CHECK(run_smtpcheck({"catalog", "--provider", "sendgrid"}).exit_code == 2);  // JSON only
+}
+
+TEST_CASE("help examples come from the default provider's profile", "[cli][provider]") {
+  const auto help = run_smtpcheck({"check", "--help"});
+  CHECK(contains(help.out, "--host NAME             SMTP host, e.g. smtp.postmarkapp.com"));
+  CHECK(contains(help.out, "smtpcheck check --host smtp.postmarkapp.com --port 587 --security starttls"));
+  for (const char* id : {"amazon-ses", "brevo", "mailgun", "postmark", "resend", "sendgrid"}) CHECK(contains(help.out, id));
+  CHECK_FALSE(contains(help.out, "{host}"));
+  const auto probe = run_smtpcheck({"probe", "--help"});
+  CHECK(contains(probe.out, "e.g. 2525,587"));
+  CHECK_FALSE(contains(probe.out, "{"  "ports}"));
+}
+
 TEST_CASE("check --config - reads a pasted .env, answers in its syntax and never prints the token", "[cli][config]") {
   const std::string env = "MAIL_HOST=smtp.postmarkapp.com\nMAIL_PORT=465\nMAIL_ENCRYPTION=ssl\nMAIL_USERNAME=" +
                           fake_token + "\nMAIL_PASSWORD=" + fake_token + "\n";

@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
 # Provider facts live in the profiles (core/src/providers/*.cpp): rules,
-# explain and diagnose read them and spell none of them. This test collects
-# every profile's name, id, hosts, domain, ports, fixed username, key
-# prefixes, sender words and size limit, adds the standard SMTP ports and the
-# UUID token shape, and fails when one of them appears in code (comments
-# aside) under core/src/rules, core/src/explain, core/src/diagnose or
-# core/src/fix (the fix writer words every fix from the profile).
+# explain, diagnose, the agent and the widget read them (the agent through the
+# core's C++ API, the widget through the WebAssembly core's provider document)
+# and spell none of them. This test collects every profile's name, id, hosts,
+# domain, ports, fixed username, key prefixes, sender words and size limit,
+# adds the standard SMTP ports and the UUID token shape, and fails when one of
+# them appears in code under core/src/rules, core/src/explain,
+# core/src/diagnose, core/src/fix (C++; the fix writer words every fix from
+# the profile), agent/ (C++) or web/ and wasm/ (JavaScript, HTML, CSS).
+#
+# The rule for comments: they are not searched. A comment may name a port or
+# a provider to explain a reason (RFC 8314's port 465, "as Postmark's
+# docs say"); what the program does and shows must come from the profile.
+# Comments are: C++/JavaScript "//" at a line's start or after a space (not
+# "https://"), a line starting with "/*" or "*" (a block comment's lines), and
+# an HTML "<!-- ... -->" on one line.
+# A port number is found only as a whole number: "1.25rem" in CSS is not 25.
 # Usage: no_provider_literals.sh REPOSITORY_ROOT
 set -euo pipefail
 root="${1:-$(dirname "$0")/../..}"
@@ -20,7 +30,7 @@ done < <(grep -hoE '\.(id|name|primary_host|domain|access_key_prefix|literal_use
            sed -E 's/^[^"]*"(.*)"$/\1/' | sort -u)
 while IFS= read -r h; do words+=("$h"); done < <(grep -hoE 'provider_host\{"[^"]+"' "${profiles[@]}" |
                                                    sed -E 's/.*"(.*)"/\1/' | sort -u)
-# Port numbers: the profiles' port arrays and the standard ones (smtp/ports.h).
+# Port numbers: the profiles' port arrays and the standard ones (smtpcheck/port.h).
 ports=$( (grep -hoE '_ports\{[0-9, ]+\}|_blocked\{[0-9, ]+\}' "${profiles[@]}" | grep -oE '[0-9]+'
           printf '%s\n' 25 465 587) | sort -un | paste -sd'|')
 mb=$(grep -hoE '\.max_message_mb = [1-9][0-9]*' "${profiles[@]}" | grep -oE '[0-9]+$' | sort -u)
@@ -46,19 +56,27 @@ for w in "${words[@]}"; do
   [[ $w =~ ^[[:alnum:]_] ]] && escaped="\\b$escaped"
   pattern_parts+=("$escaped")
 done
-pattern_parts+=("\\b($ports)\\b" '8-4-4-4-12')
+# A port is a whole number: not part of a decimal ("1.25"), a longer number or a word (port_465_unsupported).
+pattern_parts+=("(^|[^.[:alnum:]_])($ports)([^.[:alnum:]_]|\\.[^[:digit:]]|$)" '8-4-4-4-12')
 for m in $mb; do pattern_parts+=("\\b$m ?MB\\b"); done
 pattern=$(IFS='|'; echo "${pattern_parts[*]}")
 
-dirs=(core/src/rules core/src/explain core/src/diagnose core/src/fix)
-found=$(grep -rnE --include='*.cpp' --include='*.h' '.' "${dirs[@]}" |
-          sed -E 's#(^[^:]+:[0-9]+:)(.*)#\1\2#' |
+# Every code line of the searched folders, as FILE:LINE:CODE, comments removed.
+code_lines() {
+  grep -rnE --exclude-dir=node_modules --include='*.cpp' --include='*.h' '.' \
+      core/src/rules core/src/explain core/src/diagnose core/src/fix agent
+  grep -rnE --exclude-dir=node_modules --include='*.js' --include='*.mjs' --include='*.html' \
+      --include='*.css' '.' web wasm
+}
+found=$(code_lines |
           # drop comments: "//" at the start or after a space (not "https://")
           sed -E 's#(^[^:]+:[0-9]+:)(|.*[[:space:]])//.*$#\1\2#' |
+          # a block comment's lines ("/**", " * …") and one-line HTML comments
+          sed -E 's#(^[^:]+:[0-9]+:)[[:space:]]*(/\*|\*).*$#\1#; s#<!--.*-->##g' |
           grep -iE "^[^:]+:[0-9]+:.*($pattern)" | grep -vE "$allowed" || true)
 if [[ -n $found ]]; then
-  echo "Provider literals in rules/explain/diagnose/fix (move them into the profile, core/src/providers/):"
+  echo "Provider literals in code (move them into the profile, core/src/providers/, and read them from there):"
   echo "$found"
   exit 1
 fi
-echo "no provider literal in ${dirs[*]} (${#pattern_parts[@]} patterns)"
+echo "no provider literal in core/src/rules, core/src/explain, core/src/diagnose, core/src/fix, agent/, web/, wasm/ (${#pattern_parts[@]} patterns)"

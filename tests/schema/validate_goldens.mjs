@@ -7,6 +7,8 @@
 //   (configs with config.schema.json for their "config" member);
 // - tests/data/links/*.expected.json against link.schema.json;
 // - `<bin> catalog --json` (exit 0) against catalog.schema.json;
+// - `<bin> catalog --provider ID --json` for every provider of the catalog,
+//   the default ("") and an unknown id against provider.schema.json;
 // - `<bin> check --settings <input> --json` for every settings input (exit 0, 1
 //   or 2: errors found is not a failure here) against findings.schema.json;
 // - `<bin> link --settings <input> --json` likewise against link.schema.json
@@ -42,7 +44,7 @@ const outside_schema = /^(?:settings\.|port\.invalid$|security\.invalid$)/;
 const outside_report_schema = /^diagnose\.report_/;
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-const schema_names = ['settings', 'findings', 'link', 'catalog', 'report', 'config'];
+const schema_names = ['settings', 'findings', 'link', 'catalog', 'report', 'config', 'provider'];
 const validators = {};
 try {
   const loaded = schema_names.map((name) =>
@@ -123,6 +125,14 @@ for (const path of files('links', is_expected)) check_file(path, 'link');
 for (const path of files('configs', is_expected)) check_file(path, 'findings');
 
 check_output(['catalog', '--json'], 'catalog', [0]);
+{
+  const catalog = parse_json(spawnSync(bin, ['catalog', '--json'], { encoding: 'utf8' }).stdout ?? '');
+  const ids = catalog.ok ? catalog.value.providers.map((p) => p.id) : [];
+  if (ids.length === 0) fail('catalog --json', 'no provider to validate');
+  for (const id of ids) check_output(['catalog', '--provider', id, '--json'], 'provider', [0]);
+  check_output(['catalog', '--provider', '', '--json'], 'provider', [0]);
+  check_output(['catalog', '--provider', 'no-such-provider', '--json'], 'provider', [1]);
+}
 
 for (const path of files('reports', is_expected)) check_file(path, 'findings');
 for (const input of files('reports', is_settings_input)) {
@@ -179,6 +189,15 @@ const must_reject = [
     schema: 'smtpcheck/report/v1',
     connections: [{ port: '587', tcp: { status: 'connected', duration_ms: 38 } }],
   }, ['/connections/0/port', '/connections/0/tcp/status']],
+  ['a provider whose recommended port has no security and whose working settings name the from field',
+    'provider', {
+      schema: 'smtpcheck/provider/v1', findings: [],
+      provider: { id: 'x', name: 'X', primary_host: 'smtp.x.test', ports: [{ port: 587, security: 'starttls', often_blocked: false }],
+        recommended: { port: 587 }, alternative: { port: 2525, security: 'starttls' }, min_tls_version: '1.2',
+        login: 'l', help_url: 'https://x.test/', working_settings: [{ field: 'from', words: 'w' }],
+        fields: Object.fromEntries(['host', 'port', 'username', 'password', 'verified_senders']
+            .map((f) => [f, { hint: 'h', placeholder: '' }])) },
+    }, ['/provider/recommended', '/provider/working_settings/0/field']],
 ];
 for (const [what, schema, document, reasons] of must_reject) {
   if (validators[schema](document)) {

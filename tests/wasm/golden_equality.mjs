@@ -18,6 +18,8 @@
 //   whether the native CLI agrees with the module (then the golden file is
 //   stale, and the native golden suite fails too) or not (a WASM bug);
 // - catalog() against `<bin> catalog --json`; version() against `<bin> --version`;
+// - providerProfile(id) against `<bin> catalog --provider <id> --json` for every
+//   provider of the catalog, the default ('') and an unknown id;
 // - makeLink(input) against `<bin> link --settings <input> --json` for every
 //   settings golden input;
 // - hostile inputs (malformed and deeply nested JSON, random bytes with NULs
@@ -301,6 +303,13 @@ function compare_with_native(what, native, actual) {
 
 compare_with_native('catalog', run_native(['catalog', '--json']),
                     await run_module('catalog', (m) => m.catalog()));
+{
+  const listed = await run_module('catalog', (m) => JSON.parse(m.catalog()).providers.map((p) => p.id));
+  for (const id of [...(listed ?? []), '', 'no-such-provider']) {
+    compare_with_native(`providerProfile('${id}')`, run_native(['catalog', '--provider', id, '--json']),
+                        await run_module(`providerProfile('${id}')`, (m) => m.providerProfile(id)));
+  }
+}
 const version = await run_module('version', (m) => m.version());
 compare_with_native('version', run_native(['--version']),
                     version === undefined ? undefined : `smtpcheck ${version}\n`);
@@ -421,6 +430,8 @@ const functions = [
     name: 'checkConfig', run: (m, input) => m.checkConfig(input),
     native: (input) => run_native(['check', '--config', '-', '--json'], input),
   },
+  // An id is at most a word: hostile ids are checked for a document, not against the CLI.
+  { name: 'providerProfile', run: (m, input) => m.providerProfile(input) },
   {
     name: 'makeLink', run: (m, input) => m.makeLink(input),
     native: (input) => with_file(input, (path) => run_native(['link', '--settings', path, '--json'])),

@@ -1,7 +1,8 @@
 // custom_element.test.mjs: the <smtp-check> element in real headless
 // Chromium: it becomes the widget like <div data-smtpcheck> does, its
 // attributes (provider, agent-url, agent-download-url, link-base) reach the
-// parts that use them, elements added later mount too, and the data-
+// parts that use them (provider also picks the form's hints, placeholders
+// and the settings that work, from the core's provider document), elements added later mount too, and the data-
 // attribute form keeps working beside it.
 //
 //   node --test tests/web/custom_element.test.mjs      (ctest: web.element)
@@ -95,6 +96,68 @@ test('the provider attribute goes to the core with the settings', async () => {
   await page.getByLabel('SMTP host').fill('smtp.postmarkapp.co');
   await page.locator('[data-finding-id^="host."]').first().waitFor();
   assert.equal(await page.locator('[data-finding-id="settings.unknown_provider"]').count(), 0);
+  await finish();
+});
+
+// What a field shows about the provider: its hint and its placeholder.
+async function field_words(widget, name) {
+  return {
+    hint: await widget.locator(`.sc-field--${name} .sc-hint`).innerText(),
+    placeholder: await widget.locator(`.sc-field--${name} input`).getAttribute('placeholder'),
+  };
+}
+
+test('the provider attribute picks the field hints, placeholders and the settings that work', async () => {
+  const { page, finish } = await open(page_with(
+      '<smtp-check provider="sendgrid"></smtp-check>\n<div data-smtpcheck></div>'));
+  const sendgrid = page.locator('smtp-check');
+  const plain = page.locator('div[data-smtpcheck]');
+  await sendgrid.locator('.sc-working').waitFor();
+  await plain.locator('.sc-working').waitFor();
+
+  // SendGrid's facts, as its profile has them (core/src/providers/sendgrid.cpp).
+  const working = await sendgrid.locator('.sc-working').innerText();
+  assert.match(working, /Settings that work with SendGrid/);
+  assert.match(working, /Host\s+smtp\.sendgrid\.net/);
+  assert.match(working, /Port\s+587/);
+  assert.match(working, /Encryption\s+STARTTLS/);
+  assert.match(working, /Username\s+apikey/);
+  assert.match(working, /Password\s+your API key/);
+  assert.doesNotMatch(working, /postmark|Server API Token/i);
+  assert.deepEqual(await field_words(sendgrid, 'host'),
+      { hint: 'For example smtp.sendgrid.net', placeholder: 'smtp.sendgrid.net' });
+  assert.equal((await field_words(sendgrid, 'username')).placeholder, 'apikey');
+  assert.match((await field_words(sendgrid, 'username')).hint, /apikey.*API key goes in the password/);
+  assert.match((await field_words(sendgrid, 'verified_senders')).hint, /Sender Authentication/);
+  // The hint is what a screen reader hears with the field.
+  const host_input = sendgrid.getByLabel('SMTP host');
+  const described = await host_input.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`[id="${described}"]`).innerText(), 'For example smtp.sendgrid.net');
+
+  // The widget without the attribute shows the core's default provider.
+  assert.match(await plain.locator('.sc-working').innerText(), /Settings that work with Postmark/);
+  assert.deepEqual(await field_words(plain, 'host'),
+      { hint: 'For example smtp.postmarkapp.com', placeholder: 'smtp.postmarkapp.com' });
+  assert.match((await field_words(plain, 'username')).hint, /Server API Token/);
+  assert.equal((await field_words(plain, 'username')).placeholder, null);
+
+  // The page may change the attribute: the hints follow at the next check.
+  await sendgrid.evaluate((node) => node.setAttribute('provider', 'brevo'));
+  await host_input.fill('smtp-relay.brevo.com');
+  await sendgrid.locator('[data-finding-id="host.ok"]').first().waitFor();
+  assert.equal((await field_words(sendgrid, 'host')).placeholder, 'smtp-relay.brevo.com');
+  assert.match((await field_words(sendgrid, 'username')).hint, /SMTP login, an email address/);
+  await finish();
+});
+
+test('an unknown provider attribute is reported before anything is typed, and no field names a provider', async () => {
+  const { page, finish } = await open(page_with('<smtp-check provider="no-such-provider"></smtp-check>'));
+  const unknown = page.locator('[data-finding-id="settings.unknown_provider"]').first();
+  await unknown.waitFor();
+  assert.match(await unknown.innerText(), /"no-such-provider" is not a provider smtpcheck knows/);
+  assert.equal(await page.locator('.sc-working').count(), 0);
+  assert.deepEqual(await field_words(page.locator('smtp-check'), 'host'), { hint: '', placeholder: null });
+  assert.equal(await page.getByLabel('SMTP host').getAttribute('aria-describedby'), null);
   await finish();
 });
 

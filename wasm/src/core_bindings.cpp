@@ -1,6 +1,7 @@
 // The exports of smtpcheck_core.wasm, the module the widget loads first: the
 // live check and everything the page needs to show its first findings
-// (check_settings, the link codec, the catalog, the version). explain and
+// (check_settings, the link codec, the catalog, a provider's profile, the
+// version). explain and
 // diagnose are in smtpcheck_explain.wasm (explain_bindings.cpp), which the
 // wrapper loads on their first use: the live check never pays for their code.
 // Plain C functions over (pointer, length) byte buffers, so any bytes (NULs,
@@ -40,6 +41,12 @@ EMSCRIPTEN_KEEPALIVE const char* smtpcheck_make_link(const char* json, std::size
 /// catalog_document(): the smtpcheck/catalog/v1 document.
 EMSCRIPTEN_KEEPALIVE const char* smtpcheck_catalog() {
   return hold(smtpcheck::catalog_document());
+}
+
+/// provider_document(provider id): a smtpcheck/provider/v1 document; "" is
+/// the default provider. The widget's hints and working settings come from it.
+EMSCRIPTEN_KEEPALIVE const char* smtpcheck_provider(const char* id, std::size_t size) {
+  return hold(smtpcheck::provider_document(bytes(id, size)));
 }
 
 /// version(): the core's semantic version, e.g. "0.1.0" (not JSON).

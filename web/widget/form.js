@@ -14,23 +14,30 @@ import { apply_button } from './apply_button.js';
 const security_options = [
   ['', 'Not set'],
   ['starttls', 'STARTTLS ("TLS" in PHPMailer, WordPress)'],
-  ['tls', 'SSL/TLS, port 465 style (implicit TLS)'],
+  ['tls', 'SSL/TLS (implicit TLS, "SSL" in PHPMailer, WordPress)'],
   ['none', 'None (no encryption)'],
 ];
 
+// The hints of host, port, username, password and verified senders name
+// provider facts: they come from the core's provider document
+// (show_provider), never from here. `note` is a hint part about this form
+// itself, shown after the provider's words.
 const fields = [
-  { name: 'host', label: 'SMTP host', type: 'text', hint: 'For example smtp.postmarkapp.com', autocomplete: 'off' },
-  { name: 'port', label: 'Port', type: 'text', inputmode: 'numeric', hint: 'Usually 587', autocomplete: 'off' },
+  { name: 'host', label: 'SMTP host', type: 'text', autocomplete: 'off' },
+  { name: 'port', label: 'Port', type: 'text', inputmode: 'numeric', autocomplete: 'off' },
   { name: 'security', label: 'Encryption (security)', kind: 'select', options: security_options,
     hint: 'PHPMailer and WordPress say "TLS" for STARTTLS and "SSL" for implicit TLS; in Nodemailer, secure: true is implicit TLS.' },
-  { name: 'username', label: 'Username', type: 'text', hint: 'Your Server API Token, or an SMTP access key', autocomplete: 'off' },
-  { name: 'password', label: 'Password or token', type: 'password', hint: 'Checked here in your browser; sent only to smtpcheck on this computer if you run the live check', autocomplete: 'off' },
+  { name: 'username', label: 'Username', type: 'text', autocomplete: 'off' },
+  { name: 'password', label: 'Password or token', type: 'password',
+    note: 'Checked here in your browser; sent only to smtpcheck on this computer if you run the live check', autocomplete: 'off' },
   { name: 'from', label: 'From address', type: 'text', inputmode: 'email', hint: 'The address your application sends from', autocomplete: 'off' },
   { name: 'platform', label: 'Your mail client or platform', kind: 'select', options: [['', 'Not specified']] },
   { name: 'platform_version', label: 'Version (optional)', type: 'text', hint: '', autocomplete: 'off' },
-  { name: 'verified_senders', label: 'Verified senders (optional)', type: 'text',
-    hint: 'Your Sender Signatures or verified domains, separated by commas', autocomplete: 'off' },
+  { name: 'verified_senders', label: 'Verified senders (optional)', type: 'text', autocomplete: 'off' },
 ];
+
+/** The fields whose hint and placeholder the provider document words. */
+const provider_field_names = ['host', 'port', 'username', 'password', 'verified_senders'];
 
 /** Settings fields a finding's `field` can name, mapped to the form field that holds them. */
 const finding_field_to_input = { host: 'host', port: 'port', security: 'security', username: 'username',
@@ -45,6 +52,7 @@ export class settings_form {
     this.inputs = {};
     this.messages = {};
     this.hints = {};
+    this.notes = {};
     this.element = el('form', { class: 'sc-form', attrs: { novalidate: true, 'aria-label': 'Your SMTP settings' } });
     // Nothing is ever submitted: Enter in a field must not reload the page.
     this.element.addEventListener('submit', (event) => event.preventDefault());
@@ -71,8 +79,9 @@ export class settings_form {
       this.on_change();
     });
     this.inputs[field.name] = input;
-    const hint = el('p', { class: 'sc-hint', text: field.hint ?? '', attrs: { id: hint_id } });
+    const hint = el('p', { class: 'sc-hint', text: field.hint ?? field.note ?? '', attrs: { id: hint_id } });
     this.hints[field.name] = hint;
+    this.notes[field.name] = field.note ?? '';
     const message = el('div', { class: 'sc-field-message', attrs: { id: message_id, hidden: true } });
     this.messages[field.name] = message;
     this.describe(field.name);
@@ -96,6 +105,21 @@ export class settings_form {
     this.platforms = platforms;
     this.inputs.platform.append(...platforms.map((p) => el('option', { text: p.name, attrs: { value: p.id } })));
     this.update_platform_version();
+  }
+
+  /**
+   * Shows a provider's hints and placeholders: `provider` is the "provider"
+   * of the core's smtpcheck/provider/v1 document (its `fields`), or null for
+   * a provider the core does not know (then no field names a provider fact).
+   */
+  show_provider(provider) {
+    for (const name of provider_field_names) {
+      const words = provider?.fields?.[name];
+      this.hints[name].textContent = [words?.hint, this.notes[name]].filter(Boolean).join('. ');
+      if (words?.placeholder) this.inputs[name].setAttribute('placeholder', words.placeholder);
+      else this.inputs[name].removeAttribute('placeholder');
+      this.describe(name);
+    }
   }
 
   // A "Show" toggle: tokens are long and a stray space is a common mistake.

@@ -5,7 +5,7 @@
 
 /** The options a page may set, with what each is for (web/README.md documents them). */
 export const option_names = [
-  'provider',            // the provider profile id sent with the settings (the core's default: postmark)
+  'provider',            // the provider profile id sent with the settings (else the core's default)
   'agent-url',           // where the customer's agent listens (loopback http only)
   'agent-download-url',  // where the customer downloads the agent (the default for every platform)
   'agent-download-url-windows',  // the same for a browser on Windows (smtpcheck.exe)

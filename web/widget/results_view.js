@@ -17,19 +17,18 @@ function verdict(findings, blank) {
   return { tone: 'ok', text: 'No problems found in these settings.' };
 }
 
-// The settings that work, from the core's catalog (never spelt here), shown
-// before anything is typed: what to type is more use than notes about an
-// empty form.
+// The settings that work, from the core's provider document (never spelt
+// here), shown before anything is typed: what to type is more use than notes
+// about an empty form. A line with a `value` is exactly what to type (code);
+// the others are words ("your API key").
+const working_labels = { host: 'Host', port: 'Port', security: 'Encryption', username: 'Username', password: 'Password' };
+
 function working_settings(provider) {
-  const row = (term, value) => [el('dt', { text: term }), el('dd', {}, el('code', { text: value }))];
+  const row = (line) => [el('dt', { text: working_labels[line.field] ?? line.field }),
+    el('dd', {}, line.value === undefined ? line.words : el('code', { text: line.words }))];
   return el('div', { class: 'sc-working' },
       el('p', { class: 'sc-working__lead', text: `Settings that work with ${provider.name}:` }),
-      el('dl', { class: 'sc-working__list' },
-          row('Host', provider.primary_host),
-          row('Port', String(provider.recommended_port)),
-          row('Encryption', 'STARTTLS'),
-          row('Username', `your ${provider.server_token_name}`),
-          row('Password', `the same ${provider.server_token_name}`)));
+      el('dl', { class: 'sc-working__list' }, ...provider.working_settings.flatMap(row)));
 }
 
 export class results_view {
@@ -49,8 +48,9 @@ export class results_view {
 
   /**
    * Shows a findings list (from checkSettings) and announces its verdict;
-   * `blank`: no field typed in yet, when `provider` (a catalog provider) is
-   * shown as the settings to type instead of the findings.
+   * `blank`: no field typed in yet, when `provider` (the "provider" of the
+   * core's smtpcheck/provider/v1 document) is shown as the settings to type
+   * instead of the findings.
    */
   show(findings, blank = false, provider = null) {
     const { tone, text } = verdict(findings, blank);

@@ -34,10 +34,15 @@ export async function mount_widget(host, core_loading) {
   let core = null;  // the core's API, once loaded (before the widget is shown)
   let catalog = null;  // the core's catalog, read once
   const read_catalog = () => (catalog ??= JSON.parse(core.catalog()));
-  const provider = (id) => {
-    const list = read_catalog().providers;
-    return list.find((p) => p.id === (id ?? 'postmark')) ?? list[0];
+  // The provider the page's provider option names ('' when it names none:
+  // the core's default), as the core words it for the form
+  // (smtpcheck/provider/v1): read from the loaded core, once per id.
+  const profiles = new Map();
+  const provider_profile = (id) => {
+    if (!profiles.has(id)) profiles.set(id, JSON.parse(core.providerProfile(id)));
+    return profiles.get(id);
   };
+  let shown_provider;  // the provider document the form's hints are from
   const results = new results_view((values) => form.apply(values));
   const link_id = unique_id('from-link');
   const link_findings = el('div', { class: 'sc-results__list', attrs: { id: `${link_id}-list` } });
@@ -66,11 +71,19 @@ export async function mount_widget(host, core_loading) {
     return null;
   };
 
+  // The page may change its provider option at any time: it is read at each
+  // check, and the hints follow it. An unknown provider shows the core's
+  // settings.unknown_provider finding, even before anything is typed.
   const check = () => {
+    const profile = provider_profile(host_option(host, 'provider') ?? '');
+    if (profile !== shown_provider) {
+      shown_provider = profile;
+      form.show_provider(profile.provider);
+    }
     const findings = JSON.parse(core.checkSettings(JSON.stringify(page_settings()))).findings;
     form.mark(findings);
-    const blank = form.is_blank();
-    results.show(findings, blank, blank ? provider(form.settings().provider) : null);
+    const blank = form.is_blank() && profile.provider !== null;
+    results.show(findings, blank, blank ? profile.provider : null);
   };
   const form = new settings_form(() => {
     check();

@@ -18,6 +18,7 @@
 #include "probe/tls_client.h"
 #include "probe/tls_probes.h"
 #include "probe/trust_store.h"
+#include "smtpcheck/port.h"
 #include "smtpcheck/provider.h"
 #include "smtpcheck/version.h"
 
@@ -64,18 +65,27 @@ std::vector<int> ports_to_probe(const probe_options& options) {
   return ports;
 }
 
-// The port where the customer's client speaks TLS from the first byte, if any.
-std::optional<int> implicit_tls_port(const probe_options& options) {
+// The port where the customer's client speaks TLS from the first byte, if
+// any: implicit TLS was asked for, or the port is one the provider serves
+// that way, or the standard one for it (RFC 8314 §3.3), which customers try
+// whether the provider serves it or not.
+std::optional<int> implicit_tls_port(const probe_options& options, const provider_profile& profile) {
   if (!options.user_port) return std::nullopt;
-  if (options.security == "tls" || *options.user_port == 465) return options.user_port;
+  const int port = *options.user_port;
+  if (options.security == "tls" || serves_implicit_tls(profile, port) ||
+      port == smtp::submissions_port) {
+    return port;
+  }
   return std::nullopt;
 }
 
-// The customer's own STARTTLS port, else the provider's usual submission port.
+// The customer's own STARTTLS port, else the provider's recommended port.
 int preferred_port(const std::vector<int>& ports, const probe_options& options,
-                   std::optional<int> implicit) {
+                   std::optional<int> implicit, const provider_profile& profile) {
   if (options.user_port && options.user_port != implicit) return *options.user_port;
-  if (std::find(ports.begin(), ports.end(), 587) != ports.end()) return 587;
+  if (std::find(ports.begin(), ports.end(), profile.recommended_port) != ports.end()) {
+    return profile.recommended_port;
+  }
   for (int p : ports) {
     if (p != implicit) return p;
   }
@@ -104,7 +114,8 @@ probe_report run_probe(const probe_options& options, const probe_listener& liste
   const deadline run_deadline{start + options.total_timeout};
   // check_probe_options() below refuses an unknown provider before any step.
   const provider_profile* provider = find_provider(options.provider);
-  progress_sink progress(listener, start, provider ? *provider : *providers().front());
+  const provider_profile& profile = provider ? *provider : *providers().front();
+  progress_sink progress(listener, start, profile);
 
   probe_report report;
   report.agent = {std::string(version()), platform::system_name(), tls_library_version(),
@@ -135,8 +146,8 @@ probe_report run_probe(const probe_options& options, const probe_listener& liste
     return report;
   }
 
-  const std::optional<int> implicit = implicit_tls_port(options);
-  const int preferred = preferred_port(report.target.ports, options, implicit);
+  const std::optional<int> implicit = implicit_tls_port(options, profile);
+  const int preferred = preferred_port(report.target.ports, options, implicit, profile);
   std::string context_error;
   const ssl_ctx_ptr context = make_client_context({options.ca_file, ""}, context_error);
   auth_turn auth(preferred, addresses.front().family);

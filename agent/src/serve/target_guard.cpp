@@ -13,9 +13,10 @@ bool contains(const std::vector<int>& ports, int port) {
   return std::find(ports.begin(), ports.end(), port) != ports.end();
 }
 
-// 465 is how customers most often get it wrong; the engine probes it as
-// implicit TLS, so the diagnosis can say so from evidence.
-constexpr int implicit_tls_port = 465;
+// The standard implicit-TLS port (RFC 8314 §3.3) is how customers most
+// often get it wrong; the engine probes it as implicit TLS, so the diagnosis
+// can say so from evidence, whether the provider serves it or not.
+constexpr int implicit_tls_port = smtp::submissions_port;
 
 std::string name_target(std::string_view host, std::optional<int> port) {
   std::string out(host);
@@ -33,7 +34,7 @@ std::optional<allowed_host> parse_allow_host(std::string_view text, std::string&
   if (text.starts_with('[')) {
     const std::size_t close = text.find(']');
     if (close == std::string_view::npos || close == 1) {
-      error = "--allow-host: an IPv6 address goes in brackets, e.g. [::1]:2525";
+      error = "--allow-host: an IPv6 address goes in brackets, e.g. [::1] or [::1]:PORT";
       return std::nullopt;
     }
     host = text.substr(1, close - 1);
@@ -77,7 +78,7 @@ target_decision target_guard::decide(const provider_profile& profile, std::strin
       base_ports_ ? *base_ports_
                   : std::vector<int>(profile.starttls_ports.begin(), profile.starttls_ports.end());
 
-  // The ports allowed on this host: the base set (and 465 for the user's port)
+  // The ports allowed on this host: the base set (and implicit_tls_port for the user's port)
   // for a profile host or a port-less --allow-host; each HOST:PORT adds its port.
   bool host_known = false;
   bool base_allowed = false;

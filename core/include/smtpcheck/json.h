@@ -111,4 +111,11 @@ std::string encode_link_document(std::string_view fragment, const settings* s,
 /// The catalog and the client platforms, as a `smtpcheck/catalog/v1` document.
 std::string catalog_document();
 
+/// One provider profile as the widget shows it, as a `smtpcheck/provider/v1`
+/// document: its ports with their security mode, the form's hints and
+/// placeholders, and the settings that work, all worded from the profile.
+/// `provider_id` "" is the default provider; an unknown id gives
+/// "provider": null and the settings.unknown_provider finding.
+std::string provider_document(std::string_view provider_id);
+
 }  // namespace smtpcheck

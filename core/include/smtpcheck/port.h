@@ -24,3 +24,21 @@ std::optional<std::vector<int>> parse_port_list(std::string_view text);
 std::optional<int> settings_port(const settings& s);
 
 }  // namespace smtpcheck
+
+namespace smtpcheck::smtp {
+
+// The SMTP ports the standards name, for the code that speaks of them
+// whichever the provider is (the agent's probe and target guard, explain's
+// sentences); a provider's own ports are in its profile (provider.h).
+
+/// Server-to-server SMTP (RFC 5321 §4.5.4.2 and IANA): the port ISPs and
+/// clouds block outbound, and the one clients use when no port is set.
+inline constexpr int relay_port = 25;
+
+/// Message submission over STARTTLS (RFC 6409 §3.1, RFC 3207).
+inline constexpr int submission_port = 587;
+
+/// Message submission over implicit TLS, "submissions" (RFC 8314 §3.3).
+inline constexpr int submissions_port = 465;
+
+}  // namespace smtpcheck::smtp
