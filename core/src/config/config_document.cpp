@@ -3,7 +3,7 @@
 // Never holds a secret: settings are encoded without username and
 // password, and every line is masked.
 #include "config/reading.h"
-#include "json_detail.h"
+#include "json/detail.h"
 #include "smtpcheck/config.h"
 #include "smtpcheck/json.h"
 #include "smtpcheck/validate.h"

@@ -1,10 +1,12 @@
-// Probe report documents out: encode_report() and the smtpcheck/probe/v1
-// document `smtpcheck probe --json` prints and `smtpcheck serve` sends. Field order follows the schema
-// (schemas/report.schema.json); empty strings, absent steps and empty lists
-// are left out, so decode_report(encode_report(r)) gives r back.
+// The probe report document (smtpcheck/report/v1) out: encode_report(), and
+// the report's object inside the probe document (probe_document.cpp). Field
+// order follows the schema (schemas/report.schema.json); empty strings,
+// absent steps and empty lists are left out, so
+// decode_report(encode_report(r)) gives r back. Its decoder is
+// report_document_decoder.cpp.
 #include <string>
 
-#include "json_detail.h"
+#include "json/detail.h"
 #include "smtpcheck/json.h"
 
 namespace smtpcheck {
@@ -182,29 +184,6 @@ ojson json_detail::to_json(const probe_report& r) { return report_to_json(r); }
 
 std::string encode_report(const probe_report& report) {
   return json_detail::dump(json_detail::to_json(report));
-}
-
-namespace {
-
-// Encodes only: judge_probe() has diagnosed the report already.
-ojson probe_json(const probe_result& result) {
-  std::vector<finding> findings = result.findings;
-  sort_by_severity(findings);
-  ojson doc = ojson::object();
-  doc["schema"] = "smtpcheck/probe/v1";
-  doc["report"] = json_detail::to_json(result.report);
-  doc["findings"] = json_detail::to_json(findings);
-  return doc;
-}
-
-}  // namespace
-
-std::string encode_probe_document(const probe_result& result) {
-  return json_detail::dump(probe_json(result));
-}
-
-std::string encode_probe_line(const probe_result& result) {
-  return json_detail::dump_line(probe_json(result));
 }
 
 }  // namespace smtpcheck

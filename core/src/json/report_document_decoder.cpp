@@ -1,5 +1,6 @@
-// Probe report documents in (smtpcheck/report/v1, bare or inside a
-// smtpcheck/probe/v1 document). Never throws on any input: parsing runs
+// The probe report document (smtpcheck/report/v1) in, bare or inside a
+// smtpcheck/probe/v1 document: the one decoder of reports (its encoder is
+// report_document_encoder.cpp). Never throws on any input: parsing runs
 // without exceptions, every value's type is checked before it is read, and a
 // value that is not understood is dropped with a finding, never guessed.
 #include <algorithm>
@@ -12,7 +13,7 @@
 #include "explain/sanitize.h"
 #include "finding_id.h"
 #include "finding_redaction.h"
-#include "json_detail.h"
+#include "json/detail.h"
 #include "smtpcheck/json.h"
 #include "text/ascii.h"
 

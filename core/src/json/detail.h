@@ -1,5 +1,8 @@
 #pragma once
-// The one JSON codec's internals, shared by the document entry points.
+// The JSON codec's shared internals. Each document kind has one file in this
+// folder holding its decoder and its encoder (settings_document.cpp,
+// findings_document.cpp, report_document_*.cpp, probe_document.cpp,
+// link_document.cpp, catalog_document.cpp); what they share is here.
 // nlohmann::json stays behind this header: public headers never see it.
 
 #include <nlohmann/json.hpp>
@@ -16,11 +19,13 @@ namespace smtpcheck::json_detail {
 
 using ojson = nlohmann::ordered_json;
 
-ojson to_json(const finding& f);
-ojson to_json(const std::vector<finding>& findings);
-ojson to_json(const settings& s, bool include_secrets);
-/// A report as its `smtpcheck/report/v1` object (report_encoder.cpp).
-ojson to_json(const probe_report& r);
+// A document held inside another one, as its object.
+ojson to_json(const finding& f);                          ///< findings_document.cpp
+ojson to_json(const std::vector<finding>& findings);      ///< findings_document.cpp
+ojson to_json(const settings& s, bool include_secrets);   ///< settings_document.cpp
+ojson to_json(const probe_report& r);  ///< `smtpcheck/report/v1` (report_document_encoder.cpp)
+
+// Reading (document_reading.cpp).
 
 /// Where a document stopped parsing, without quoting any of it.
 struct parse_error_place {
@@ -46,6 +51,15 @@ struct unreadable_findings {
 /// exceptions. Otherwise adds the kind's one finding to `out` and returns nullopt.
 std::optional<nlohmann::json> parse_object(std::string_view text, const unreadable_findings& kind,
                                            std::vector<finding>& out);
+
+// Writing (document_writing.cpp): nlohmann's bytes, without its serializer.
+
+/// A number as nlohmann's dump() writes it (integers in decimal, floating
+/// point in the shortest form that reads back the same).
+std::string number_text(const nlohmann::json& v);
+
+/// Appends `s` as a JSON string; invalid UTF-8 becomes U+FFFD.
+void write_string(std::string& out, std::string_view s);
 
 /// Pretty (two-space indent), ending in '\n'; invalid UTF-8 becomes U+FFFD.
 std::string dump(const ojson& document);

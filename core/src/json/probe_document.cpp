@@ -1,9 +1,10 @@
-// A probe file as people share it, read by the core for every caller (the
-// widget's "Import a report" included), so no caller parses one itself.
-#include "json_detail.h"
-#include "smtpcheck/diagnose.h"
+// The probe document (smtpcheck/probe/v1: a report and its findings) out,
+// as `smtpcheck probe --json` prints it and `smtpcheck serve` sends it; and a
+// probe file as people share it in, read by the core for every caller (the
+// widget's "Import a report" included), so no caller parses one itself. The
+// report inside either is read by decode_report() alone.
+#include "json/detail.h"
 #include "smtpcheck/json.h"
-#include "text/ascii.h"
 
 namespace smtpcheck {
 namespace {
@@ -42,23 +43,27 @@ decoded_probe_file decode_probe_file(std::string_view json) {
   return out;
 }
 
-std::string import_report_document(std::string_view file_json, std::string_view settings_json) {
-  decoded_probe_file file = decode_probe_file(file_json);
-  decoded_settings settings = file.settings                       ? std::move(*file.settings)
-                              : text::trim(settings_json).empty() ? decoded_settings{}
-                                                                  : decode_settings(settings_json);
-  std::vector<finding> findings = std::move(file.report.findings);
-  findings.insert(findings.end(), settings.findings.begin(), settings.findings.end());
-  if (file.report.usable) {
-    const smtpcheck::settings fallback;
-    std::vector<finding> more =
-        diagnose(file.report.value, settings.usable ? settings.value : fallback);
-    findings.insert(findings.end(), more.begin(), more.end());
-  }
+namespace {
+
+// Encodes only: judge_probe() has diagnosed the report already.
+ojson probe_json(const probe_result& result) {
+  std::vector<finding> findings = result.findings;
   sort_by_severity(findings);
-  ojson doc = ojson{{"schema", "smtpcheck/findings/v1"}, {"findings", json_detail::to_json(findings)}};
-  if (file.report.usable) doc["report"] = json_detail::to_json(file.report.value);
-  return json_detail::dump(doc);
+  ojson doc = ojson::object();
+  doc["schema"] = "smtpcheck/probe/v1";
+  doc["report"] = json_detail::to_json(result.report);
+  doc["findings"] = json_detail::to_json(findings);
+  return doc;
+}
+
+}  // namespace
+
+std::string encode_probe_document(const probe_result& result) {
+  return json_detail::dump(probe_json(result));
+}
+
+std::string encode_probe_line(const probe_result& result) {
+  return json_detail::dump_line(probe_json(result));
 }
 
 }  // namespace smtpcheck
