@@ -261,8 +261,9 @@ constexpr std::array table{
         .username_setting = "auth on, user {username}",
         .password_setting = "password {password}",
         .from_setting = "from {from}",
-        .tls_switch_meaning = "tls on with tls_starttls on is STARTTLS; tls_starttls off is "
-                              "implicit TLS (port 465), which 587 does not speak. Also set auth on.",
+        .tls_switch_meaning =
+            "tls on with tls_starttls on is STARTTLS; tls_starttls off is "
+            "implicit TLS (port 465), which 587 does not speak. Also set auth on.",
         .where = "~/.msmtprc or /etc/msmtprc.",
         .auth_mechanism_fix = "Set `auth on` (msmtp then picks a mechanism the server offers) "
                               "with `tls on` and `tls_starttls on`, instead of naming one "

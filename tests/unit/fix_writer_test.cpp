@@ -157,9 +157,12 @@ TEST_CASE("no fix worded for one provider names another provider's host or secre
 
 TEST_CASE("explain words a refused login with SendGrid's apikey, not Postmark's token",
           "[fix][explain]") {
-  const std::string text = "Error: Invalid login: 535 Authentication failed: Bad username / password";
-  const std::string sendgrid = fix_of(explain(text, "nodemailer", "sendgrid"), "explain.auth_failed");
-  const std::string postmark = fix_of(explain(text, "nodemailer", "postmark"), "explain.auth_failed");
+  const std::string text =
+      "Error: Invalid login: 535 Authentication failed: Bad username / password";
+  const std::string sendgrid =
+      fix_of(explain(text, "nodemailer", "sendgrid"), "explain.auth_failed");
+  const std::string postmark =
+      fix_of(explain(text, "nodemailer", "postmark"), "explain.auth_failed");
   CHECK(sendgrid.find("user: \"apikey\", pass: \"<your API key>\"") != std::string::npos);
   CHECK(sendgrid.find("Server API Token") == std::string::npos);
   CHECK(postmark.find("user: \"<your Server API Token>\"") != std::string::npos);
@@ -191,8 +194,9 @@ TEST_CASE("the TLS versions a provider accepts start at its profile's minimum", 
   CHECK_FALSE(meets_min_tls(strict, "TLSv1.3"));
 }
 
-TEST_CASE("a port fix to Resend's implicit-TLS port asks for implicit TLS, in each platform's words",
-          "[fix][provider]") {
+TEST_CASE(
+    "a port fix to Resend's implicit-TLS port asks for implicit TLS, in each platform's words",
+    "[fix][provider]") {
   const provider_profile& resend = provider("resend");
   const fix_sentence plain = fix::port_and_security(for_settings(resend, nullptr), 465);
   CHECK(plain.text == "Set the port to 465 and the security to implicit TLS.");
@@ -206,8 +210,9 @@ TEST_CASE("a port fix to Resend's implicit-TLS port asks for implicit TLS, in ea
 
 TEST_CASE("a client without implicit TLS is sent to Resend's STARTTLS port", "[fix][platform]") {
   const fix::fix_target t = for_settings(provider("resend"), platform("dotnet-smtpclient"));
-  CHECK(fix::port_and_security(t, 465).text ==
-        "Set `client.Port = 587;` and `client.EnableSsl = true;` (.NET System.Net.Mail.SmtpClient).");
+  CHECK(
+      fix::port_and_security(t, 465).text ==
+      "Set `client.Port = 587;` and `client.EnableSsl = true;` (.NET System.Net.Mail.SmtpClient).");
   CHECK(fix::settings_block(t).find("client.Port = 587;\nclient.EnableSsl = true;") !=
         std::string::npos);
 }
@@ -220,14 +225,15 @@ TEST_CASE("a platform's own fixes come from the platform table: Java's IPv4 swit
         std::string(platform("javamail")->prefer_ipv4_fix));
   CHECK(fix_of(explain(ipv6, "postfix", "sendgrid"), "explain.network_unreachable") ==
         std::string(platform("postfix")->prefer_ipv4_fix));
-  CHECK(fix_of(explain(ipv6, "", "sendgrid"), "explain.network_unreachable")
-            .find("/etc/gai.conf") != std::string::npos);
+  CHECK(
+      fix_of(explain(ipv6, "", "sendgrid"), "explain.network_unreachable").find("/etc/gai.conf") !=
+      std::string::npos);
   const std::string no_mechanism =
       "SASL authentication failed; cannot authenticate to server smtp.sendgrid.net: no mechanism "
       "available";
-  CHECK(fix_of(explain(no_mechanism, "postfix", "sendgrid"),
-               "explain.auth_mechanism_unsupported") ==
-        std::string(platform("postfix")->sasl_plugins_fix));
+  CHECK(
+      fix_of(explain(no_mechanism, "postfix", "sendgrid"), "explain.auth_mechanism_unsupported") ==
+      std::string(platform("postfix")->sasl_plugins_fix));
   CHECK(fix_of(explain(no_mechanism, "msmtp", "sendgrid"), "explain.auth_mechanism_unsupported") ==
         std::string(platform("msmtp")->auth_mechanism_fix));
 }

@@ -42,18 +42,18 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
     // the customer pasted it or the agent captured it.
     if (const auto said = explaining::explain_reply(a.code, a.text, ctx.facts)) {
       out.push_back(make_finding(fid::diagnose_auth_failed, said->field,
-                                 "On " + where(*c) + ": " + fix::as_clause(said->detail),
-                                 said->fix, evidence));
+                                 "On " + where(*c) + ": " + fix::as_clause(said->detail), said->fix,
+                                 evidence));
       return;
     }
     std::string detail = "The server refused the credentials on " + where(*c) +
                          ". The reply was not the usual 535: read its text for the reason.";
-    std::string fix =
-        p.credentials.username == username_scheme::same_as_password
-            ? "Use the " + token_name(p) + " of the server you send through, not the " +
-                  std::string(p.account_token_name) +
-                  ", as both username and password, with no spaces or line breaks"
-            : "Use " + fix::login_words(p) + ", with no spaces or line breaks";
+    std::string fix = p.credentials.username == username_scheme::same_as_password
+                          ? "Use the " + token_name(p) +
+                                " of the server you send through, not the " +
+                                std::string(p.account_token_name) +
+                                ", as both username and password, with no spaces or line breaks"
+                          : "Use " + fix::login_words(p) + ", with no spaces or line breaks";
     fix += ctx.facts.platform ? ": " + fix::credential_settings(ctx.fix) + "." : ".";
     if (p.credentials.username == username_scheme::same_as_password) {
       fix += " Check that SMTP is enabled for that server.";
@@ -110,10 +110,10 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
   // wants a login, a temporary failure) is worded as explain words it.
   if (const auto said = explaining::explain_reply(m.code, m.text, ctx.facts);
       said && said->id != "explain.sender_rejected") {
-    out.push_back(make_finding(fid::diagnose_sender_rejected, said->field,
-                               "MAIL FROM was refused on " + where(*c) + ": " +
-                                   fix::as_clause(said->detail),
-                               said->fix, evidence));
+    out.push_back(
+        make_finding(fid::diagnose_sender_rejected, said->field,
+                     "MAIL FROM was refused on " + where(*c) + ": " + fix::as_clause(said->detail),
+                     said->fix, evidence));
     return;
   }
   std::string detail = std::string(p.name) + " refused " +

@@ -169,12 +169,12 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
     } else if (other) {
       fix = fix::port_and_security(ctx.fix, *other);
     } else {
-      fix.text = "Ask your network or hosting provider to allow outgoing TCP to " +
-                 std::string(p.primary_host) + " on port " +
-                 std::to_string(serves_starttls(p, port) && !often_blocked(p, port)
-                                    ? port
-                                    : p.recommended_port) +
-                 ".";
+      fix.text =
+          "Ask your network or hosting provider to allow outgoing TCP to " +
+          std::string(p.primary_host) + " on port " +
+          std::to_string(serves_starttls(p, port) && !often_blocked(p, port) ? port
+                                                                             : p.recommended_port) +
+          ".";
     }
     std::string evidence;
     for (const probe_connection* c : f.first) {

@@ -5,11 +5,11 @@
 #include <array>
 #include <functional>
 
-#include "smtp/ports.h"
 #include "diagnose/diagnosis.h"
 #include "explain/reply_explanation.h"
 #include "finding_id.h"
 #include "fix/settings_fix.h"
+#include "smtp/ports.h"
 
 namespace smtpcheck::diagnosis {
 namespace {
@@ -99,8 +99,8 @@ void banner_is_provider(const diagnosis_context& ctx, std::vector<finding>& out)
     if (const auto said = explaining::explain_reply(b.code, first, ctx.facts)) {
       out.push_back(make_finding(fid::diagnose_banner_not_provider, "port",
                                  std::string(ctx.provider.name) + " refused the session on " +
-                                     on_ports(cs) + " at its greeting: " +
-                                     fix::as_clause(said->detail),
+                                     on_ports(cs) +
+                                     " at its greeting: " + fix::as_clause(said->detail),
                                  said->fix, std::move(evidence)));
       return;
     }

@@ -165,7 +165,8 @@ void handshake_completed(const diagnosis_context& ctx, std::vector<finding>& out
             (tls_failed && c.tls->status == "timeout" ? "never completed" : "failed") + ". " +
             std::string(ctx.provider.name) + " accepts " +
             fix::accepted_tls_versions(ctx.provider) +
-            " with current ciphers, so a middlebox on the path or an outdated TLS library is the usual cause.",
+            " with current ciphers, so a middlebox on the path or an outdated TLS library is the "
+            "usual cause.",
         other ? fix::port_and_security(ctx.fix, *other)
               : fix_sentence{"Turn off TLS or SMTP inspection for " +
                                  std::string(ctx.provider.primary_host) +
@@ -197,18 +198,18 @@ void versions_accepted(const diagnosis_context& ctx, std::vector<finding>& out) 
   }
   const std::string port = "port " + std::to_string(matrix->port);
   if (!refused.empty()) {
-    out.push_back(
-        make_finding(fid::diagnose_tls_version_refused, "security",
-                     refused + " was refused on " + port + ". " + std::string(ctx.provider.name) +
-                         " accepts TLS " + std::string(ctx.provider.min_tls_version) +
-                         " and higher, so a "
-                         "firewall or proxy on the path enforces its own TLS policy.",
-                     "Let " + fix::accepted_tls_versions(ctx.provider) +
-                         " through the firewall or proxy between this host and " +
-                         std::string(ctx.provider.primary_host) +
-                         " (its TLS policy must allow them), then "
-                         "probe again.",
-                     std::move(evidence)));
+    out.push_back(make_finding(fid::diagnose_tls_version_refused, "security",
+                               refused + " was refused on " + port + ". " +
+                                   std::string(ctx.provider.name) + " accepts TLS " +
+                                   std::string(ctx.provider.min_tls_version) +
+                                   " and higher, so a "
+                                   "firewall or proxy on the path enforces its own TLS policy.",
+                               "Let " + fix::accepted_tls_versions(ctx.provider) +
+                                   " through the firewall or proxy between this host and " +
+                                   std::string(ctx.provider.primary_host) +
+                                   " (its TLS policy must allow them), then "
+                                   "probe again.",
+                               std::move(evidence)));
     return;
   }
   if (accepted.empty()) return;
@@ -268,13 +269,13 @@ void implicit_tls_explained(const diagnosis_context& ctx, std::vector<finding>& 
   }
   std::string evidence = "port " + std::to_string(port) + ": " + attempt->status;
   if (!attempt->error.empty()) evidence += ", " + quote(ctx, attempt->error);
-  out.push_back(make_finding(
-      fid::diagnose_implicit_tls_fails, "security", std::move(detail),
-      served && !often_blocked(p, port)
-          ? fix::starttls(ctx.fix, port, true)
-          : fix::port_and_security(ctx.fix,
-                                     working_port(ctx, std::nullopt).value_or(p.recommended_port)),
-      std::move(evidence)));
+  out.push_back(
+      make_finding(fid::diagnose_implicit_tls_fails, "security", std::move(detail),
+                   served && !often_blocked(p, port)
+                       ? fix::starttls(ctx.fix, port, true)
+                       : fix::port_and_security(
+                             ctx.fix, working_port(ctx, std::nullopt).value_or(p.recommended_port)),
+                   std::move(evidence)));
 }
 
 constexpr std::array table{

@@ -39,7 +39,8 @@ finding build_cause(const recognised& cause, const cause_facts& facts) {
       if (b.cause == cause.cause) f = b.build(facts);
     }
   }
-  if (!cause.fix.empty()) f.fix = std::string(cause.fix) + fix::platform_suffix(fix_target_of(facts)) + ".";
+  if (!cause.fix.empty())
+    f.fix = std::string(cause.fix) + fix::platform_suffix(fix_target_of(facts)) + ".";
   return f;
 }
 

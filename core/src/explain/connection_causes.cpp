@@ -4,12 +4,12 @@
 #include <array>
 #include <limits>
 
-#include "smtp/ports.h"
 #include "explain/addresses_in_text.h"
 #include "explain/cause.h"
 #include "fix/platform_words.h"
 #include "fix/provider_words.h"
 #include "fix/settings_fix.h"
+#include "smtp/ports.h"
 #include "text/ascii.h"
 #include "text/edit_distance.h"
 
@@ -73,14 +73,16 @@ finding connect_timeout(const cause_facts& f) {
              "DigitalOcean, Google Cloud) block it outbound, so the connection attempt is dropped "
              "without an answer.";
     fix = "Use port " + std::to_string(recommended) + " (or " + std::to_string(p.alternative_port) +
-          ") with STARTTLS: " + fix::as_clause(fix::port_and_security(fix_target_of(f), recommended).text);
+          ") with STARTTLS: " +
+          fix::as_clause(fix::port_and_security(fix_target_of(f), recommended).text);
   } else if (f.port) {
     const int other = *f.port == recommended ? p.alternative_port : recommended;
     detail = "Nothing answered on port " + std::to_string(*f.port) +
              ": a firewall on this machine "
              "or on its network (a cloud security group, a corporate firewall) drops outgoing "
              "connections to it.";
-    fix = "Try port " + std::to_string(other) + ": " + fix::as_clause(fix::port_and_security(fix_target_of(f), other).text) +
+    fix = "Try port " + std::to_string(other) + ": " +
+          fix::as_clause(fix::port_and_security(fix_target_of(f), other).text) +
           " If it times out too, allow outbound TCP to " + host_of(p) + " on ports " +
           std::to_string(recommended) + " and " + std::to_string(p.alternative_port) +
           " in the firewall or security group.";
@@ -94,7 +96,8 @@ finding connect_timeout(const cause_facts& f) {
              : std::string("."));
     fix = "Use port " + std::to_string(recommended) + " with STARTTLS (or " +
           std::to_string(p.alternative_port) + " if " + std::to_string(recommended) +
-          " is blocked too): " + fix::as_clause(fix::port_and_security(fix_target_of(f), recommended).text);
+          " is blocked too): " +
+          fix::as_clause(fix::port_and_security(fix_target_of(f), recommended).text);
   }
   return make_finding(fid::explain_connect_timeout, "port", with_note(std::move(detail), f), fix);
 }
@@ -128,8 +131,9 @@ finding connection_refused(const cause_facts& f) {
                     name_of(p) + "'s.",
                 f),
       fix::host(fix_target_of(f), f.provider.primary_host).text + " If it already is, try port " +
-          std::to_string(fix::port_to_use(fix_target_of(f)) == p.alternative_port ? p.recommended_port
-                                                              : p.alternative_port) +
+          std::to_string(fix::port_to_use(fix_target_of(f)) == p.alternative_port
+                             ? p.recommended_port
+                             : p.alternative_port) +
           ": a firewall on the way rejects the port you used.");
 }
 
@@ -193,12 +197,13 @@ finding dns_failure(const cause_facts& f) {
                                   f),
                         fix::host(fix_target_of(f), f.provider.primary_host).text);
   }
-  return make_finding(
-      fid::explain_dns_failure, "host",
-      with_note("The host name could not be resolved: it is misspelt, or this "
-                "machine's DNS does not work.",
-                f),
-      fix::host(fix_target_of(f), f.provider.primary_host).text + " If it already is, test name resolution on that machine: " + lookup + ".");
+  return make_finding(fid::explain_dns_failure, "host",
+                      with_note("The host name could not be resolved: it is misspelt, or this "
+                                "machine's DNS does not work.",
+                                f),
+                      fix::host(fix_target_of(f), f.provider.primary_host).text +
+                          " If it already is, test name resolution on that machine: " + lookup +
+                          ".");
 }
 
 finding network_unreachable(const cause_facts& f) {
@@ -223,7 +228,8 @@ finding network_unreachable(const cause_facts& f) {
       with_note("This machine has no route to the server: its network, VPN or firewall does not "
                 "let it out (a firewall that answers \"host unreachable\" looks the same).",
                 f),
-      "Test from the same machine: `telnet " + host_of(p) + " " + std::to_string(fix::port_to_use(fix_target_of(f))) +
+      "Test from the same machine: `telnet " + host_of(p) + " " +
+          std::to_string(fix::port_to_use(fix_target_of(f))) +
           "`. If it fails, fix the route, the VPN or the firewall rule that blocks it.");
 }
 
@@ -283,7 +289,8 @@ finding greeting_not_received(const cause_facts& f) {
   }
   return make_finding(
       fid::explain_greeting_not_received, "port", with_note(detail, f),
-      "Use STARTTLS, not implicit TLS: " + fix::as_clause(fix::port_and_security(fix_target_of(f), p.recommended_port).text) +
+      "Use STARTTLS, not implicit TLS: " +
+          fix::as_clause(fix::port_and_security(fix_target_of(f), p.recommended_port).text) +
           " If the greeting still does not come, " + unblock);
 }
 
@@ -300,7 +307,8 @@ finding connect_failed(const cause_facts& f) {
         with_note("The client tried to connect to this machine itself (localhost), not to " +
                       host_of(p) + ": the host setting is empty or not loaded.",
                   f),
-        fix::host(fix_target_of(f), f.provider.primary_host).text + " Check that the value is really loaded where the app runs.");
+        fix::host(fix_target_of(f), f.provider.primary_host).text +
+            " Check that the value is really loaded where the app runs.");
   }
   const int port = fix::port_to_use(fix_target_of(f));
   return make_finding(

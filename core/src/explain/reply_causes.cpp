@@ -4,10 +4,10 @@
 
 #include "explain/addresses_in_text.h"
 #include "explain/cause.h"
+#include "explain/reply_codes.h"
 #include "fix/platform_words.h"
 #include "fix/provider_words.h"
 #include "fix/settings_fix.h"
-#include "explain/reply_codes.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::explaining {
@@ -28,9 +28,9 @@ bool mentions_access_key(const cause_facts& f) {
 finding auth_failed_other_scheme(const cause_facts& f) {
   const provider_profile& p = f.provider;
   const std::string detail =
-      "The server refused the username and password (535). " + std::string(p.name) +
-      " takes " + fix::login_words(p) + ". The usual mistakes: the " +
-      std::string(p.account_token_name) + " instead of the " + std::string(p.server_token_name) +
+      "The server refused the username and password (535). " + std::string(p.name) + " takes " +
+      fix::login_words(p) + ". The usual mistakes: the " + std::string(p.account_token_name) +
+      " instead of the " + std::string(p.server_token_name) +
       ", a space or line break pasted with it, or credentials of another account, region or "
       "provider.";
   std::string fix = "Use " + fix::login_words(p) + ", with no spaces or line breaks";
@@ -91,15 +91,17 @@ finding auth_not_offered(const cause_facts& f) {
       with_note("The server offers AUTH only once STARTTLS has encrypted the connection (it never "
                 "takes a token in clear), and the client looked for it before starting TLS.",
                 f),
-      fix::starttls(fix_target_of(f), fix::port_to_use(fix_target_of(f)), false).text + " TLS must start before the login.");
+      fix::starttls(fix_target_of(f), fix::port_to_use(fix_target_of(f)), false).text +
+          " TLS must start before the login.");
 }
 
 finding credentials_missing(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  std::string fix = p.credentials.username != username_scheme::same_as_password
-                        ? "Use " + fix::login_words(p)
-                    : f.platform ? "Set " + fix::credential_settings(fix_target_of(f)) + ", with your " + token_name(p)
-                                 : "Set both the username and the password to your " + token_name(p);
+  std::string fix =
+      p.credentials.username != username_scheme::same_as_password ? "Use " + fix::login_words(p)
+      : f.platform
+          ? "Set " + fix::credential_settings(fix_target_of(f)) + ", with your " + token_name(p)
+          : "Set both the username and the password to your " + token_name(p);
   fix += ", and check that the values are really loaded where the app runs.";
   return make_finding(
       fid::explain_credentials_missing, "username",

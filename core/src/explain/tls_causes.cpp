@@ -3,11 +3,11 @@
 // STARTTLS offer.
 #include <array>
 
-#include "smtp/ports.h"
 #include "explain/cause.h"
 #include "fix/platform_words.h"
 #include "fix/provider_words.h"
 #include "fix/settings_fix.h"
+#include "smtp/ports.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::explaining {
@@ -46,7 +46,8 @@ finding implicit_tls_on_starttls_port(const cause_facts& f) {
       "The client spoke TLS first (implicit TLS, often labelled \"SSL\", \"SMTPS\" or "
       "\"secure\"), read the server's plain \"220\" greeting as a TLS record, and gave up.";
   return make_finding(fid::explain_implicit_tls_on_starttls_port, "security",
-                      with_note(std::move(detail), f), fix::starttls(fix_target_of(f), port, true).text);
+                      with_note(std::move(detail), f),
+                      fix::starttls(fix_target_of(f), port, true).text);
 }
 
 finding tls_version_refused(const cause_facts& f) {
@@ -170,11 +171,12 @@ finding starttls_not_offered(const cause_facts& f) {
   std::string fix;
   if (intercepted_port) {
     fix = "Use port " + std::to_string(p.recommended_port) + " (or " +
-          std::to_string(p.alternative_port) +
-          ") with STARTTLS: " + fix::as_clause(fix::port_and_security(fix_target_of(f), p.recommended_port).text) +
+          std::to_string(p.alternative_port) + ") with STARTTLS: " +
+          fix::as_clause(fix::port_and_security(fix_target_of(f), p.recommended_port).text) +
           " Never let the client fall back to sending without TLS.";
   } else {
-    fix = fix::host(fix_target_of(f), f.provider.primary_host).text + " If it already is, try port " + std::to_string(p.alternative_port) +
+    fix = fix::host(fix_target_of(f), f.provider.primary_host).text +
+          " If it already is, try port " + std::to_string(p.alternative_port) +
           ", and never let the client fall back to sending without TLS.";
   }
   return make_finding(fid::explain_starttls_not_offered, "port", with_note(detail, f), fix);

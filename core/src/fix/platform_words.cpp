@@ -9,8 +9,8 @@ std::string fill(const fix_target& t, std::string_view pattern, std::string_view
   std::string out = text::replace_all(std::string(pattern), "{host}", host);
   out = text::replace_all(std::move(out), "{port}", std::to_string(port));
   out = text::replace_all(std::move(out), "{from}", t.from);
-  out = text::replace_all(std::move(out), "{username}",
-                          username_placeholder(t.provider, t.username));
+  out =
+      text::replace_all(std::move(out), "{username}", username_placeholder(t.provider, t.username));
   return text::replace_all(std::move(out), "{password}",
                            password_placeholder(t.provider, t.username));
 }

@@ -14,7 +14,9 @@ bool access_key_typed(const provider_profile& p, std::string_view typed_username
   return !p.access_key_prefix.empty() && text::istarts_with(typed_username, p.access_key_prefix);
 }
 
-std::string placeholder(std::string_view words) { return "<your " + std::string(words) + ">"; }
+std::string placeholder(std::string_view words) {
+  return "<your " + std::string(words) + ">";
+}
 
 }  // namespace
 
@@ -40,15 +42,11 @@ std::string login_words(const provider_profile& p) {
 std::string username_placeholder(const provider_profile& p, std::string_view typed_username) {
   if (access_key_typed(p, typed_username)) return placeholder("SMTP access key");
   switch (p.credentials.username) {
-    case username_scheme::same_as_password:
-      break;
-    case username_scheme::literal:
-      return std::string(p.credentials.literal_username);
+    case username_scheme::same_as_password: break;
+    case username_scheme::literal: return std::string(p.credentials.literal_username);
     // The same words as login_words: "your SMTP login", "your SMTP username".
-    case username_scheme::email_address:
-      return placeholder("SMTP login");
-    case username_scheme::access_key:
-      return placeholder("SMTP username");
+    case username_scheme::email_address: return placeholder("SMTP login");
+    case username_scheme::access_key: return placeholder("SMTP username");
   }
   return placeholder(p.server_token_name);
 }

@@ -78,9 +78,10 @@ fix_sentence starttls(const fix_target& t, int port, bool replacing_implicit) {
   if (t.words == plain_words::settings_form) {
     out.text = "Set the security to STARTTLS and " + keep_or_use(t, port) + ".";
   } else if (replacing_implicit) {
-    out.text = "Switch the security from implicit TLS (often labelled \"SSL\" or \"SMTPS\") to "
-               "STARTTLS (often labelled \"TLS\"), and " +
-               keep_or_use(t, port) + ".";
+    out.text =
+        "Switch the security from implicit TLS (often labelled \"SSL\" or \"SMTPS\") to "
+        "STARTTLS (often labelled \"TLS\"), and " +
+        keep_or_use(t, port) + ".";
   } else {
     out.text = "Turn STARTTLS on in the client (often labelled \"TLS\"), make it required, and " +
                keep_or_use(t, port) + ".";

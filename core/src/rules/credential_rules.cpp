@@ -289,10 +289,10 @@ void fits_the_scheme(const rule_context& ctx, const credential_facts& facts,
     flagged = true;
   }
   if (!flagged && pass_given) {
-    out.push_back(make_finding(fid::credentials_ok, "",
-                               "The login has the shape " + std::string(p.name) + " expects: " +
-                                   fix::login_words(p) + ".",
-                               ""));
+    out.push_back(make_finding(
+        fid::credentials_ok, "",
+        "The login has the shape " + std::string(p.name) + " expects: " + fix::login_words(p) + ".",
+        ""));
   }
 }
 

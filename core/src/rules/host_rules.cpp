@@ -114,13 +114,14 @@ void host_is_typed_cleanly(const rule_context& ctx, std::vector<finding>& out) {
                 std::to_string(*h.port) + " but the port setting says " +
                 std::string(text::trim(*ctx.input.port)) + ".";
     }
-    out.push_back(make_finding(fid::host_port_included, field, detail, fix::host(fix_target_of(ctx), clean),
-                               h.raw));
+    out.push_back(make_finding(fid::host_port_included, field, detail,
+                               fix::host(fix_target_of(ctx), clean), h.raw));
   }
   if (h.trailing_dot) {
     out.push_back(make_finding(fid::host_trailing_dot, field,
                                "A trailing dot is valid in DNS, but many TLS clients then compare "
-                               "\"" + h.clean + ".\" with the certificate's name and reject it.",
+                               "\"" +
+                                   h.clean + ".\" with the certificate's name and reject it.",
                                fix::host(fix_target_of(ctx), clean)));
   }
 }
@@ -150,8 +151,10 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
   const std::string& name = ctx.host.clean;
   const std::string_view primary = ctx.provider.primary_host;
   if (name.empty()) {
-    out.push_back(make_finding(fid::host_invalid, field, "Nothing is left of the host once the "
-                               "extra characters are removed.", fix::host(fix_target_of(ctx), primary), ctx.host.raw));
+    out.push_back(make_finding(fid::host_invalid, field,
+                               "Nothing is left of the host once the "
+                               "extra characters are removed.",
+                               fix::host(fix_target_of(ctx), primary), ctx.host.raw));
     return;
   }
   if (text::has_non_ascii(name)) {
@@ -173,19 +176,21 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
                                    ""));
         return;
       case host_role::broadcast:
-        out.push_back(make_finding(
-            fid::host_broadcast_endpoint, field,
-            std::string(h.name) + " is for the broadcast message stream (newsletters, bulk). "
-                "Transactional mail (password resets, receipts) goes through " +
-                std::string(primary) + ".",
-            "Keep it for broadcast mail only; for transactional mail, " +
-                fix::as_clause(fix::host(fix_target_of(ctx), primary))));
+        out.push_back(
+            make_finding(fid::host_broadcast_endpoint, field,
+                         std::string(h.name) +
+                             " is for the broadcast message stream (newsletters, bulk). "
+                             "Transactional mail (password resets, receipts) goes through " +
+                             std::string(primary) + ".",
+                         "Keep it for broadcast mail only; for transactional mail, " +
+                             fix::as_clause(fix::host(fix_target_of(ctx), primary))));
         return;
       case host_role::temporary_test:
-        out.push_back(make_finding(fid::host_test_endpoint, field,
-                                   std::string(h.name) + " was a temporary TLS test endpoint "
-                                   "(December 2019 to February 2020) and should not be used now.",
-                                   fix::host(fix_target_of(ctx), primary)));
+        out.push_back(make_finding(
+            fid::host_test_endpoint, field,
+            std::string(h.name) + " was a temporary TLS test endpoint "
+                                  "(December 2019 to February 2020) and should not be used now.",
+            fix::host(fix_target_of(ctx), primary)));
         return;
     }
   }
@@ -201,9 +206,11 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
   if (is_local_relay(name)) {
     out.push_back(make_finding(
         fid::host_not_provider, field,
-        "\"" + name + "\" is a mail server on this machine (a local relay such as Postfix or "
-            "sendmail), not " + std::string(ctx.provider.name) + ". If it relays to " +
-            std::string(ctx.provider.name) + ", check the relay's own settings instead (platform "
+        "\"" + name +
+            "\" is a mail server on this machine (a local relay such as Postfix or "
+            "sendmail), not " +
+            std::string(ctx.provider.name) + ". If it relays to " + std::string(ctx.provider.name) +
+            ", check the relay's own settings instead (platform "
             "\"postfix\").",
         "To send to " + std::string(ctx.provider.name) + " directly, " +
             fix::as_clause(fix::host(fix_target_of(ctx), primary)),
@@ -211,11 +218,11 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
     return;
   }
   if (is_ip_address(name)) {
-    out.push_back(make_finding(
-        fid::host_ip_address, field,
-        "The server's certificate names " + std::string(primary) +
-            ", not an address, so TLS verification fails; the addresses also change without notice.",
-        fix::host(fix_target_of(ctx), primary), name));
+    out.push_back(make_finding(fid::host_ip_address, field,
+                               "The server's certificate names " + std::string(primary) +
+                                   ", not an address, so TLS verification fails; the addresses "
+                                   "also change without notice.",
+                               fix::host(fix_target_of(ctx), primary), name));
     return;
   }
   std::string why;
@@ -233,9 +240,9 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
     why = "a dot or hyphen is out of place";
   }
   if (!why.empty()) {
-    out.push_back(make_finding(fid::host_invalid, field,
-                               "\"" + name + "\" is not a valid host name: " + why + ".",
-                               fix::host(fix_target_of(ctx), closest_provider_host(ctx, name)), name));
+    out.push_back(make_finding(
+        fid::host_invalid, field, "\"" + name + "\" is not a valid host name: " + why + ".",
+        fix::host(fix_target_of(ctx), closest_provider_host(ctx, name)), name));
     return;
   }
   if (looks_like_provider_host(ctx, name)) {
@@ -249,7 +256,8 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
   out.push_back(make_finding(fid::host_not_provider, field,
                              "\"" + name + "\" is not one of " + std::string(ctx.provider.name) +
                                  "'s SMTP hosts. That is fine for another provider, but these "
-                                 "checks assume " + std::string(ctx.provider.name) + ".",
+                                 "checks assume " +
+                                 std::string(ctx.provider.name) + ".",
                              "To send through " + std::string(ctx.provider.name) + ", " +
                                  fix::as_clause(fix::host(fix_target_of(ctx), primary)),
                              name));

@@ -3,11 +3,11 @@
 #include <array>
 #include <vector>
 
-#include "smtp/ports.h"
 #include "finding_id.h"
 #include "fix/platform_words.h"
 #include "fix/settings_fix.h"
 #include "rules/rule.h"
+#include "smtp/ports.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::rules {
@@ -94,22 +94,23 @@ void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>
   const int recommended = ctx.provider.recommended_port;
   if (ctx.port &&
       (*ctx.port == smtp::submissions_port || serves_implicit_tls(ctx.provider, *ctx.port))) {
-    out.push_back(make_finding(
-        fid::platform_no_implicit_tls, field,
-        std::string(p.name) + " cannot do implicit TLS at all: on port " +
-            std::to_string(*ctx.port) + " it waits for a "
-            "plain-text greeting that never comes and times out, with any server.",
-        fix::port_and_security(fix_target_of(ctx), recommended)));
+    out.push_back(
+        make_finding(fid::platform_no_implicit_tls, field,
+                     std::string(p.name) + " cannot do implicit TLS at all: on port " +
+                         std::to_string(*ctx.port) +
+                         " it waits for a "
+                         "plain-text greeting that never comes and times out, with any server.",
+                     fix::port_and_security(fix_target_of(ctx), recommended)));
     return;
   }
   if (ctx.input.security != security_mode::tls) return;
   const bool starttls_port = ctx.port && serves_starttls(ctx.provider, *ctx.port);
   out.push_back(make_finding(
       fid::platform_no_implicit_tls, field,
-      std::string(p.name) + " cannot do implicit TLS, so \"tls\" here can only mean its TLS "
+      std::string(p.name) +
+          " cannot do implicit TLS, so \"tls\" here can only mean its TLS "
           "switch, and that switch starts STARTTLS" +
-          (starttls_port ? ", which is right for port " + std::to_string(*ctx.port) + "."
-                         : "."),
+          (starttls_port ? ", which is right for port " + std::to_string(*ctx.port) + "." : "."),
       starttls_port ? "Set the security to \"starttls\" here; in your code, " +
                           fix::as_clause(fix::starttls(fix_target_of(ctx), *ctx.port, false))
                     : fix::port_and_security(fix_target_of(ctx), recommended)));

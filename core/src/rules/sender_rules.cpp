@@ -4,9 +4,9 @@
 #include <array>
 
 #include "finding_id.h"
+#include "fix/platform_words.h"
 #include "rules/rule.h"
 #include "text/addr_spec.h"
-#include "fix/platform_words.h"
 #include "text/ascii.h"
 #include "text/punycode.h"
 
