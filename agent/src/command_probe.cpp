@@ -32,9 +32,11 @@ MAIL FROM (RCPT TO only with --rcpt), then RSET and QUIT.
 )";
 
 constexpr std::string_view probe_help =
-    R"(Token (for a provider whose token is both username and password, e.g. {default}):
-  --token-env NAME        read the token from environment variable NAME, as both
-                          username and password
+    R"(Token:
+  --token-env NAME        read the token (the password) from environment variable
+                          NAME; it is the username too for a provider whose token
+                          is both (e.g. {default}), and a provider's fixed username
+                          is filled in
   --config FILE           the settings your own configuration describes (.env,
                           createTransport({...}), settings.py, ...; - for stdin);
                           its secrets are used, or --token-env when it only names them
@@ -141,19 +143,21 @@ int run_probe(const std::vector<std::string>& argv) {
     return exit_usage;
   }
   settings& s = decoded.value;
+  const provider_profile* profile = find_provider(s.provider);
+  if (!profile) return usage_error("probe", "unknown provider \"" + s.provider + "\"");
+  const credential_scheme& login = profile->credentials;
+  const bool same = login.username == username_scheme::same_as_password;
   if (const auto name = args.value("token-env")) {
     const char* token = std::getenv(name->c_str());
     if (!token)
       return usage_error("probe", "--token-env: environment variable " + *name + " is not set");
-    s.username = token;
+    // The token is the password; the provider's login scheme says what the username is.
     s.password = token;
+    if (same) s.username = token;
+    if (login.username == username_scheme::literal) s.username = std::string(login.literal_username);
   }
-  const provider_profile* profile = find_provider(s.provider);
-  if (!profile) return usage_error("probe", "unknown provider \"" + s.provider + "\"");
   if (!s.password && platform::is_terminal(platform::standard_stream::input)) {
-    // Asked in the provider's words; its login scheme says what the username is.
-    const credential_scheme& login = profile->credentials;
-    const bool same = login.username == username_scheme::same_as_password;
+    // Asked in the provider's words.
     auto typed = read_secret_from_stdin(std::string(profile->server_token_name) +
                                         (same ? " (used as username and password; empty to skip AUTH): "
                                               : " (the password; empty to skip AUTH): "));

@@ -51,6 +51,17 @@ TEST_CASE("AUTH PLAIN carries the token as username and password", "[probe][auth
   CHECK(client_sent(server, "AUTH PLAIN " + payload));
 }
 
+TEST_CASE("--token-env follows the provider's login: a fixed username with the token as password",
+          "[probe][auth][provider]") {
+  smtp_test_server server(provider_like_script());
+  probe_request request;
+  request.extra = {"--provider", "sendgrid"};
+  probe_port(server.port(), request);
+  // SendGrid's profile: the word apikey as the username, the API key as the password.
+  const std::string payload = base64_of(std::string(1, '\0') + "apikey" + '\0' + accepted_token);
+  CHECK(client_sent(server, "AUTH PLAIN " + payload));
+}
+
 TEST_CASE("a refused token is diagnosed, and appears in no output", "[probe][auth]") {
   smtp_test_server server(provider_like_script());
   probe_request request;
