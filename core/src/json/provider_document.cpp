@@ -5,7 +5,8 @@
 // widget spells no provider fact (docs/PROVIDER_DOCUMENT.md describes the shape).
 #include <string>
 
-#include "json_detail.h"
+#include "fix/provider_words.h"
+#include "json/detail.h"
 #include "rules/rule.h"
 #include "smtpcheck/json.h"
 #include "smtpcheck/provider.h"
@@ -28,13 +29,6 @@ std::string_view security_words(std::string_view security) {
 
 ojson port_entry(const provider_profile& p, int port) {
   return ojson{{"port", port}, {"security", security_of(p, port)}};
-}
-
-bool often_blocked(const provider_profile& p, int port) {
-  for (int blocked : p.often_blocked_ports) {
-    if (blocked == port) return true;
-  }
-  return false;
 }
 
 ojson ports_of(const provider_profile& p) {
@@ -146,7 +140,7 @@ ojson profile_object(const provider_profile& p) {
                {"recommended", port_entry(p, p.recommended_port)},
                {"alternative", port_entry(p, p.alternative_port)},
                {"min_tls_version", p.min_tls_version},
-               {"login", login_words(p)},
+               {"login", fix::login_words(p)},
                {"help_url", p.help_url},
                {"fields", fields_of(p)},
                {"working_settings", working_settings(p)}};
