@@ -28,12 +28,9 @@ void check_links_of(const std::vector<finding>& findings, const provider_profile
 }  // namespace
 
 TEST_CASE("a check's findings link the detected provider's page for their doc key", "[docs]") {
-  settings s;
-  s.host = "smtp.sendgrid.net";
-  s.port = "2526";
-  s.provider = "sendgrid";
-  const provider_profile& sendgrid = *find_provider("sendgrid");
-  check_links_of(validate(s), sendgrid);
+  const decoded_settings s = decode_settings(R"({"host": "smtp.sendgrid.net", "port": 2526})");
+  REQUIRE(s.value.provider == "sendgrid");
+  check_links_of(validate(s.value), *find_provider("sendgrid"));
 }
 
 TEST_CASE("explain's findings link the chosen provider's pages", "[docs][explain]") {
@@ -45,10 +42,9 @@ TEST_CASE("a diagnosis links the pages of the provider the settings name", "[doc
   probe_report report;
   report.target.host = "smtp.resend.com";
   report.dns = dns_step{"nxdomain", 12, {}, "no such host"};
-  settings s;
-  s.host = "smtp.resend.com";
-  s.provider = "resend";
-  check_links_of(diagnose(report, s), *find_provider("resend"));
+  const decoded_settings s = decode_settings(R"({"host": "smtp.resend.com"})");
+  REQUIRE(s.value.provider == "resend");
+  check_links_of(diagnose(report, s.value), *find_provider("resend"));
 }
 
 TEST_CASE("a doc URL is one of the profile's own URLs, whatever was typed", "[docs][secrets]") {

@@ -21,8 +21,9 @@ using json_detail::ojson;
 
 namespace {
 
-// The documents' own findings (a setting of the wrong type, a report value
-// not understood) link the same provider's pages as the rules' findings do.
+// A report's own findings (a value not understood) link the pages of the
+// provider the diagnosis was made for, as the settings' own findings do
+// (decode_settings links those).
 void link_settings_provider_docs(std::vector<finding>& findings, const settings& s) {
   if (const provider_profile* p = find_provider(s.provider)) link_provider_docs(findings, *p);
 }
@@ -35,7 +36,6 @@ std::string check_settings_document(std::string_view settings_json) {
   if (decoded.usable) {
     std::vector<finding> more = validate(decoded.value);
     findings.insert(findings.end(), more.begin(), more.end());
-    link_settings_provider_docs(findings, decoded.value);
   }
   sort_by_severity(findings);
   return encode_findings(findings);
