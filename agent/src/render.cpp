@@ -57,6 +57,7 @@ void render_findings(std::ostream& out, std::string_view heading,
       if (!f.detail.empty()) write_indented(out, "    ", f.detail);
       if (!f.fix.empty()) write_indented(out, "    Fix: ", f.fix);
       if (!f.evidence.empty()) write_indented(out, "    Seen: ", f.evidence);
+      if (!f.doc_url.empty()) out << "    Learn more: " << f.doc_url << "\n";
       out << "    (" << f.id << ")\n";
     }
   }

@@ -12,6 +12,7 @@
 #include "explain/readable_lines.h"
 #include "explain/recognise.h"
 #include "explain/sanitize.h"
+#include "finding_docs.h"
 #include "finding_id.h"
 #include "finding_redaction.h"
 #include "rules/rule.h"
@@ -216,6 +217,7 @@ std::vector<finding> explain(std::string_view text, std::string_view platform_id
     if (worth_a_summary(folded)) out.push_back(summary(folded, causes));
   }
   if (text.size() > max_explain_bytes) out.push_back(truncated_note());
+  link_provider_docs(out, provider);
   // The lines were redacted before matching; this catches what a builder
   // wrote from anything else.
   redact_secrets(out);

@@ -1,5 +1,6 @@
 #include "smtpcheck/validate.h"
 
+#include "finding_docs.h"
 #include "finding_redaction.h"
 #include "rules/rule.h"
 
@@ -17,6 +18,7 @@ std::vector<finding> validate(const settings& s) {
     for (const rules::rule& r : family()) r.check(*ctx, out);
   }
   sort_by_severity(out);
+  link_provider_docs(out, ctx->provider);
   redact_secrets(out);
   return out;
 }

@@ -53,6 +53,12 @@ TEST_CASE("port 465 with implicit TLS exits 1 and says to use 587 with STARTTLS"
   CHECK(contains(r.out, "Set the port to 587 and the security to STARTTLS"));
 }
 
+TEST_CASE("each finding's text ends with the provider's help page as Learn more", "[cli][docs]") {
+  const auto r = run_smtpcheck({"check", "--host", "smtp.sendgrid.net", "--port", "2525"});
+  CHECK(contains(r.out, "    Learn more: https://www.twilio.com/docs/sendgrid/"));
+  CHECK_FALSE(contains(r.out, "Learn more: https://postmarkapp.com"));
+}
+
 TEST_CASE("correct settings exit 0", "[cli]") {
   const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "587", "--security",
                             "starttls", "--from", "billing@acme.io", "--username-env", "T",

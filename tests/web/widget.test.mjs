@@ -328,6 +328,50 @@ test('when the clipboard is refused the link is shown in a field to copy by hand
   await finish();
 });
 
+test('a finding links the provider\'s help page as "Learn more", in a new tab, by keyboard, readable in dark mode', async () => {
+  for (const [host, page_origin] of [['smtp.sendgrid.net', 'https://www.twilio.com/docs/sendgrid/'],
+    ['smtp.postmarkapp.com', 'https://postmarkapp.com/']]) {
+    const { page, finish } = await open_page({ scheme: 'dark' });
+    await page.getByLabel('SMTP host').fill(host);
+    const host_ok = finding(page, 'host.ok');
+    await host_ok.waitFor();
+    const link = host_ok.getByRole('link', { name: /^Learn more/ });
+    assert.equal(await link.count(), 1, `${host}: one Learn more link`);
+    assert.ok((await link.getAttribute('href')).startsWith(page_origin), `${host}: ${await link.getAttribute('href')}`);
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.deepEqual((await link.getAttribute('rel')).split(' ').sort(), ['noopener', 'noreferrer']);
+    assert.match(await link.innerText(), /^Learn more/);
+    // The typed host never reaches the address (it comes from the provider profile).
+    await page.getByLabel('SMTP host').fill(`${host}?${server_token}`);
+    await page.waitForFunction(() => !document.querySelector('.sc-results [data-finding-id="host.ok"]'));
+    for (const href of await page.locator('.sc-results .sc-finding__more-link').evaluateAll((nodes) => nodes.map((n) => n.href))) {
+      assert.ok(href.startsWith('https://') && !href.includes(server_token), href);
+    }
+    // Reached with Tab alone, with a visible focus ring.
+    let focused_link = false;
+    for (let presses = 0; presses < 60 && !focused_link; presses += 1) {
+      await page.keyboard.press('Tab');
+      focused_link = await page.evaluate(() => document.activeElement?.classList.contains('sc-finding__more-link'));
+    }
+    assert.ok(focused_link, `${host}: Tab reaches a Learn more link`);
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
+    // Readable in dark mode: the link's colour on its card meets WCAG AA (4.5:1).
+    const contrast = await page.evaluate(() => {
+      const node = document.activeElement;
+      const rgb = (text) => text.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const luminance = (text) => {
+        const [r, g, b] = rgb(text).map((v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const card = node.closest('.sc-finding');
+      const [a, b] = [luminance(getComputedStyle(node).color), luminance(getComputedStyle(card).backgroundColor)];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+    assert.ok(contrast >= 4.5, `${host}: contrast ${contrast.toFixed(2)}`);
+    await finish();
+  }
+});
+
 test('explain my error gives the cause and fix of a pasted error', async () => {
   const { page, finish } = await open_page();
   await page.getByLabel('Your mail client or platform').selectOption('nodemailer');

@@ -1,11 +1,24 @@
 // findings_view.js: renders a findings/v1 document's findings, grouped by
 // severity (errors, warnings, notes, passed checks), each with its title,
-// detail and fix. All core text goes in as text (see element.js).
+// detail, fix and a "Learn more" link to the provider's help page. All core
+// text goes in as text (see element.js).
 
 import { el, clear } from './element.js';
 import { fix_block } from './fix_text.js';
 import { apply_button } from './apply_button.js';
 import { severities } from './severity.js';
+
+// The provider's help page for the finding (the core resolves `doc_url` from
+// the provider profile; it never holds anything typed). Only an https
+// address becomes a link. It opens in a new tab without giving that page a
+// handle on this one or the address of this one.
+function learn_more(finding) {
+  if (typeof finding.doc_url !== 'string' || !finding.doc_url.startsWith('https://')) return null;
+  return el('p', { class: 'sc-finding__more' },
+      el('a', { class: 'sc-finding__more-link', text: 'Learn more',
+        attrs: { href: finding.doc_url, target: '_blank', rel: 'noopener noreferrer' } },
+          el('span', { class: 'sc-visually-hidden', text: `: ${finding.title} (opens in a new tab)` })));
+}
 
 function finding_item(finding, severity, on_apply) {
   const item = el('li', { class: `sc-finding sc-finding--${severity.id}`, attrs: { 'data-finding-id': finding.id } });
@@ -16,7 +29,8 @@ function finding_item(finding, severity, on_apply) {
           finding.detail ? el('p', { class: 'sc-finding__detail', text: finding.detail }) : null,
           finding.fix ? el('div', { class: 'sc-finding__fix' },
               el('span', { class: 'sc-finding__fix-label', text: 'Fix' }), fix_block(finding.fix),
-              finding.set && on_apply ? apply_button(finding.set, on_apply) : null) : null));
+              finding.set && on_apply ? apply_button(finding.set, on_apply) : null) : null,
+          learn_more(finding)));
   return item;
 }
 

@@ -38,6 +38,11 @@ struct finding {
   std::vector<field_value> set;
   std::string evidence;
   std::string doc;
+  /// The provider's help page for `doc` (https), set by the core from the
+  /// provider profile alone, never from anything typed; empty when the
+  /// provider is unknown or the finding did not come from check, explain or
+  /// diagnose.
+  std::string doc_url;
 };
 
 /// True when any finding has severity::error.

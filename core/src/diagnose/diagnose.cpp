@@ -1,6 +1,7 @@
 #include "smtpcheck/diagnose.h"
 
 #include "diagnose/diagnosis.h"
+#include "finding_docs.h"
 #include "finding_id.h"
 #include "finding_redaction.h"
 
@@ -26,6 +27,7 @@ std::vector<finding> diagnose(const probe_report& report, const settings& s) {
                                "there is nothing to diagnose.",
                                "Run `smtpcheck probe --json` on the host where your application "
                                "runs, and share its whole output."));
+    link_provider_docs(out, rules_ctx.provider);
     return out;
   }
   for (auto family : {diagnosis::dns_and_tcp_rules, diagnosis::smtp_dialogue_rules,
@@ -34,6 +36,7 @@ std::vector<finding> diagnose(const probe_report& report, const settings& s) {
     for (const diagnosis::diagnosis_rule& r : family()) r.check(ctx, out);
   }
   sort_by_severity(out);
+  link_provider_docs(out, rules_ctx.provider);
   redact_secrets(out);
   return out;
 }

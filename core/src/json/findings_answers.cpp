@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "finding_docs.h"
 #include "json/detail.h"
 #include "smtpcheck/diagnose.h"
 #include "smtpcheck/explain.h"
@@ -17,6 +18,17 @@
 namespace smtpcheck {
 
 using json_detail::ojson;
+
+namespace {
+
+// A report's own findings (a value not understood) link the pages of the
+// provider the diagnosis was made for, as the settings' own findings do
+// (decode_settings links those).
+void link_settings_provider_docs(std::vector<finding>& findings, const settings& s) {
+  if (const provider_profile* p = find_provider(s.provider)) link_provider_docs(findings, *p);
+}
+
+}  // namespace
 
 std::string check_settings_document(std::string_view settings_json) {
   decoded_settings decoded = decode_settings(settings_json);
@@ -40,6 +52,7 @@ std::string diagnose_document(std::string_view report_json, std::string_view set
     const settings fallback;
     std::vector<finding> more = diagnose(report.value, decoded.usable ? decoded.value : fallback);
     findings.insert(findings.end(), more.begin(), more.end());
+    link_settings_provider_docs(findings, decoded.usable ? decoded.value : fallback);
   }
   sort_by_severity(findings);
   return encode_findings(findings);
@@ -62,6 +75,7 @@ std::string import_report_document(std::string_view file_json, std::string_view 
     std::vector<finding> more =
         diagnose(file.report.value, settings.usable ? settings.value : fallback);
     findings.insert(findings.end(), more.begin(), more.end());
+    link_settings_provider_docs(findings, settings.usable ? settings.value : fallback);
   }
   sort_by_severity(findings);
   ojson doc = ojson{{"schema", "smtpcheck/findings/v1"}, {"findings", json_detail::to_json(findings)}};

@@ -23,6 +23,8 @@ ojson json_detail::to_json(const finding& f) {
   }
   out["evidence"] = f.evidence;
   out["doc"] = f.doc;
+  // Only a finding whose provider is known has "doc_url".
+  if (!f.doc_url.empty()) out["doc_url"] = f.doc_url;
   return out;
 }
 
@@ -60,6 +62,12 @@ void write_finding(std::string& out, const finding& f, unsigned indent) {
     first = false;
     key(name);
     write_string(out, value);
+    // "doc_url" follows "doc", and only when the provider is known.
+    if (name == "doc" && !f.doc_url.empty()) {
+      out += ",\n";
+      key("doc_url");
+      write_string(out, f.doc_url);
+    }
     // "set" follows "fix", and only when the fix sets values.
     if (name == "fix" && !f.set.empty()) {
       out += ",\n";
@@ -88,7 +96,7 @@ std::string encode_findings(const std::vector<finding>& findings) {
   std::size_t size = 64;
   for (const finding& f : findings) {
     size += 160 + f.id.size() + f.field.size() + f.title.size() + f.detail.size() + f.fix.size() +
-            f.evidence.size() + f.doc.size();
+            f.evidence.size() + f.doc.size() + f.doc_url.size();
   }
   std::string out;
   out.reserve(size);

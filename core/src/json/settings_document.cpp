@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "finding_docs.h"
 #include "finding_id.h"
 #include "finding_redaction.h"
 #include "json/detail.h"
@@ -251,6 +252,10 @@ decoded_settings decode_settings_unredacted(std::string_view text) {
 
 decoded_settings decode_settings(std::string_view text) {
   decoded_settings out = decode_settings_unredacted(text);
+  // The document's own findings link the same provider's pages as the rules' do.
+  if (const provider_profile* p = out.usable ? find_provider(out.value.provider) : nullptr) {
+    link_provider_docs(out.findings, *p);
+  }
   redact_secrets(out.findings);
   return out;
 }
