@@ -5,6 +5,7 @@
 
 #include "smtpcheck/json.h"
 #include "smtpcheck/provider.h"
+#include "fix/provider_words.h"
 
 using namespace smtpcheck;
 using nlohmann::json;
@@ -40,7 +41,7 @@ TEST_CASE("every provider's form shows its own host, recommended port and securi
     CHECK(provider["recommended"]["port"] == p->recommended_port);
     CHECK(provider["alternative"]["port"] == p->alternative_port);
     CHECK(provider["ports"].size() == p->starttls_ports.size() + p->implicit_tls_ports.size());
-    CHECK(provider["login"] == login_words(*p));
+    CHECK(provider["login"] == smtpcheck::fix::login_words(*p));
   }
 }
 
