@@ -13,7 +13,8 @@ std::vector<std::string> parsed_args::values(std::string_view name) const {
   return it == options.end() ? std::vector<std::string>{} : it->second;
 }
 
-parsed_args parse_args(const std::vector<std::string>& args, const std::vector<option_spec>& specs) {
+parsed_args parse_args(const std::vector<std::string>& args,
+                       const std::vector<option_spec>& specs) {
   parsed_args out;
   bool only_positionals = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -23,8 +24,10 @@ parsed_args parse_args(const std::vector<std::string>& args, const std::vector<o
         out.error = "unknown option " + arg;
         return out;
       }
-      if (arg == "-h") out.options["help"];
-      else out.positionals.push_back(arg);
+      if (arg == "-h")
+        out.options["help"];
+      else
+        out.positionals.push_back(arg);
       continue;
     }
     if (arg == "--") {

@@ -12,7 +12,8 @@
 
 namespace smtpcheck::cli {
 
-std::optional<std::string> read_input(const std::string& path, std::size_t limit, std::string& error) {
+std::optional<std::string> read_input(const std::string& path, std::size_t limit,
+                                      std::string& error) {
   std::FILE* file = path == "-" ? stdin : platform::open_for_reading(path);
   if (!file) {
     error = "cannot read " + path + ": " + std::strerror(errno);

@@ -12,7 +12,8 @@ namespace smtpcheck::cli {
 
 /// Reads at most `limit` bytes of a file ("-" = standard input). On failure
 /// returns nullopt and sets `error` to a sentence naming the file.
-std::optional<std::string> read_input(const std::string& path, std::size_t limit, std::string& error);
+std::optional<std::string> read_input(const std::string& path, std::size_t limit,
+                                      std::string& error);
 
 /// Reads one line from standard input for a secret, without echo on a
 /// terminal (prompting on stderr); the line break is not part of it.

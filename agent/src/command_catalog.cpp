@@ -19,7 +19,8 @@ int run_catalog(const std::vector<std::string>& argv) {
                  "an empty ID is the default provider).\n";
     return exit_ok;
   }
-  if (!args.positionals.empty()) return usage_error("catalog", "unexpected argument " + args.positionals.front());
+  if (!args.positionals.empty())
+    return usage_error("catalog", "unexpected argument " + args.positionals.front());
   if (const auto id = args.value("provider")) {
     if (!args.has("json")) return usage_error("catalog", "--provider prints JSON: add --json");
     // An unknown id is the core's settings.unknown_provider finding, as in WASM.

@@ -28,23 +28,29 @@ int run_check(const std::vector<std::string>& argv) {
   const parsed_args args = parse_args(argv, specs);
   if (!args.error.empty()) return usage_error("check", args.error);
   if (args.has("help")) {
-    std::cout << help << settings_options_help()
-              << "Configuration:\n  --config FILE           your own configuration (.env, createTransport({...}),\n"
-                 "                          settings.py, gitlab.rb, main.cf, ...; - for standard\n"
-                 "                          input), checked and answered in its own syntax\n"
-              << "Output:\n  --json                  print a smtpcheck/findings/v1 document\n\n"
-              << with_provider_facts("Example:\n  smtpcheck check --host {host} --port {port} --security starttls\n")
-              << "\nExit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.\n";
+    std::cout
+        << help << settings_options_help()
+        << "Configuration:\n  --config FILE           your own configuration (.env, "
+           "createTransport({...}),\n"
+           "                          settings.py, gitlab.rb, main.cf, ...; - for standard\n"
+           "                          input), checked and answered in its own syntax\n"
+        << "Output:\n  --json                  print a smtpcheck/findings/v1 document\n\n"
+        << with_provider_facts(
+               "Example:\n  smtpcheck check --host {host} --port {port} --security starttls\n")
+        << "\nExit codes: 0 no errors, 1 errors found, 2 usage or unreadable input.\n";
     return exit_ok;
   }
-  if (!args.positionals.empty()) return usage_error("check", "unexpected argument " + args.positionals.front());
+  if (!args.positionals.empty())
+    return usage_error("check", "unexpected argument " + args.positionals.front());
   if (args.options.size() == (args.has("json") ? 1u : 0u)) {  // nothing but --json
-    return usage_error("check", "give the settings to check: --host, --port, ... or --settings FILE");
+    return usage_error("check",
+                       "give the settings to check: --host, --port, ... or --settings FILE");
   }
   std::string error;
   if (args.has("config")) {
     if (args.options.size() != (args.has("json") ? 2u : 1u)) {
-      return usage_error("check", "--config reads every setting from the file; give it alone (with --json)");
+      return usage_error("check",
+                         "--config reads every setting from the file; give it alone (with --json)");
     }
     const std::optional<config_check> checked = config_from_option(args, error);
     if (!checked) return usage_error("check", error);
@@ -52,7 +58,8 @@ int run_check(const std::vector<std::string>& argv) {
       std::cout << encode_config_check(*checked);
     } else {
       render_config(std::cout, *checked);
-      render_findings(std::cout, "smtpcheck check: your configuration", checked->findings, use_colour());
+      render_findings(std::cout, "smtpcheck check: your configuration", checked->findings,
+                      use_colour());
     }
     if (!checked->reading.usable) return exit_usage;
     return has_error(checked->findings) ? exit_findings : exit_ok;

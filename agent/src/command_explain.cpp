@@ -32,13 +32,15 @@ Exit codes: 0 nothing wrong found, 1 an error explained, 2 usage or unreadable i
 }  // namespace
 
 int run_explain(const std::vector<std::string>& argv) {
-  const parsed_args args = parse_args(argv, {{"platform", true}, {"provider", true}, {"json"}, {"help"}});
+  const parsed_args args =
+      parse_args(argv, {{"platform", true}, {"provider", true}, {"json"}, {"help"}});
   if (!args.error.empty()) return usage_error("explain", args.error);
   if (args.has("help")) {
     std::cout << with_provider_facts(help);
     return exit_ok;
   }
-  if (args.positionals.empty()) return usage_error("explain", "give the error text, or - to read it from standard input");
+  if (args.positionals.empty())
+    return usage_error("explain", "give the error text, or - to read it from standard input");
   std::string text;
   if (args.positionals.size() == 1 && args.positionals.front() == "-") {
     std::string error;

@@ -34,7 +34,9 @@ Options:
 
 )";
 
-bool is_credential_finding(const finding& f) { return f.id.rfind("credentials.", 0) == 0; }
+bool is_credential_finding(const finding& f) {
+  return f.id.rfind("credentials.", 0) == 0;
+}
 
 void print_parsed(std::ostream& out, const parsed_link& parsed, bool colour) {
   std::vector<finding> about_link, credentials;
@@ -59,7 +61,8 @@ void print_settings(std::ostream& out, const settings& s) {
   out << "Settings in the link:\n";
   if (s.host) out << "  host      " << *s.host << "\n";
   if (s.port) out << "  port      " << *s.port << "\n";
-  if (s.security != security_mode::unspecified) out << "  security  " << to_string(s.security) << "\n";
+  if (s.security != security_mode::unspecified)
+    out << "  security  " << to_string(s.security) << "\n";
   if (s.from) out << "  from      " << *s.from << "\n";
   for (const std::string& v : s.verified_senders) out << "  verified  " << v << "\n";
   if (s.platform) {
@@ -80,7 +83,8 @@ int run_link(const std::vector<std::string>& argv) {
     std::cout << help << settings_options_help();
     return exit_ok;
   }
-  if (!args.positionals.empty()) return usage_error("link", "unexpected argument " + args.positionals.front());
+  if (!args.positionals.empty())
+    return usage_error("link", "unexpected argument " + args.positionals.front());
 
   if (const auto link = args.value("parse")) {
     if (args.options.size() > (args.has("json") ? 2u : 1u)) {

@@ -5,15 +5,15 @@
 
 #include "cli_input.h"
 #include "commands.h"
+#include "config_input.h"
 #include "help_facts.h"
+#include "platform/file_paths.h"
+#include "platform/terminal.h"
 #include "probe/options_from_settings.h"
 #include "probe/probe.h"
 #include "probe/tls_client.h"
 #include "probe_progress.h"
 #include "render.h"
-#include "config_input.h"
-#include "platform/file_paths.h"
-#include "platform/terminal.h"
 #include "settings_options.h"
 #include "smtpcheck/smtpcheck.h"
 
@@ -115,14 +115,18 @@ int run_probe(const std::vector<std::string>& argv) {
   if (args.has("config")) {
     // The settings a configuration describes; secrets from the file, or from
     // --token-env when the file only names where they are set.
-    for (std::string_view flag : {"settings", "host", "port", "security", "from", "username-env", "password-env",
-                                  "password-stdin", "platform", "platform-version", "provider"}) {
-      if (args.has(flag)) return usage_error("probe", "--config reads every setting from the file; leave out --" + std::string(flag));
+    for (std::string_view flag :
+         {"settings", "host", "port", "security", "from", "username-env", "password-env",
+          "password-stdin", "platform", "platform-version", "provider"}) {
+      if (args.has(flag))
+        return usage_error("probe", "--config reads every setting from the file; leave out --" +
+                                        std::string(flag));
     }
     const std::optional<config_check> checked = config_from_option(args, error);
     if (!checked) return usage_error("probe", error);
     if (!checked->reading.usable) {
-      render_findings(std::cerr, "smtpcheck probe: the configuration cannot be read", checked->findings, false);
+      render_findings(std::cerr, "smtpcheck probe: the configuration cannot be read",
+                      checked->findings, false);
       return exit_usage;
     }
     decoded.value = checked->reading.value;
@@ -154,13 +158,15 @@ int run_probe(const std::vector<std::string>& argv) {
     // The token is the password; the provider's login scheme says what the username is.
     s.password = token;
     if (same) s.username = token;
-    if (login.username == username_scheme::literal) s.username = std::string(login.literal_username);
+    if (login.username == username_scheme::literal)
+      s.username = std::string(login.literal_username);
   }
   if (!s.password && platform::is_terminal(platform::standard_stream::input)) {
     // Asked in the provider's words.
-    auto typed = read_secret_from_stdin(std::string(profile->server_token_name) +
-                                        (same ? " (used as username and password; empty to skip AUTH): "
-                                              : " (the password; empty to skip AUTH): "));
+    auto typed =
+        read_secret_from_stdin(std::string(profile->server_token_name) +
+                               (same ? " (used as username and password; empty to skip AUTH): "
+                                     : " (the password; empty to skip AUTH): "));
     if (typed && !typed->empty()) {
       s.password = *typed;
       if (!s.username && same) s.username = *typed;

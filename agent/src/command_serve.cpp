@@ -113,7 +113,9 @@ bool read_config(const parsed_args& args, serve::serve_config& config, std::stri
           "--allow-host");
     }
     const auto ports = parse_port_list(*list);
-    if (!ports) return refuse(with_provider_facts("--ports takes port numbers separated by commas, e.g. {ports}"));
+    if (!ports)
+      return refuse(
+          with_provider_facts("--ports takes port numbers separated by commas, e.g. {ports}"));
     config.ports = *ports;
   }
   if (const auto file = args.value("ca-file")) {

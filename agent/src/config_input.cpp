@@ -5,7 +5,9 @@
 
 namespace smtpcheck::cli {
 
-option_spec config_option_spec() { return {"config", true}; }
+option_spec config_option_spec() {
+  return {"config", true};
+}
 
 std::optional<config_check> config_from_option(const parsed_args& args, std::string& error) {
   const auto file = args.value("config");

@@ -11,7 +11,8 @@
 
 namespace {
 
-constexpr std::string_view help = R"(smtpcheck: find the SMTP setting that stops your mail, and what to change.
+constexpr std::string_view help =
+    R"(smtpcheck: find the SMTP setting that stops your mail, and what to change.
 
 Usage:
   smtpcheck check   [settings options] [--json]    check settings, without connecting

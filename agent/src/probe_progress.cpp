@@ -20,11 +20,11 @@ std::string colour_of(const std::string& verdict) {
 // with its underscores as spaces rather than not at all.
 std::string step_words(const std::string& step) {
   static constexpr std::pair<std::string_view, std::string_view> words[] = {
-      {"tcp", "connect"},          {"banner", "greeting"},
-      {"ehlo", "EHLO"},            {"starttls", "STARTTLS"},
-      {"tls", "TLS handshake"},    {"ehlo_after_tls", "EHLO after TLS"},
-      {"auth", "login"},           {"mail_from", "sender"},
-      {"rcpt_to", "recipient"},    {"implicit_tls", "implicit TLS"},
+      {"tcp", "connect"},       {"banner", "greeting"},
+      {"ehlo", "EHLO"},         {"starttls", "STARTTLS"},
+      {"tls", "TLS handshake"}, {"ehlo_after_tls", "EHLO after TLS"},
+      {"auth", "login"},        {"mail_from", "sender"},
+      {"rcpt_to", "recipient"}, {"implicit_tls", "implicit TLS"},
   };
   for (const auto& [name, said] : words) {
     if (step == name) return std::string(said);
@@ -72,9 +72,9 @@ void probe_progress::on_event(const agent::probe_event& e) {
     order_.push_back(key);
     it->second = label + ":";
   }
-  const std::string word = e.step == "tls_version"                             ? e.detail
+  const std::string word = e.step == "tls_version"                       ? e.detail
                            : e.step == "dns" || e.step == "implicit_tls" ? ""
-                                                                          : step_words(e.step);
+                                                                         : step_words(e.step);
   std::string status = status_words(e.status);
   if (e.verdict == "expected_refusal") status += " (expected)";
   if (colour_ && !colour_of(e.verdict).empty()) status = colour_of(e.verdict) + status + "\x1b[0m";

@@ -47,7 +47,8 @@ void render_findings(std::ostream& out, std::string_view heading,
     if (count == 0) continue;
     if (g.level == severity::error) errors = count;
     if (g.level == severity::warning) warnings = count;
-    out << "\n" << paint(std::string(g.heading) + " (" + std::to_string(count) + ")", g.colour, colour)
+    out << "\n"
+        << paint(std::string(g.heading) + " (" + std::to_string(count) + ")", g.colour, colour)
         << "\n";
     for (const finding& f : findings) {
       if (f.severity != g.level) continue;

@@ -8,12 +8,22 @@
 namespace smtpcheck::cli {
 
 std::vector<option_spec> settings_option_specs() {
-  return {{"settings", true},        {"host", true},           {"port", true},
-          {"security", true},        {"from", true},           {"verified-sender", true, true},
-          {"platform", true},        {"platform-version", true}, {"provider", true},
-          {"username-env", true},    {"password-env", true},   {"password-stdin"},
+  return {{"settings", true},
+          {"host", true},
+          {"port", true},
+          {"security", true},
+          {"from", true},
+          {"verified-sender", true, true},
+          {"platform", true},
+          {"platform-version", true},
+          {"provider", true},
+          {"username-env", true},
+          {"password-env", true},
+          {"password-stdin"},
           // Refused with an explanation: a secret on the command line is visible in `ps`.
-          {"username", true},        {"password", true},       {"token", true}};
+          {"username", true},
+          {"password", true},
+          {"token", true}};
 }
 
 std::string settings_options_help() {
@@ -39,8 +49,8 @@ Secrets (never on the command line, where other users can read them in `ps`):
 
 namespace {
 
-bool secret_from_env(const parsed_args& args, std::string_view option, std::optional<std::string>& slot,
-                     std::string& error) {
+bool secret_from_env(const parsed_args& args, std::string_view option,
+                     std::optional<std::string>& slot, std::string& error) {
   const auto name = args.value(option);
   if (!name) return true;
   const char* value = std::getenv(name->c_str());
@@ -57,7 +67,8 @@ bool secret_from_env(const parsed_args& args, std::string_view option, std::opti
 bool settings_from_options(const parsed_args& args, decoded_settings& out, std::string& error) {
   for (std::string_view secret : {"username", "password", "token"}) {
     if (args.has(secret)) {
-      error = "--" + std::string(secret) + " is refused: a value on the command line is visible "
+      error = "--" + std::string(secret) +
+              " is refused: a value on the command line is visible "
               "to every user in `ps` and stays in your shell history. Use --username-env NAME, "
               "--password-env NAME or --password-stdin";
       return false;
@@ -88,14 +99,18 @@ bool settings_from_options(const parsed_args& args, decoded_settings& out, std::
     if (reading.note) out.findings.push_back(std::move(*reading.note));
   }
   if (auto v = args.value("from")) s.from = *v;
-  for (const std::string& sender : args.values("verified-sender")) s.verified_senders.push_back(sender);
-  if (auto v = args.value("platform")) s.platform = platform_ref{*v, args.value("platform-version").value_or("")};
+  for (const std::string& sender : args.values("verified-sender"))
+    s.verified_senders.push_back(sender);
+  if (auto v = args.value("platform"))
+    s.platform = platform_ref{*v, args.value("platform-version").value_or("")};
   else if (args.has("platform-version")) {
     error = "--platform-version needs --platform";
     return false;
   }
-  if (auto v = args.value("provider")) s.provider = *v;
-  else if (args.has("host")) detect_provider(s);  // a --settings file detected its own
+  if (auto v = args.value("provider"))
+    s.provider = *v;
+  else if (args.has("host"))
+    detect_provider(s);  // a --settings file detected its own
   if (!secret_from_env(args, "username-env", s.username, error)) return false;
   if (!secret_from_env(args, "password-env", s.password, error)) return false;
   if (args.has("password-stdin")) {

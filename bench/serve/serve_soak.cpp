@@ -161,13 +161,20 @@ options parse(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     const std::string value = argv[i + 1];
-    if (flag == "--smtpcheck") o.smtpcheck = value;
-    else if (flag == "--server") o.server = value;
-    else if (flag == "--ca-file") o.ca_file = value;
-    else if (flag == "--duration") o.duration_s = std::atoi(value.c_str());
-    else if (flag == "--probes") o.probes = std::atoi(value.c_str());
-    else if (flag == "--slow") o.slow = std::atoi(value.c_str());
-    else throw std::runtime_error("unknown flag " + flag);
+    if (flag == "--smtpcheck")
+      o.smtpcheck = value;
+    else if (flag == "--server")
+      o.server = value;
+    else if (flag == "--ca-file")
+      o.ca_file = value;
+    else if (flag == "--duration")
+      o.duration_s = std::atoi(value.c_str());
+    else if (flag == "--probes")
+      o.probes = std::atoi(value.c_str());
+    else if (flag == "--slow")
+      o.slow = std::atoi(value.c_str());
+    else
+      throw std::runtime_error("unknown flag " + flag);
   }
   if (o.smtpcheck.empty() || o.server.empty() || o.ca_file.empty() || o.duration_s < 10)
     throw std::runtime_error(
@@ -196,12 +203,19 @@ int main(int argc, char** argv) try {
   // Help-center origins besides the own page: each has its own rate-limit
   // bucket (one probe per 2 s after a burst), so together they carry the
   // legitimate load a busy afternoon might.
-  const std::vector<std::string> help_centers = {"http://help-1.example.test",
-                                                 "http://help-2.example.test",
-                                                 "http://help-3.example.test",
-                                                 "http://help-4.example.test"};
-  std::vector<std::string> agent_args = {o.smtpcheck, "serve", "--port", "0", "--idle-exit", "0",
-                                         "--allow-host", "127.0.0.1", "--ca-file", o.ca_file,
+  const std::vector<std::string> help_centers = {
+      "http://help-1.example.test", "http://help-2.example.test", "http://help-3.example.test",
+      "http://help-4.example.test"};
+  std::vector<std::string> agent_args = {o.smtpcheck,
+                                         "serve",
+                                         "--port",
+                                         "0",
+                                         "--idle-exit",
+                                         "0",
+                                         "--allow-host",
+                                         "127.0.0.1",
+                                         "--ca-file",
+                                         o.ca_file,
                                          "--ports",
                                          std::to_string(smtp_ports[0]) + "," +
                                              std::to_string(smtp_ports[1]) + "," +
@@ -225,8 +239,8 @@ int main(int argc, char** argv) try {
     const auto t0 = clock_type::now();
     const std::string reply =
         exchange(port, "GET /v1/hello HTTP/1.1\r\nHost: " + host + "\r\n\r\n", 5s);
-    const long us = std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - t0)
-                        .count();
+    const long us =
+        std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - t0).count();
     return reply.rfind("HTTP/1.1 200", 0) == 0 ? us : -1;
   };
 
@@ -296,8 +310,10 @@ int main(int argc, char** argv) try {
       const long us = hello_once();
       {
         const std::lock_guard lock(mutex);
-        if (us < 0) ++hello_failures;
-        else hello_under_load.push_back(us);
+        if (us < 0)
+          ++hello_failures;
+        else
+          hello_under_load.push_back(us);
       }
       std::this_thread::sleep_for(100ms);
     }
@@ -310,10 +326,10 @@ int main(int argc, char** argv) try {
   std::vector<std::string> origins = {"http://127.0.0.1:" + std::to_string(port),
                                       "http://localhost:" + std::to_string(port)};
   origins.insert(origins.end(), help_centers.begin(), help_centers.end());
-  const std::string body =
-      R"({"schema":"smtpcheck/settings/v1","host":"127.0.0.1","port":)" +
-      std::to_string(smtp_ports[2]) + R"(,"security":"starttls","username":")" + fake_token +
-      R"(","password":")" + fake_token + R"(","from":"billing@example.test"})";
+  const std::string body = R"({"schema":"smtpcheck/settings/v1","host":"127.0.0.1","port":)" +
+                           std::to_string(smtp_ports[2]) +
+                           R"(,"security":"starttls","username":")" + fake_token +
+                           R"(","password":")" + fake_token + R"(","from":"billing@example.test"})";
   long probes_ok = 0;
   long probes_failed = 0;
   long probes_limited = 0;
@@ -332,10 +348,11 @@ int main(int argc, char** argv) try {
     if (i >= o.probes) continue;
     const std::string& origin = origins[static_cast<std::size_t>(i) % origins.size()];
     const bool own = origin.find("example.test") == std::string::npos;
-    const std::string request = "POST /v1/probe HTTP/1.1\r\nHost: " + host + "\r\nOrigin: " +
-                                origin + "\r\nX-Smtpcheck-Pairing: " + (own ? token : code) +
-                                "\r\nContent-Type: application/json\r\nContent-Length: " +
-                                std::to_string(body.size()) + "\r\n\r\n" + body;
+    const std::string request =
+        "POST /v1/probe HTTP/1.1\r\nHost: " + host + "\r\nOrigin: " + origin +
+        "\r\nX-Smtpcheck-Pairing: " + (own ? token : code) +
+        "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\n\r\n" + body;
     const std::string reply = exchange(port, request, 60s);
     if (reply.rfind("HTTP/1.1 429", 0) == 0 && reply.find("rate_limited") != std::string::npos) {
       ++probes_limited;  // paced too fast for the rate limit: not a failure of the agent
@@ -345,8 +362,7 @@ int main(int argc, char** argv) try {
       ++probes_ok;
     } else {
       ++probes_failed;
-      if (probes_failed <= 3)
-        std::fprintf(stderr, "failed probe %ld: %.300s\n", i, reply.c_str());
+      if (probes_failed <= 3) std::fprintf(stderr, "failed probe %ld: %.300s\n", i, reply.c_str());
     }
   }
   const process_usage at_end = usage_of(agent.pid);
@@ -366,18 +382,19 @@ int main(int argc, char** argv) try {
   const auto flat = [&](long end, long middle) {
     return std::abs(ratio(end, middle) - 1.0) <= 0.10 ? "flat" : "NOT flat";
   };
-  std::printf("serve soak: %.0f s, %d slow connections, ~20 malformed requests/s beside\n",
-              elapsed, o.slow);
+  std::printf("serve soak: %.0f s, %d slow connections, ~20 malformed requests/s beside\n", elapsed,
+              o.slow);
   std::printf("probes: %ld ok, %ld failed, %ld rate-limited; %.2f probes/s\n", probes_ok,
               probes_failed, probes_limited, static_cast<double>(probes_ok) / elapsed);
   std::printf("/v1/hello quiet:      p50 %ld us, p99 %ld us (%zu samples)\n",
               percentile_us(quiet, 50), percentile_us(quiet, 99), quiet.size());
-  std::printf("/v1/hello under load: p50 %ld us, p99 %ld us (%zu samples, %ld failed); p99 ratio "
-              "%.2fx the quiet one\n",
-              percentile_us(hello_under_load, 50), percentile_us(hello_under_load, 99),
-              hello_under_load.size(), hello_failures,
-              static_cast<double>(percentile_us(hello_under_load, 99)) /
-                  static_cast<double>(std::max(1L, percentile_us(quiet, 99))));
+  std::printf(
+      "/v1/hello under load: p50 %ld us, p99 %ld us (%zu samples, %ld failed); p99 ratio "
+      "%.2fx the quiet one\n",
+      percentile_us(hello_under_load, 50), percentile_us(hello_under_load, 99),
+      hello_under_load.size(), hello_failures,
+      static_cast<double>(percentile_us(hello_under_load, 99)) /
+          static_cast<double>(std::max(1L, percentile_us(quiet, 99))));
   std::printf("agent        start     middle    end       end/middle\n");
   std::printf("RSS (KiB)    %-9ld %-9ld %-9ld %.3f %s\n", at_start.rss_kib, at_middle.rss_kib,
               at_end.rss_kib, ratio(at_end.rss_kib, at_middle.rss_kib),
@@ -388,7 +405,8 @@ int main(int argc, char** argv) try {
               at_end.threads, ratio(at_end.threads, at_middle.threads),
               flat(at_end.threads, at_middle.threads));
   std::printf("goal: end within 10%% of middle, 0 failed legitimate probes: %s\n",
-              probes_failed == 0 && std::string(flat(at_end.rss_kib, at_middle.rss_kib)) == "flat" &&
+              probes_failed == 0 &&
+                      std::string(flat(at_end.rss_kib, at_middle.rss_kib)) == "flat" &&
                       std::string(flat(at_end.fds, at_middle.fds)) == "flat" &&
                       std::string(flat(at_end.threads, at_middle.threads)) == "flat"
                   ? "met"

@@ -31,7 +31,9 @@ const catalog_entry& emittable_entry(fid id) {
   return entry;
 }
 
-std::span<const catalog_entry> catalog() { return table; }
+std::span<const catalog_entry> catalog() {
+  return table;
+}
 
 const catalog_entry* find_catalog_entry(std::string_view id) {
   for (const auto& entry : table) {

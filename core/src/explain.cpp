@@ -65,16 +65,19 @@ struct failure_kind {
   std::array<std::string_view, 8> words;
 };
 constexpr std::array failure_kinds{
-    failure_kind{"connection", {"connect", "timeout", "timed out", "refused", "socket", "network",
-                                "unreachable", "host"}},
-    failure_kind{"TLS", {"ssl", "tls", "certificate", "handshake", "x509", "cipher", "crypto",
-                         "starttls"}},
-    failure_kind{"authentication", {"auth", "login", "password", "credential", "535", "534",
-                                    "username", "token"}},
-    failure_kind{"sender", {"sender", "from address", "mail from", "signature", "553", "not owned",
-                            "domain", "envelope"}},
-    failure_kind{"message", {"message size", "too large", "attachment", "spam", "content", "554",
-                             "552", "header"}},
+    failure_kind{
+        "connection",
+        {"connect", "timeout", "timed out", "refused", "socket", "network", "unreachable", "host"}},
+    failure_kind{
+        "TLS", {"ssl", "tls", "certificate", "handshake", "x509", "cipher", "crypto", "starttls"}},
+    failure_kind{"authentication",
+                 {"auth", "login", "password", "credential", "535", "534", "username", "token"}},
+    failure_kind{"sender",
+                 {"sender", "from address", "mail from", "signature", "553", "not owned", "domain",
+                  "envelope"}},
+    failure_kind{
+        "message",
+        {"message size", "too large", "attachment", "spam", "content", "554", "552", "header"}},
 };
 
 // The kind whose words the text uses most, or "" when it uses none.
@@ -181,8 +184,8 @@ finding truncated_note() {
 std::vector<finding> explain(std::string_view text, std::string_view platform_id,
                              std::string_view provider_id) {
   std::vector<finding> out;
-  const provider_profile* chosen = provider_id.empty() ? &default_provider()
-                                                       : find_provider(text::lower(provider_id));
+  const provider_profile* chosen =
+      provider_id.empty() ? &default_provider() : find_provider(text::lower(provider_id));
   if (!chosen) out.push_back(rules::unknown_provider(std::string(provider_id)));
   const provider_profile& provider = chosen ? *chosen : default_provider();
   const std::string_view part = readable_part(text);
@@ -192,8 +195,7 @@ std::vector<finding> explain(std::string_view text, std::string_view platform_id
     const folded_lines folded = fold_repeats(readable_lines(part, provider.access_key_prefix));
     const std::vector<std::string>& lines = folded.lines;
     const client_platform* platform = find_client_platform(platform_id);
-    const recognised_client client =
-        platform ? recognised_client{} : find_client_in_text(lines);
+    const recognised_client client = platform ? recognised_client{} : find_client_in_text(lines);
     if (!platform) platform = client.platform;
     std::vector<std::optional<int>> ports;
     ports.reserve(lines.size());
@@ -206,8 +208,8 @@ std::vector<finding> explain(std::string_view text, std::string_view platform_id
       f.evidence = clip_around(lines[r.line], r.at, max_evidence_bytes);
       if (folded.count[r.line] > 1) {
         f.detail += " This line appears " + std::to_string(folded.count[r.line]) +
-                    " times in the text, first as line " + std::to_string(folded.first[r.line] + 1) +
-                    ".";
+                    " times in the text, first as line " +
+                    std::to_string(folded.first[r.line] + 1) + ".";
       }
       out.push_back(std::move(f));
     }

@@ -9,7 +9,8 @@ namespace {
 // Most text holds nothing to redact: it is returned untouched, unallocated.
 void redact(std::string& s) {
   if (s.empty()) return;
-  std::string out = link_codec::redact_secret_words(explaining::redact_secret_values(s), "<redacted>");
+  std::string out =
+      link_codec::redact_secret_words(explaining::redact_secret_values(s), "<redacted>");
   if (out != s) s = std::move(out);
 }
 

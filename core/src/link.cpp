@@ -220,8 +220,8 @@ struct link_reader {
         return;
       }
       if (const std::string problem = value_problem(*p, *item); !problem.empty()) {
-        out.findings.push_back(invalid_value(
-            *p, list ? "has an entry that " + problem : problem, direction::reading));
+        out.findings.push_back(
+            invalid_value(*p, list ? "has an entry that " + problem : problem, direction::reading));
         return;
       }
       items.push_back(std::move(*item));
@@ -252,7 +252,8 @@ struct link_reader {
         for (const std::string& name : items) {
           // value_problem() let only setting parameters through.
           const link_parameter named = *find_link_parameter(name);
-          if (std::find(out.dropped.begin(), out.dropped.end(), name) != out.dropped.end()) continue;
+          if (std::find(out.dropped.begin(), out.dropped.end(), name) != out.dropped.end())
+            continue;
           note_dropped(named);
           out.findings.push_back(field_left_out(named));
         }

@@ -273,7 +273,9 @@ constexpr std::array table{
 
 }  // namespace
 
-std::span<const client_platform> client_platforms() { return table; }
+std::span<const client_platform> client_platforms() {
+  return table;
+}
 
 std::string_view short_name(const client_platform& p) {
   const std::size_t paren = p.name.find(" (");

@@ -32,8 +32,8 @@ void scrub(probe_connection& c, const std::vector<std::string>& secrets) {
       scrub(*text, secrets);
     if (c.tls->certificate) {
       certificate_info& cert = *c.tls->certificate;
-      for (std::string* text : {&cert.subject, &cert.issuer, &cert.not_before, &cert.not_after,
-                                &cert.verify_result})
+      for (std::string* text :
+           {&cert.subject, &cert.issuer, &cert.not_before, &cert.not_after, &cert.verify_result})
         scrub(*text, secrets);
       scrub(cert.sans, secrets);
     }
@@ -64,8 +64,7 @@ std::vector<std::string> probe_secrets(const settings& s) {
   constexpr std::size_t shortest = 8;
   std::vector<std::string> secrets;
   if (s.password && s.password->size() >= shortest) secrets.push_back(*s.password);
-  if (s.username && s.username->size() >= shortest &&
-      s.username->find('@') == std::string::npos) {
+  if (s.username && s.username->size() >= shortest && s.username->find('@') == std::string::npos) {
     secrets.push_back(*s.username);
   }
   return secrets;

@@ -17,14 +17,17 @@ namespace {
 // (e.g. "Avast Web/Mail Shield Root", "Kaspersky Anti-Virus Personal Root
 // Certificate", "ESET SSL Filter CA", "Zscaler Root CA", "FortiGate CA").
 constexpr std::array<std::string_view, 15> interception_issuers{
-    "Avast",          "AVG Technologies", "AVG Web/Mail Shield", "Kaspersky", "ESET SSL Filter",
-    "Bitdefender",    "Fortinet",         "FortiGate",           "Zscaler",   "Sophos",
-    "Palo Alto Networks", "Cisco Umbrella", "Netskope",          "Untangle",  "Blue Coat"};
+    "Avast",     "AVG Technologies",   "AVG Web/Mail Shield",
+    "Kaspersky", "ESET SSL Filter",    "Bitdefender",
+    "Fortinet",  "FortiGate",          "Zscaler",
+    "Sophos",    "Palo Alto Networks", "Cisco Umbrella",
+    "Netskope",  "Untangle",           "Blue Coat"};
 
 }  // namespace
 
-std::span<const std::string_view> tls_interception_issuers() { return interception_issuers; }
-
+std::span<const std::string_view> tls_interception_issuers() {
+  return interception_issuers;
+}
 
 bool serves_implicit_tls(const provider_profile& p, int port) {
   return std::find(p.implicit_tls_ports.begin(), p.implicit_tls_ports.end(), port) !=

@@ -38,15 +38,17 @@ security_reading read_security_text(std::string_view text) {
                                 std::string_view("ssl/tls"), std::string_view("implicit"),
                                 std::string_view("implicit tls")};
   constexpr std::array starttls{std::string_view("start_tls"), std::string_view("start-tls"),
-                                std::string_view("starttls_auto"), std::string_view("starttls-auto"),
+                                std::string_view("starttls_auto"),
+                                std::string_view("starttls-auto"),
                                 std::string_view("enable_starttls")};
   const std::string shown = mode.substr(0, 64);
   for (std::string_view name : implicit) {
     if (mode == name) {
       out.mode = security_mode::tls;
       out.note = make_finding(fid::security_synonym_read, "security",
-                              "\"" + shown + "\" was read as \"tls\": it is the usual name of "
-                              "implicit TLS (TLS from the first byte, the port 465 style).",
+                              "\"" + shown +
+                                  "\" was read as \"tls\": it is the usual name of "
+                                  "implicit TLS (TLS from the first byte, the port 465 style).",
                               "", shown);
       return out;
     }
@@ -60,8 +62,9 @@ security_reading read_security_text(std::string_view text) {
     }
   }
   out.note = make_finding(fid::security_invalid, "security",
-                          "\"" + shown + "\" is not a security mode. The modes are \"starttls\", "
-                          "\"tls\" (implicit TLS, also called SSL or SSL/TLS) and \"none\".",
+                          "\"" + shown +
+                              "\" is not a security mode. The modes are \"starttls\", "
+                              "\"tls\" (implicit TLS, also called SSL or SSL/TLS) and \"none\".",
                           fix_sentence{"Set the security to \"starttls\": the mode of ports 587, "
                                        "2525 and 25.",
                                        {{"security", "starttls"}}},
@@ -73,8 +76,8 @@ void detect_provider(settings& s) {
   if (!s.host) return;
   // "smtp.sendgrid.net:587": the port typed into the host does not change whose host it is.
   std::string_view host = text::trim(*s.host);
-  if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos &&
-                                                 host.find(':') == colon) {
+  if (const std::size_t colon = host.rfind(':');
+      colon != std::string_view::npos && host.find(':') == colon) {
     host = host.substr(0, colon);
   }
   if (const provider_profile* p = provider_for_host(host)) s.provider = std::string(p->id);

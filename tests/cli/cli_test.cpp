@@ -37,7 +37,8 @@ TEST_CASE("--version prints the version and exits 0", "[cli]") {
 TEST_CASE("--help names every command and the exit codes", "[cli]") {
   const auto r = run_smtpcheck({"--help"});
   CHECK(r.exit_code == 0);
-  for (const char* word : {"check", "explain", "link", "catalog", "Exit codes"}) CHECK(contains(r.out, word));
+  for (const char* word : {"check", "explain", "link", "catalog", "Exit codes"})
+    CHECK(contains(r.out, word));
   for (const char* command : {"check", "explain", "link", "catalog"}) {
     const auto sub = run_smtpcheck({command, "--help"});
     INFO(command);
@@ -46,8 +47,10 @@ TEST_CASE("--help names every command and the exit codes", "[cli]") {
   }
 }
 
-TEST_CASE("port 465 with implicit TLS exits 1 and says to use 587 with STARTTLS", "[cli][acceptance]") {
-  const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "465", "--security", "tls"});
+TEST_CASE("port 465 with implicit TLS exits 1 and says to use 587 with STARTTLS",
+          "[cli][acceptance]") {
+  const auto r = run_smtpcheck(
+      {"check", "--host", "smtp.postmarkapp.com", "--port", "465", "--security", "tls"});
   CHECK(r.exit_code == 1);
   CHECK(contains(r.out, "port.465_unsupported"));
   CHECK(contains(r.out, "Set the port to 587 and the security to STARTTLS"));
@@ -60,16 +63,17 @@ TEST_CASE("each finding's text ends with the provider's help page as Learn more"
 }
 
 TEST_CASE("correct settings exit 0", "[cli]") {
-  const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "587", "--security",
-                            "starttls", "--from", "billing@acme.io", "--username-env", "T",
-                            "--password-env", "T"},
-                           {.env = {{"T", fake_token}}});
+  const auto r = run_smtpcheck(
+      {"check", "--host", "smtp.postmarkapp.com", "--port", "587", "--security", "starttls",
+       "--from", "billing@acme.io", "--username-env", "T", "--password-env", "T"},
+      {.env = {{"T", fake_token}}});
   CHECK(r.exit_code == 0);
   CHECK(contains(r.out, "No errors or warnings."));
 }
 
 TEST_CASE("check --json prints exactly a findings document", "[cli][json]") {
-  const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "25", "--json"});
+  const auto r =
+      run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "25", "--json"});
   CHECK(r.exit_code == 0);  // port 25 is a warning, not an error
   const auto doc = nlohmann::json::parse(r.out, nullptr, false);
   REQUIRE(doc.is_object());
@@ -77,7 +81,8 @@ TEST_CASE("check --json prints exactly a findings document", "[cli][json]") {
   CHECK(doc["schema"] == "smtpcheck/findings/v1");
   REQUIRE(doc["findings"].is_array());
   for (const auto& f : doc["findings"]) {
-    for (const char* key : {"id", "severity", "field", "title", "detail", "fix"}) CHECK(f.contains(key));
+    for (const char* key : {"id", "severity", "field", "title", "detail", "fix"})
+      CHECK(f.contains(key));
   }
 }
 
@@ -111,12 +116,14 @@ TEST_CASE("explain names the implicit TLS mismatch for wrong version number", "[
 }
 
 TEST_CASE("explain reads standard input with -", "[cli]") {
-  const auto r = run_smtpcheck({"explain", "-"}, {.stdin_data = "535 5.7.8 Authentication failed\n"});
+  const auto r =
+      run_smtpcheck({"explain", "-"}, {.stdin_data = "535 5.7.8 Authentication failed\n"});
   CHECK(r.exit_code == 1);
   CHECK(contains(r.out, "explain.auth_failed"));
 }
 
-TEST_CASE("a token on the command line is refused with exit 2, and not repeated", "[cli][secrets]") {
+TEST_CASE("a token on the command line is refused with exit 2, and not repeated",
+          "[cli][secrets]") {
   for (const char* option : {"--password", "--username", "--token"}) {
     const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", option, fake_token});
     INFO(option);
@@ -128,41 +135,44 @@ TEST_CASE("a token on the command line is refused with exit 2, and not repeated"
 
 TEST_CASE("a token from the environment or stdin is never printed", "[cli][secrets]") {
   // With and without the usual copy-paste damage, in human and JSON output.
-  for (const std::string& token : {fake_token, fake_token + "\n", " " + fake_token, "\"" + fake_token + "\""}) {
+  for (const std::string& token :
+       {fake_token, fake_token + "\n", " " + fake_token, "\"" + fake_token + "\""}) {
     for (bool json : {false, true}) {
-      std::vector<std::string> args{"check", "--host", "smtp.postmarkapp.com", "--port", "587",
-                                    "--username-env", "TOKEN", "--password-env", "TOKEN"};
+      std::vector<std::string> args{
+          "check",          "--host", "smtp.postmarkapp.com", "--port", "587",
+          "--username-env", "TOKEN",  "--password-env",       "TOKEN"};
       if (json) args.push_back("--json");
       const auto r = run_smtpcheck(args, {.env = {{"TOKEN", token}}});
       CHECK_FALSE(contains(r.out + r.err, fake_token));
       CHECK(r.exit_code != 2);
     }
   }
-  const auto piped = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--password-stdin",
-                                "--username-env", "TOKEN"},
-                               {.stdin_data = "11111111-2222-3333-4444-555555555555\n",
-                                .env = {{"TOKEN", fake_token}}});
+  const auto piped = run_smtpcheck(
+      {"check", "--host", "smtp.postmarkapp.com", "--password-stdin", "--username-env", "TOKEN"},
+      {.stdin_data = "11111111-2222-3333-4444-555555555555\n", .env = {{"TOKEN", fake_token}}});
   CHECK(contains(piped.out, "credentials.account_token_suspected"));
   CHECK_FALSE(contains(piped.out + piped.err, fake_token));
   CHECK_FALSE(contains(piped.out + piped.err, "11111111-2222-3333-4444-555555555555"));
 }
 
 TEST_CASE("a made link never carries the token", "[cli][secrets][link]") {
-  const auto r = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "587", "--from",
-                            "billing@acme.io", "--username-env", "T", "--password-env", "T",
-                            "--base", "https://help.example.com/smtp"},
-                           {.env = {{"T", fake_token}}});
+  const auto r = run_smtpcheck(
+      {"link", "--host", "smtp.postmarkapp.com", "--port", "587", "--from", "billing@acme.io",
+       "--username-env", "T", "--password-env", "T", "--base", "https://help.example.com/smtp"},
+      {.env = {{"T", fake_token}}});
   CHECK(r.exit_code == 0);
   CHECK(r.out.rfind("https://help.example.com/smtp#v=1", 0) == 0);
   CHECK(contains(r.out, "host=smtp.postmarkapp.com"));
   CHECK_FALSE(contains(r.out + r.err, fake_token));
-  const auto json = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--password-env", "T", "--json"},
-                              {.env = {{"T", fake_token}}});
+  const auto json =
+      run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--password-env", "T", "--json"},
+                    {.env = {{"T", fake_token}}});
   CHECK(nlohmann::json::parse(json.out, nullptr, false)["schema"] == "smtpcheck/link/v1");
   CHECK_FALSE(contains(json.out + json.err, fake_token));
 }
 
-TEST_CASE("a token pasted into the host is left out of the link and its JSON", "[cli][secrets][link]") {
+TEST_CASE("a token pasted into the host is left out of the link and its JSON",
+          "[cli][secrets][link]") {
   const auto r = run_smtpcheck({"link", "--host", fake_token, "--port", "587", "--json"});
   CHECK(contains(r.out, "link.secret_dropped"));
   CHECK_FALSE(contains(r.out + r.err, fake_token));
@@ -172,8 +182,9 @@ TEST_CASE("a token pasted into the host is left out of the link and its JSON", "
 }
 
 TEST_CASE("a link read back gives its settings", "[cli][link]") {
-  const auto made = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "2525", "--security",
-                                   "starttls", "--base", "https://help.example.com/smtp"});
+  const auto made =
+      run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "2525", "--security",
+                     "starttls", "--base", "https://help.example.com/smtp"});
   REQUIRE(made.exit_code == 0);
   std::string fragment = made.out.substr(0, made.out.find('\n'));
   const auto r = run_smtpcheck({"link", "--parse", fragment, "--json"});
@@ -191,15 +202,16 @@ TEST_CASE("a link without a page to open it on exits 2 and says why", "[cli][lin
   CHECK(r.out.empty());
   CHECK(contains(r.err, "--base"));
   CHECK(contains(r.err, "SMTPCHECK_LINK_BASE"));
-  const auto from_env = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com"},
-                                      {.env = {{"SMTPCHECK_LINK_BASE", "https://help.example.com/smtp"}}});
+  const auto from_env =
+      run_smtpcheck({"link", "--host", "smtp.postmarkapp.com"},
+                    {.env = {{"SMTPCHECK_LINK_BASE", "https://help.example.com/smtp"}}});
   CHECK(from_env.exit_code == 0);
   CHECK(from_env.out.rfind("https://help.example.com/smtp#v=1&host=smtp.postmarkapp.com", 0) == 0);
 }
 
 TEST_CASE("a field left out of a link for holding a secret is named", "[cli][link][secrets]") {
-  const auto r = run_smtpcheck({"link", "--host", fake_token, "--port", "587", "--base",
-                                "https://help.example.com/smtp"});
+  const auto r = run_smtpcheck(
+      {"link", "--host", fake_token, "--port", "587", "--base", "https://help.example.com/smtp"});
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, "Left out of the link: host"));
   CHECK_FALSE(contains(r.out + r.err, fake_token));
@@ -208,8 +220,8 @@ TEST_CASE("a field left out of a link for holding a secret is named", "[cli][lin
 TEST_CASE("--security ssl and SSL/TLS are read as tls, with a note", "[cli][security]") {
   for (const char* word : {"ssl", "SSL/TLS", " SSL "}) {
     INFO(word);
-    const auto r = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "465", "--security",
-                                  word, "--json"});
+    const auto r = run_smtpcheck(
+        {"check", "--host", "smtp.postmarkapp.com", "--port", "465", "--security", word, "--json"});
     CHECK(r.exit_code == 1);
     CHECK(contains(r.out, "security.synonym_read"));
     CHECK(contains(r.out, "port.465_unsupported"));
@@ -223,8 +235,8 @@ TEST_CASE("settings can come from a file or from standard input", "[cli]") {
   CHECK(r.exit_code == 1);
   CHECK(contains(r.out, "port.465_unsupported"));
   // Flags override the document.
-  const auto overridden = run_smtpcheck({"check", "--settings", "-", "--port", "587", "--security", "starttls"},
-                                    {.stdin_data = doc});
+  const auto overridden = run_smtpcheck(
+      {"check", "--settings", "-", "--port", "587", "--security", "starttls"}, {.stdin_data = doc});
   CHECK_FALSE(contains(overridden.out, "port.465_unsupported"));
 }
 
@@ -253,15 +265,17 @@ TEST_CASE("usage mistakes exit 2 with a message on stderr", "[cli][errors]") {
 }
 
 TEST_CASE("unreadable settings exit 2 with a finding that says where", "[cli][errors]") {
-  const auto malformed = run_smtpcheck({"check", "--settings", "-", "--json"},
-                                   {.stdin_data = "{\n  \"host\": \"smtp.postmarkapp.com\",\n  port: 587\n}"});
+  const auto malformed =
+      run_smtpcheck({"check", "--settings", "-", "--json"},
+                    {.stdin_data = "{\n  \"host\": \"smtp.postmarkapp.com\",\n  port: 587\n}"});
   CHECK(malformed.exit_code == 2);
   CHECK(contains(malformed.out, "settings.malformed_json"));
   CHECK(contains(malformed.out, "line 3"));
 
   std::string binary(4096, '\0');
   for (std::size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 7 + 3);
-  const auto garbage = run_smtpcheck({"check", "--settings", "-", "--json"}, {.stdin_data = binary});
+  const auto garbage =
+      run_smtpcheck({"check", "--settings", "-", "--json"}, {.stdin_data = binary});
   CHECK(garbage.exit_code == 2);
   CHECK(nlohmann::json::parse(garbage.out, nullptr, false).is_object());
 
@@ -272,10 +286,13 @@ TEST_CASE("unreadable settings exit 2 with a finding that says where", "[cli][er
 }
 
 TEST_CASE("colour is used on a terminal unless NO_COLOR is set", "[cli][output]") {
-  const std::vector<std::string> args{SMTPCHECK_BIN, "check", "--host", "smtp.postmarkapp.com", "--port", "465"};
-  const auto coloured = run_process(args, {.env = {{"NO_COLOR", ""}, {"TERM", "xterm"}}, .terminal = true});
+  const std::vector<std::string> args{SMTPCHECK_BIN,          "check",  "--host",
+                                      "smtp.postmarkapp.com", "--port", "465"};
+  const auto coloured =
+      run_process(args, {.env = {{"NO_COLOR", ""}, {"TERM", "xterm"}}, .terminal = true});
   CHECK(contains(coloured.out, "\x1b["));
-  const auto plain = run_process(args, {.env = {{"NO_COLOR", "1"}, {"TERM", "xterm"}}, .terminal = true});
+  const auto plain =
+      run_process(args, {.env = {{"NO_COLOR", "1"}, {"TERM", "xterm"}}, .terminal = true});
   CHECK_FALSE(contains(plain.out, "\x1b["));
   CHECK(contains(plain.out, "port.465_unsupported"));
   const auto piped = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "465"});
@@ -296,7 +313,8 @@ TEST_CASE("the catalog lists every id, as text and as JSON", "[cli]") {
   CHECK(json["findings"].size() > 90);
 }
 
-TEST_CASE("catalog --provider prints one provider as the widget's form shows it", "[cli][provider]") {
+TEST_CASE("catalog --provider prints one provider as the widget's form shows it",
+          "[cli][provider]") {
   const auto sendgrid = run_smtpcheck({"catalog", "--provider", "sendgrid", "--json"});
   CHECK(sendgrid.exit_code == 0);
   const auto doc = nlohmann::json::parse(sendgrid.out, nullptr, false);
@@ -308,7 +326,8 @@ TEST_CASE("catalog --provider prints one provider as the widget's form shows it"
         nlohmann::json{{"field", "username"}, {"words", "apikey"}, {"value", "apikey"}});
   CHECK(doc["findings"].empty());
 
-  const auto by_default = nlohmann::json::parse(run_smtpcheck({"catalog", "--provider", "", "--json"}).out);
+  const auto by_default =
+      nlohmann::json::parse(run_smtpcheck({"catalog", "--provider", "", "--json"}).out);
   CHECK(by_default["provider"]["id"] == "postmark");
 
   const auto unknown = run_smtpcheck({"catalog", "--provider", "acme-relay", "--json"});
@@ -323,17 +342,23 @@ TEST_CASE("catalog --provider prints one provider as the widget's form shows it"
 TEST_CASE("help examples come from the default provider's profile", "[cli][provider]") {
   const auto help = run_smtpcheck({"check", "--help"});
   CHECK(contains(help.out, "--host NAME             SMTP host, e.g. smtp.postmarkapp.com"));
-  CHECK(contains(help.out, "smtpcheck check --host smtp.postmarkapp.com --port 587 --security starttls"));
-  for (const char* id : {"amazon-ses", "brevo", "mailgun", "postmark", "resend", "sendgrid"}) CHECK(contains(help.out, id));
+  CHECK(contains(help.out,
+                 "smtpcheck check --host smtp.postmarkapp.com --port 587 --security starttls"));
+  for (const char* id : {"amazon-ses", "brevo", "mailgun", "postmark", "resend", "sendgrid"})
+    CHECK(contains(help.out, id));
   CHECK_FALSE(contains(help.out, "{host}"));
   const auto probe = run_smtpcheck({"probe", "--help"});
   CHECK(contains(probe.out, "e.g. 2525,587"));
-  CHECK_FALSE(contains(probe.out, "{"  "ports}"));
+  CHECK_FALSE(contains(probe.out,
+                       "{"
+                       "ports}"));
 }
 
-TEST_CASE("check --config - reads a pasted .env, answers in its syntax and never prints the token", "[cli][config]") {
-  const std::string env = "MAIL_HOST=smtp.postmarkapp.com\nMAIL_PORT=465\nMAIL_ENCRYPTION=ssl\nMAIL_USERNAME=" +
-                          fake_token + "\nMAIL_PASSWORD=" + fake_token + "\n";
+TEST_CASE("check --config - reads a pasted .env, answers in its syntax and never prints the token",
+          "[cli][config]") {
+  const std::string env =
+      "MAIL_HOST=smtp.postmarkapp.com\nMAIL_PORT=465\nMAIL_ENCRYPTION=ssl\nMAIL_USERNAME=" +
+      fake_token + "\nMAIL_PASSWORD=" + fake_token + "\n";
   const auto human = run_smtpcheck({"check", "--config", "-"}, {.stdin_data = env});
   CHECK(human.exit_code == 1);
   CHECK(contains(human.out, "Read as Laravel .env"));
@@ -346,18 +371,20 @@ TEST_CASE("check --config - reads a pasted .env, answers in its syntax and never
   CHECK_FALSE(contains(json.out, fake_token));
 }
 
-TEST_CASE("check --config with something that is not a configuration exits 2 with a finding", "[cli][config]") {
-  const auto r = run_smtpcheck({"check", "--config", "-"}, {.stdin_data = "please help, my mail does not send"});
+TEST_CASE("check --config with something that is not a configuration exits 2 with a finding",
+          "[cli][config]") {
+  const auto r = run_smtpcheck({"check", "--config", "-"},
+                               {.stdin_data = "please help, my mail does not send"});
   CHECK(r.exit_code == 2);
   CHECK(contains(r.out, "config.not_recognised"));
 }
 
 TEST_CASE("a link read back shows the customer's credential findings, worded for support",
           "[cli][link][secrets]") {
-  const auto made = run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "587",
-                                   "--username-env", "U", "--password-env", "T", "--base",
-                                   "https://help.example.com/smtp"},
-                                  {.env = {{"U", "jane@acme-widgets.io"}, {"T", fake_token + "\n"}}});
+  const auto made =
+      run_smtpcheck({"link", "--host", "smtp.postmarkapp.com", "--port", "587", "--username-env",
+                     "U", "--password-env", "T", "--base", "https://help.example.com/smtp"},
+                    {.env = {{"U", "jane@acme-widgets.io"}, {"T", fake_token + "\n"}}});
   REQUIRE(made.exit_code == 0);
   CHECK_FALSE(contains(made.out + made.err, "jane@acme-widgets.io"));
   CHECK_FALSE(contains(made.out + made.err, fake_token));
@@ -375,8 +402,8 @@ TEST_CASE("a link read back shows the customer's credential findings, worded for
 
 TEST_CASE("a setting left out of a link for holding a secret is named when it is read",
           "[cli][link][secrets]") {
-  const auto made = run_smtpcheck({"link", "--host", fake_token, "--port", "587", "--base",
-                                   "https://help.example.com/smtp"});
+  const auto made = run_smtpcheck(
+      {"link", "--host", fake_token, "--port", "587", "--base", "https://help.example.com/smtp"});
   REQUIRE(made.exit_code == 0);
   const std::string url = made.out.substr(0, made.out.find('\n'));
   CHECK(contains(url, "dropped=host"));

@@ -22,7 +22,8 @@ std::string code_of(const fs::path& file) {
   static const std::regex comment(R"((^|\s)//.*)");
   std::ifstream in(file);
   std::string code;
-  for (std::string line; std::getline(in, line);) code += std::regex_replace(line, comment, "$1") + "\n";
+  for (std::string line; std::getline(in, line);)
+    code += std::regex_replace(line, comment, "$1") + "\n";
   return code;
 }
 
@@ -34,17 +35,17 @@ std::map<std::string, int> calls_of(const std::string& name) {
     const std::string ext = entry.path().extension().string();
     if (ext != ".cpp" && ext != ".h") continue;
     const std::string text = code_of(entry.path());
-    const auto n = std::distance(std::sregex_iterator(text.begin(), text.end(), call),
-                                 std::sregex_iterator());
-    if (n > 0) found[fs::relative(entry.path(), agent_sources).generic_string()] = static_cast<int>(n);
+    const auto n =
+        std::distance(std::sregex_iterator(text.begin(), text.end(), call), std::sregex_iterator());
+    if (n > 0)
+      found[fs::relative(entry.path(), agent_sources).generic_string()] = static_cast<int>(n);
   }
   return found;
 }
 
 }  // namespace
 
-TEST_CASE("probe and serve judge each report once, through the core's judge_probe",
-          "[cli][flow]") {
+TEST_CASE("probe and serve judge each report once, through the core's judge_probe", "[cli][flow]") {
   REQUIRE(fs::is_directory(agent_sources));
   CHECK(calls_of("diagnose").empty());
   CHECK(calls_of("diagnose_document").empty());

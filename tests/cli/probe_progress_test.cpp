@@ -10,9 +10,14 @@ using namespace smtpcheck;
 TEST_CASE("probe progress says steps and outcomes in words", "[cli][progress]") {
   std::ostringstream out;
   cli::probe_progress progress(out, false);
-  for (const auto& [step, status] : {std::pair{"tcp", "ok"}, {"banner", "ok"}, {"ehlo", "ok"},
-                                     {"starttls", "ok"}, {"tls", "ok"}, {"ehlo_after_tls", "ok"},
-                                     {"auth", "not_offered"}, {"mail_from", "timeout"}}) {
+  for (const auto& [step, status] : {std::pair{"tcp", "ok"},
+                                     {"banner", "ok"},
+                                     {"ehlo", "ok"},
+                                     {"starttls", "ok"},
+                                     {"tls", "ok"},
+                                     {"ehlo_after_tls", "ok"},
+                                     {"auth", "not_offered"},
+                                     {"mail_from", "timeout"}}) {
     progress.on_event({587, "ipv4", step, "", status, 0});
   }
   const std::string shown = out.str();
@@ -24,16 +29,18 @@ TEST_CASE("probe progress says steps and outcomes in words", "[cli][progress]") 
   }
 }
 
-TEST_CASE("probe progress shows the core's verdict: TLS 1.2 refused is red, TLS 1.0 refused is "
-          "expected",
-          "[cli][progress]") {
+TEST_CASE(
+    "probe progress shows the core's verdict: TLS 1.2 refused is red, TLS 1.0 refused is "
+    "expected",
+    "[cli][progress]") {
   std::ostringstream out;
   cli::probe_progress progress(out, true);
   const auto& postmark = *find_provider("postmark");
   for (const char* version : {"1.0", "1.2", "1.3"}) {
     const std::string status = std::string(version) == "1.3" ? "accepted" : "refused";
     // The verdict the engine attaches to every event: the core's, as the widget gets it.
-    const std::string verdict(to_string(judge_step(postmark, {587, "tls_version", status, version})));
+    const std::string verdict(
+        to_string(judge_step(postmark, {587, "tls_version", status, version})));
     progress.on_event({587, "ipv4", "tls_version", version, status, 0, verdict});
   }
   const std::string shown = out.str();

@@ -29,7 +29,8 @@ inline void require(bool holds, const char* what) {
 
 /// Every finding names an id of the catalog (core/src/finding_ids.def).
 inline void require_catalog_ids(const std::vector<finding>& findings) {
-  for (const finding& f : findings) require(find_catalog_entry(f.id) != nullptr, "id not in the catalog");
+  for (const finding& f : findings)
+    require(find_catalog_entry(f.id) != nullptr, "id not in the catalog");
 }
 
 /// A document is one JSON object naming its schema, as every edge promises.

@@ -44,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const made_link made = make_link(first.value);
   fuzz::require_catalog_ids(made.findings);
-  fuzz::require(!made.fragment.empty() && made.fragment.front() == '#', "a made link starts with '#'");
+  fuzz::require(!made.fragment.empty() && made.fragment.front() == '#',
+                "a made link starts with '#'");
   if (has_finding(made.findings, "link.too_long")) return 0;
   const parsed_link second = parse_link(made.fragment);
   fuzz::require(encode_settings(first.value, false) == encode_settings(second.value, false),

@@ -36,11 +36,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string document = check_config_document(text);
   fuzz::require_document(document, "smtpcheck/findings/v1");
   // Secrets of 8 bytes or more (shorter ones may occur by chance in other text).
-  for (const std::optional<std::string>* secret : {&checked.reading.value.password, &checked.reading.value.username}) {
+  for (const std::optional<std::string>* secret :
+       {&checked.reading.value.password, &checked.reading.value.username}) {
     if (*secret && (*secret)->size() >= 8 && (*secret)->find('\n') == std::string::npos &&
         text.find(**secret) != std::string_view::npos) {
       for (const config_line_change& l : checked.corrected.lines) {
-        fuzz::require(l.after.find(**secret) == std::string::npos && l.before.find(**secret) == std::string::npos,
+        fuzz::require(l.after.find(**secret) == std::string::npos &&
+                          l.before.find(**secret) == std::string::npos,
                       "a corrected line shows a secret");
       }
     }

@@ -38,11 +38,16 @@ std::string rotate(std::string_view s, int by) {
   };
   std::string out(s);
   for (char& c : out) {
-    if (c >= '0' && c <= '9') c = within(c, '0', 10);
-    else if (c >= 'a' && c <= 'f') c = within(c, 'a', 6);
-    else if (c >= 'g' && c <= 'z') c = within(c, 'g', 20);
-    else if (c >= 'A' && c <= 'F') c = within(c, 'A', 6);
-    else if (c >= 'G' && c <= 'Z') c = within(c, 'G', 20);
+    if (c >= '0' && c <= '9')
+      c = within(c, '0', 10);
+    else if (c >= 'a' && c <= 'f')
+      c = within(c, 'a', 6);
+    else if (c >= 'g' && c <= 'z')
+      c = within(c, 'g', 20);
+    else if (c >= 'A' && c <= 'F')
+      c = within(c, 'A', 6);
+    else if (c >= 'G' && c <= 'Z')
+      c = within(c, 'G', 20);
   }
   return out;
 }
@@ -70,9 +75,10 @@ std::string percent_decoded(std::string_view s) {
 // `secret` appears in `output` as is, JSON-escaped, or percent-encoded.
 bool appears(std::string_view output, const std::string& secret) {
   if (output.find(secret) != std::string_view::npos) return true;
-  const std::string escaped = nlohmann::json(secret).dump(-1, ' ', false,
-                                                          nlohmann::json::error_handler_t::replace);
-  if (output.find(std::string_view(escaped).substr(1, escaped.size() - 2)) != std::string_view::npos) {
+  const std::string escaped =
+      nlohmann::json(secret).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (output.find(std::string_view(escaped).substr(1, escaped.size() - 2)) !=
+      std::string_view::npos) {
     return true;
   }
   return percent_decoded(output).find(secret) != std::string::npos;
@@ -160,7 +166,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const made_link link = make_link(decoded.value);
   fuzz::require_catalog_ids(link.findings);
-  fuzz::require(!link.fragment.empty() && link.fragment.front() == '#', "a made link starts with '#'");
+  fuzz::require(!link.fragment.empty() && link.fragment.front() == '#',
+                "a made link starts with '#'");
   fuzz::require_document(make_link_document(input), "smtpcheck/link/v1");
 
   require_same_credential_findings(findings, link);

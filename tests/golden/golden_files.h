@@ -68,7 +68,8 @@ inline std::vector<golden_case> all_cases(const std::string& kind) {
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     const std::string name = entry.path().filename().string();
     const auto ends_with = [&](const std::string& tail) {
-      return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+      return name.size() >= tail.size() &&
+             name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
     };
     if (ends_with(".expected.json") || ends_with(".md")) continue;
     const std::size_t dot = name.rfind('.');

@@ -36,8 +36,8 @@ void check_kind(const std::string& kind, const std::string& ext,
   const auto all = cases(kind, ext);
   for (const auto& c : all) {
     DYNAMIC_SECTION(c.input.filename().string()) {
-      const std::string actual = run(ext == ".json" ? golden::read_file(c.input)
-                                                    : golden::read_text_input(c.input));
+      const std::string actual =
+          run(ext == ".json" ? golden::read_file(c.input) : golden::read_text_input(c.input));
       compare_or_rewrite(c.expected, actual);
     }
   }
@@ -61,8 +61,10 @@ std::string diagnose_case(const std::string& input) {
 
 std::set<std::string> emitted_ids() {
   std::set<std::string> ids;
-  for (const auto& [kind, ext] : {std::pair{"settings", ".json"}, {"explain", ".txt"}, {"links", ".txt"},
-                                    {"reports", ".json"}}) {
+  for (const auto& [kind, ext] : {std::pair{"settings", ".json"},
+                                  {"explain", ".txt"},
+                                  {"links", ".txt"},
+                                  {"reports", ".json"}}) {
     for (const auto& c : cases(kind, ext)) {
       const auto doc = nlohmann::json::parse(golden::read_file(c.expected), nullptr, false);
       if (doc.is_discarded() || !doc.contains("findings")) continue;
@@ -80,14 +82,15 @@ std::set<std::string> emitted_ids() {
 }  // namespace
 
 TEST_CASE("settings golden cases give their expected findings", "[golden][settings]") {
-  check_kind("settings", ".json", [](const std::string& in) { return check_settings_document(in); });
+  check_kind("settings", ".json",
+             [](const std::string& in) { return check_settings_document(in); });
 }
 
 TEST_CASE("explain golden cases give their expected findings", "[golden][explain]") {
   for (const auto& c : cases("explain", ".txt")) {
     DYNAMIC_SECTION(c.input.filename().string()) {
-      const std::string actual = explain_document(golden::read_text_input(c.input), "",
-                                                  golden::provider_of(c.input));
+      const std::string actual =
+          explain_document(golden::read_text_input(c.input), "", golden::provider_of(c.input));
       compare_or_rewrite(c.expected, actual);
     }
   }

@@ -15,7 +15,8 @@ TEST_CASE("an imported report case gives its golden findings and the report the 
   REQUIRE_FALSE(report_cases.empty());
   for (const golden::golden_case& c : report_cases) {
     INFO(c.input);
-    const auto imported = nlohmann::json::parse(import_report_document(golden::read_file(c.input), ""));
+    const auto imported =
+        nlohmann::json::parse(import_report_document(golden::read_file(c.input), ""));
     const auto expected = nlohmann::json::parse(golden::read_file(c.expected));
     CHECK(imported.at("findings") == expected.at("findings"));
     const decoded_probe_file file = decode_probe_file(golden::read_file(c.input));
@@ -28,13 +29,15 @@ TEST_CASE("an imported report case gives its golden findings and the report the 
 }
 
 TEST_CASE("an imported file without settings is judged with the page's", "[golden][import]") {
-  const std::string bare = R"({"schema":"smtpcheck/report/v1","target":{"host":"smtp.postmarkapp.com","ports":[25]},
+  const std::string bare =
+      R"({"schema":"smtpcheck/report/v1","target":{"host":"smtp.postmarkapp.com","ports":[25]},
     "connections":[{"port":25,"address":"192.0.2.1","family":"ipv4","tcp":{"status":"timeout","duration_ms":5000}}]})";
   const auto with_page = nlohmann::json::parse(import_report_document(bare, R"({"port":"25"})"));
   const auto without = nlohmann::json::parse(import_report_document(bare, ""));
   CHECK(with_page.at("findings") ==
         nlohmann::json::parse(diagnose_document(bare, R"({"port":"25"})")).at("findings"));
-  CHECK(without.at("findings") == nlohmann::json::parse(diagnose_document(bare, "")).at("findings"));
+  CHECK(without.at("findings") ==
+        nlohmann::json::parse(diagnose_document(bare, "")).at("findings"));
   CHECK(nlohmann::json::parse(import_report_document("this is not a report", ""))
             .at("findings")[0]
             .at("id") == "diagnose.report_malformed");

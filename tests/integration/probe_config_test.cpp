@@ -2,10 +2,10 @@
 // .env and a docker-compose environment list) drives a full probe of the
 // scripted server — certificate verified, AUTH, MAIL FROM — and the token it
 // holds, or names, appears in no output.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "probe_runner.h"
 
@@ -25,12 +25,15 @@ struct config_file {
 
 /// Runs `smtpcheck probe --config file --ports port --ca-file ca.pem --json`
 /// with short deadlines, plus `extra`, and with `env` set.
-probe_run probe_config(const config_file& file, int port, const std::vector<std::string>& extra = {},
+probe_run probe_config(const config_file& file, int port,
+                       const std::vector<std::string>& extra = {},
                        const std::map<std::string, std::string>& env = {}) {
-  std::vector<std::string> argv{SMTPCHECK_BIN,       "probe",         "--config",  file.path.string(),
+  std::vector<std::string> argv{SMTPCHECK_BIN,       "probe",
+                                "--config",          file.path.string(),
                                 "--ports",           std::to_string(port),
                                 "--ca-file",         cert_path("ca.pem"),
-                                "--connect-timeout", "2",             "--reply-timeout", "3",
+                                "--connect-timeout", "2",
+                                "--reply-timeout",   "3",
                                 "--timeout",         "15"};
   argv.insert(argv.end(), extra.begin(), extra.end());
   argv.push_back("--json");
@@ -67,11 +70,17 @@ TEST_CASE("a Laravel .env naming localhost and the token probes the server end t
   const config_file env("laravel.env",
                         "MAIL_MAILER=smtp\n"
                         "MAIL_HOST=localhost\n"
-                        "MAIL_PORT=" + std::to_string(server.port()) + "\n"
-                        "MAIL_USERNAME=" + accepted_token + "\n"
-                        "MAIL_PASSWORD=" + accepted_token + "\n"
-                        "MAIL_ENCRYPTION=tls\n"
-                        "MAIL_FROM_ADDRESS=billing@example.test\n");
+                        "MAIL_PORT=" +
+                            std::to_string(server.port()) +
+                            "\n"
+                            "MAIL_USERNAME=" +
+                            accepted_token +
+                            "\n"
+                            "MAIL_PASSWORD=" +
+                            accepted_token +
+                            "\n"
+                            "MAIL_ENCRYPTION=tls\n"
+                            "MAIL_FROM_ADDRESS=billing@example.test\n");
   const probe_run run = probe_config(env, server.port());
   check_full_probe(run, server);
   CHECK(run.report().at("target").at("host") == "localhost");
@@ -88,13 +97,15 @@ TEST_CASE("a configuration that only names the token's variable probes with --to
                             "  app:\n"
                             "    environment:\n"
                             "      MAIL_HOST: localhost\n"
-                            "      MAIL_PORT: " + std::to_string(server.port()) + "\n"
-                            "      MAIL_USERNAME: ${SMTP_TOKEN}\n"
-                            "      MAIL_PASSWORD: ${SMTP_TOKEN}\n"
-                            "      MAIL_ENCRYPTION: tls\n"
-                            "      MAIL_FROM_ADDRESS: billing@example.test\n");
-  const probe_run run =
-      probe_config(compose, server.port(), {"--token-env", "SMTP_TOKEN"}, {{"SMTP_TOKEN", accepted_token}});
+                            "      MAIL_PORT: " +
+                                std::to_string(server.port()) +
+                                "\n"
+                                "      MAIL_USERNAME: ${SMTP_TOKEN}\n"
+                                "      MAIL_PASSWORD: ${SMTP_TOKEN}\n"
+                                "      MAIL_ENCRYPTION: tls\n"
+                                "      MAIL_FROM_ADDRESS: billing@example.test\n");
+  const probe_run run = probe_config(compose, server.port(), {"--token-env", "SMTP_TOKEN"},
+                                     {{"SMTP_TOKEN", accepted_token}});
   check_full_probe(run, server);
   CHECK_FALSE(run.mentions_secret(accepted_token));
 }

@@ -31,8 +31,8 @@ TEST_CASE("a progress event is one compact JSON line with its fields and verdict
 TEST_CASE("the result line wraps the core's probe document on one line", "[serve][events]") {
   const probe_result result = smtpcheck::judge_probe(probe_report{}, settings{});
   const std::string line = result_line(result);
-  CHECK(line.rfind(R"({"event":"result","document":{"schema":"smtpcheck/probe/v1","report":{)", 0) ==
-        0);
+  CHECK(line.rfind(R"({"event":"result","document":{"schema":"smtpcheck/probe/v1","report":{)",
+                   0) == 0);
   CHECK(line.find('\n') == line.size() - 1);
   CHECK(line.find(R"("schema":"smtpcheck/probe/v1")") != std::string::npos);
   // The same document the CLI prints, only on one line.

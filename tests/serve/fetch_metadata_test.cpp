@@ -33,17 +33,20 @@ TEST_CASE("a same-site no-cors image of the page's files gets no answer at all",
   serve_process agent;
   // localhost and 127.0.0.1 are different sites: same-site is foreign too.
   CHECK(get_with(agent, "/favicon.svg",
-                 {{"Sec-Fetch-Site", "same-site"}, {"Sec-Fetch-Mode", "no-cors"},
+                 {{"Sec-Fetch-Site", "same-site"},
+                  {"Sec-Fetch-Mode", "no-cors"},
                   {"Sec-Fetch-Dest", "image"}})
             .raw.empty());
 }
 
-TEST_CASE("the hello still answers a cross-site no-cors fetch (how the widget tells 'not "
-          "allowed' from 'no agent')",
-          "[serve][fetch_metadata]") {
+TEST_CASE(
+    "the hello still answers a cross-site no-cors fetch (how the widget tells 'not "
+    "allowed' from 'no agent')",
+    "[serve][fetch_metadata]") {
   serve_process agent;
   CHECK(get_with(agent, "/v1/hello",
-                 {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Mode", "no-cors"},
+                 {{"Sec-Fetch-Site", "cross-site"},
+                  {"Sec-Fetch-Mode", "no-cors"},
                   {"Sec-Fetch-Dest", "empty"}})
             .status == 200);
 }
@@ -51,7 +54,8 @@ TEST_CASE("the hello still answers a cross-site no-cors fetch (how the widget te
 TEST_CASE("a cross-site frame of the page gets no answer at all", "[serve][fetch_metadata]") {
   serve_process agent;
   CHECK(get_with(agent, "/",
-                 {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Mode", "navigate"},
+                 {{"Sec-Fetch-Site", "cross-site"},
+                  {"Sec-Fetch-Mode", "navigate"},
                   {"Sec-Fetch-Dest", "iframe"}})
             .raw.empty());
 }
@@ -60,14 +64,19 @@ TEST_CASE("the own page's requests, a typed address and a followed link are serv
           "[serve][fetch_metadata]") {
   serve_process agent;
   CHECK(get_with(agent, "/smtpcheck-widget.js",
-                 {{"Sec-Fetch-Site", "same-origin"}, {"Sec-Fetch-Mode", "no-cors"},
+                 {{"Sec-Fetch-Site", "same-origin"},
+                  {"Sec-Fetch-Mode", "no-cors"},
                   {"Sec-Fetch-Dest", "script"}})
             .status == 200);
-  CHECK(get_with(agent, "/", {{"Sec-Fetch-Site", "none"}, {"Sec-Fetch-Mode", "navigate"},
-                              {"Sec-Fetch-Dest", "document"}})
+  CHECK(get_with(agent, "/",
+                 {{"Sec-Fetch-Site", "none"},
+                  {"Sec-Fetch-Mode", "navigate"},
+                  {"Sec-Fetch-Dest", "document"}})
             .status == 200);
-  CHECK(get_with(agent, "/", {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Mode", "navigate"},
-                              {"Sec-Fetch-Dest", "document"}})
+  CHECK(get_with(agent, "/",
+                 {{"Sec-Fetch-Site", "cross-site"},
+                  {"Sec-Fetch-Mode", "navigate"},
+                  {"Sec-Fetch-Dest", "document"}})
             .status == 200);
 }
 

@@ -32,7 +32,8 @@ void check_bad_request(const http_reply& reply) {
 TEST_CASE("a request line over 16 KiB gets the contract's 400, not a closed connection",
           "[serve][framing]") {
   serve_process agent;
-  const http_reply reply = send_head(agent, "GET /" + std::string(17 * 1024, 'a') + " HTTP/1.1", {});
+  const http_reply reply =
+      send_head(agent, "GET /" + std::string(17 * 1024, 'a') + " HTTP/1.1", {});
   check_bad_request(reply);
   CHECK(reply.body.find("16 KiB") != std::string::npos);
 }
@@ -47,19 +48,18 @@ TEST_CASE("two different Content-Length headers are refused with 400", "[serve][
 
 TEST_CASE("the same Content-Length twice is refused with 400", "[serve][framing]") {
   serve_process agent;
-  check_bad_request(send_head(agent, "POST /v1/probe HTTP/1.1",
-                              {"Content-Type: application/json", "Content-Length: 2",
-                               "Content-Length: 2"},
-                              "{}"));
+  check_bad_request(send_head(
+      agent, "POST /v1/probe HTTP/1.1",
+      {"Content-Type: application/json", "Content-Length: 2", "Content-Length: 2"}, "{}"));
 }
 
 TEST_CASE("Content-Length together with Transfer-Encoding is refused with 400",
           "[serve][framing]") {
   serve_process agent;
-  check_bad_request(send_head(agent, "POST /v1/probe HTTP/1.1",
-                              {"Content-Type: application/json", "Content-Length: 2",
-                               "Transfer-Encoding: chunked"},
-                              "2\r\n{}\r\n0\r\n\r\n"));
+  check_bad_request(send_head(
+      agent, "POST /v1/probe HTTP/1.1",
+      {"Content-Type: application/json", "Content-Length: 2", "Transfer-Encoding: chunked"},
+      "2\r\n{}\r\n0\r\n\r\n"));
 }
 
 TEST_CASE("a space between a header name and its colon is refused with 400", "[serve][framing]") {
@@ -88,7 +88,8 @@ TEST_CASE("a well-formed request passes the strict framing", "[serve][framing]")
 TEST_CASE("the framing check reads the head as RFC 9112 says", "[serve][framing]") {
   using smtpcheck::serve::check_request_head;
   CHECK_FALSE(check_request_head("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
-  CHECK_FALSE(check_request_head("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n"));
+  CHECK_FALSE(
+      check_request_head("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n"));
   CHECK(check_request_head("GET  / HTTP/1.1\r\nHost: a\r\n\r\n"));
   CHECK(check_request_head("GET / HTTP/2.0\r\nHost: a\r\n\r\n"));
   CHECK(check_request_head("GET / HTTP/1.1\r\nHost: a\rb\r\n\r\n"));

@@ -30,8 +30,7 @@ void keep_sending(const serve_process& agent, const std::string& request,
 
 }  // namespace
 
-TEST_CASE("Origin-less GETs of the page's files do not keep the agent running",
-          "[serve][idle]") {
+TEST_CASE("Origin-less GETs of the page's files do not keep the agent running", "[serve][idle]") {
   serve_process agent({"--idle-exit", "1"});
   const auto start = clock_type::now();
   std::thread sender([&] { keep_sending(agent, get_request(agent, "/smtpcheck-widget.js"), 6s); });
@@ -63,16 +62,14 @@ TEST_CASE("a paired page's requests keep the agent running; it stops once they s
       exchange(agent.port(), probe_request(agent, agent.own_origin(), agent.token(),
                                            settings_json("other.example.test", 587)));
   REQUIRE(paired.status == 403);
-  keep_sending(agent,
-               get_request(agent, "/v1/hello", {{"Origin", agent.own_origin()}}), 2500ms);
+  keep_sending(agent, get_request(agent, "/v1/hello", {{"Origin", agent.own_origin()}}), 2500ms);
   CHECK_FALSE(agent.wait_exit(10ms));
   const auto stopped_sending = clock_type::now();
   CHECK(agent.wait_exit(5s) == 0);
   CHECK(clock_type::now() - stopped_sending < 3s);
 }
 
-TEST_CASE("the agent's own page before pairing does not keep the agent running",
-          "[serve][idle]") {
+TEST_CASE("the agent's own page before pairing does not keep the agent running", "[serve][idle]") {
   serve_process agent({"--idle-exit", "1"});
   const auto start = clock_type::now();
   std::thread sender([&] {

@@ -16,8 +16,9 @@ const smtpcheck::provider_profile& postmark() {
 
 }  // namespace
 
-TEST_CASE("the profile's ports are probed, and the user's port is named but left for run_probe to add",
-          "[serve][options]") {
+TEST_CASE(
+    "the profile's ports are probed, and the user's port is named but left for run_probe to add",
+    "[serve][options]") {
   settings s;
   s.host = "smtp.postmarkapp.com";
   s.port = "465";

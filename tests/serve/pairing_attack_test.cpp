@@ -47,8 +47,8 @@ TEST_CASE("three replacements in two minutes pause that origin and keep the code
   for (int i = 0; i < 20; ++i) p.check(credential::code, "2222-2222", attacker, start + 10s);
   CHECK(p.code() == code);
   // The token and other origins are unaffected.
-  CHECK(p.check(credential::token, std::string(32, 'a'), "http://127.0.0.1:1", start + 10s)
-            .accepted);
+  CHECK(
+      p.check(credential::token, std::string(32, 'a'), "http://127.0.0.1:1", start + 10s).accepted);
   CHECK(p.check(credential::code, code, other, start + 10s).accepted);
   // After the pause the origin may pair again.
   CHECK(p.check(credential::code, code, attacker, start + 6s + pairing::pause_length).accepted);
@@ -65,9 +65,10 @@ TEST_CASE("replacements spread out over more than the window do not pause",
   }
 }
 
-TEST_CASE("a help-center page sending wrong codes is paused, named on the console, and the "
-          "own page still probes",
-          "[serve][pairing_attack]") {
+TEST_CASE(
+    "a help-center page sending wrong codes is paused, named on the console, and the "
+    "own page still probes",
+    "[serve][pairing_attack]") {
   silent_port smtp;
   serve_process agent({"--origin", attacker, "--allow-host",
                        "localhost:" + std::to_string(smtp.port()), "--reply-timeout", "200ms",

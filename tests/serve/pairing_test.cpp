@@ -51,8 +51,9 @@ TEST_CASE("the code is accepted with or without its dash, in any case", "[serve]
   CHECK_FALSE(p.check(credential::token, std::string(32, 'A')).accepted);
 }
 
-TEST_CASE("five wrong codes in a row replace the code; an absent one or a wrong token does not count",
-          "[serve][pairing]") {
+TEST_CASE(
+    "five wrong codes in a row replace the code; an absent one or a wrong token does not count",
+    "[serve][pairing]") {
   pairing p(std::string(32, 'a'), "ABCDEFGH");
   for (int i = 0; i < 10; ++i) CHECK_FALSE(p.check(credential::code, "").new_code);
   for (int i = 0; i < 10; ++i) CHECK_FALSE(p.check(credential::token, "0123").new_code);

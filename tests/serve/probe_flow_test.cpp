@@ -47,19 +47,19 @@ TEST_CASE("\" 587\" is the same port for check and for serve; \"58 7\" is no por
 
   const std::string spaced = body_with_port("localhost", "\" " + port + "\"");
   CHECK(check_reads_port(spaced));
-  const http_reply probed =
-      exchange(agent.port(), probe_request(agent, "https://help.example.com", agent.code(), spaced));
+  const http_reply probed = exchange(
+      agent.port(), probe_request(agent, "https://help.example.com", agent.code(), spaced));
   REQUIRE(probed.status == 200);
   const auto result = events_of(probed.body).back();
   REQUIRE(result["event"] == "result");
   CHECK(result["document"]["report"]["target"]["user_port"] == smtp.port());
   CHECK(result["document"]["report"]["target"]["ports"] == nlohmann::json::array({smtp.port()}));
 
-  const std::string broken = body_with_port("localhost", "\"" + port.substr(0, 2) + " " +
-                                                              port.substr(2) + "\"");
+  const std::string broken =
+      body_with_port("localhost", "\"" + port.substr(0, 2) + " " + port.substr(2) + "\"");
   CHECK_FALSE(check_reads_port(broken));
-  const http_reply refused =
-      exchange(agent.port(), probe_request(agent, "https://help.example.com", agent.code(), broken));
+  const http_reply refused = exchange(
+      agent.port(), probe_request(agent, "https://help.example.com", agent.code(), broken));
   CHECK(refused.status == 400);
   CHECK(refused.body.find("invalid_settings") != std::string::npos);
 }

@@ -39,8 +39,8 @@ class slowloris {
 
  private:
   void run() {
-    const std::string head = "GET /v1/hello HTTP/1.1\r\nHost: 127.0.0.1:" +
-                             std::to_string(port_) + "\r\nX-Slow: ";
+    const std::string head =
+        "GET /v1/hello HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) + "\r\nX-Slow: ";
     std::vector<int> fds(count_, -1);
     std::vector<std::size_t> sent(count_, 0);
     while (!stop_ && std::chrono::steady_clock::now() < until_) {

@@ -24,7 +24,8 @@ inline std::vector<std::string> ids_about(const std::vector<finding>& findings,
 }
 
 /// The first finding with `id`, if any.
-inline std::optional<finding> first_with_id(const std::vector<finding>& findings, std::string_view id) {
+inline std::optional<finding> first_with_id(const std::vector<finding>& findings,
+                                            std::string_view id) {
   for (const finding& f : findings) {
     if (f.id == id) return f;
   }

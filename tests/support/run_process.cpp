@@ -16,8 +16,10 @@ namespace {
 
 [[noreturn]] void exec_child(const std::vector<std::string>& argv, const process_options& options) {
   for (const auto& [name, value] : options.env) {
-    if (value.empty()) unsetenv(name.c_str());
-    else setenv(name.c_str(), value.c_str(), 1);
+    if (value.empty())
+      unsetenv(name.c_str());
+    else
+      setenv(name.c_str(), value.c_str(), 1);
   }
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -33,7 +35,8 @@ int wait_exit(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-process_result run_on_terminal(const std::vector<std::string>& argv, const process_options& options) {
+process_result run_on_terminal(const std::vector<std::string>& argv,
+                               const process_options& options) {
   process_result result;
   int master = -1;
   const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
@@ -98,8 +101,8 @@ process_result run_process(const std::vector<std::string>& argv, const process_o
       }
     }
     if (stdin_fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
-      const ssize_t n = write(stdin_fd, options.stdin_data.data() + written,
-                              options.stdin_data.size() - written);
+      const ssize_t n =
+          write(stdin_fd, options.stdin_data.data() + written, options.stdin_data.size() - written);
       if (n > 0) written += static_cast<std::size_t>(n);
       if (n < 0 || written == options.stdin_data.size()) {
         close(stdin_fd);

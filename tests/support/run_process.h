@@ -21,6 +21,7 @@ struct process_options {
   bool terminal = false;  ///< run on a pseudo terminal instead of pipes
 };
 
-process_result run_process(const std::vector<std::string>& argv, const process_options& options = {});
+process_result run_process(const std::vector<std::string>& argv,
+                           const process_options& options = {});
 
 }  // namespace smtpcheck::testing

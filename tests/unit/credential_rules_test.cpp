@@ -1,10 +1,10 @@
 // Credential rules: the token's shape and hygiene, and never the token itself.
 #include <catch2/catch.hpp>
 
-#include "finding_queries.h"
 #include <optional>
 #include <string>
 #include <vector>
+#include "finding_queries.h"
 
 #include "smtpcheck/validate.h"
 

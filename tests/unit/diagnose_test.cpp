@@ -254,10 +254,12 @@ TEST_CASE("every reply a probe captures is worded as explain words the same text
       {"mail", 451, "4.3.0 Local error in processing", "explain.temporary_failure",
        "diagnose.sender_rejected"},
       {"mail", 550, "5.7.1 Relaying denied", "explain.auth_required", "diagnose.sender_rejected"},
-      {"mail", 554, "5.7.1 Relay access denied", "explain.auth_required", "diagnose.sender_rejected"},
+      {"mail", 554, "5.7.1 Relay access denied", "explain.auth_required",
+       "diagnose.sender_rejected"},
       {"rcpt", 450, "4.2.0 Mailbox temporarily unavailable", "explain.temporary_failure",
        "diagnose.recipient_rejected"},
-      {"rcpt", 550, "5.7.1 Unable to relay", "explain.auth_required", "diagnose.recipient_rejected"},
+      {"rcpt", 550, "5.7.1 Unable to relay", "explain.auth_required",
+       "diagnose.recipient_rejected"},
   };
   const probe_report empty;
   const settings s = on_port(587);

@@ -32,7 +32,8 @@ struct corpus_entry {
 };
 
 std::vector<corpus_entry> read_corpus() {
-  const std::filesystem::path dir = std::filesystem::path(SMTPCHECK_TEST_DATA) / "explain" / "corpus";
+  const std::filesystem::path dir =
+      std::filesystem::path(SMTPCHECK_TEST_DATA) / "explain" / "corpus";
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (e.path().extension() == ".jsonl") files.push_back(e.path());
@@ -45,8 +46,12 @@ std::vector<corpus_entry> read_corpus() {
     while (std::getline(in, line)) {
       if (line.empty()) continue;
       const auto j = nlohmann::json::parse(line);
-      corpus_entry e{path.stem().string(), j.at("client"), j.at("source"), j.at("cause"),
-                     j.at("fix").get<std::vector<std::string>>(), j.value("detects", ""),
+      corpus_entry e{path.stem().string(),
+                     j.at("client"),
+                     j.at("source"),
+                     j.at("cause"),
+                     j.at("fix").get<std::vector<std::string>>(),
+                     j.value("detects", ""),
                      j.at("text")};
       out.push_back(std::move(e));
     }
@@ -85,8 +90,7 @@ std::string miss(const corpus_entry& e, const std::vector<finding>& findings) {
 
 }  // namespace
 
-TEST_CASE("the real-world corpus is recognised at 95% or better, per family",
-          "[explain][corpus]") {
+TEST_CASE("the real-world corpus is recognised at 95% or better, per family", "[explain][corpus]") {
   const std::vector<corpus_entry> corpus = read_corpus();
   REQUIRE(corpus.size() >= 250);
 
@@ -111,8 +115,8 @@ TEST_CASE("the real-world corpus is recognised at 95% or better, per family",
               << counts.second << "\n";
   }
   const double rate = 100.0 * recognised / static_cast<double>(corpus.size());
-  std::cout << "  overall           " << recognised << "/" << corpus.size() << " ("
-            << std::fixed << std::setprecision(1) << rate << "%)\n";
+  std::cout << "  overall           " << recognised << "/" << corpus.size() << " (" << std::fixed
+            << std::setprecision(1) << rate << "%)\n";
   for (const std::string& m : misses) std::cout << "  missed: " << m << "\n";
   CHECK(rate >= 95.0);
 }

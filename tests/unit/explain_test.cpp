@@ -217,7 +217,8 @@ TEST_CASE("text with no known error gives the manual tests", "[explain]") {
   const finding f = only(explain("Everything is fine, thanks"));
   CHECK(f.id == "explain.not_recognised");
   CHECK(f.severity == severity::info);
-  CHECK(f.fix.find("`smtpcheck probe --host smtp.postmarkapp.com --port 587`") != std::string::npos);
+  CHECK(f.fix.find("`smtpcheck probe --host smtp.postmarkapp.com --port 587`") !=
+        std::string::npos);
   CHECK(f.fix.find("`openssl s_client -starttls smtp -connect smtp.postmarkapp.com:587 -crlf`") !=
         std::string::npos);
 }
@@ -568,8 +569,9 @@ TEST_CASE("a whole log: each cause once, in order, its repeats counted, secrets 
              "timed out\n";
     }
   }
-  log += "2026-05-02 09:10:00 ERROR mailer: login as f4c9a3b2-6d1e-4c7a-9b8e-2a1d3c4b5e6f: (535, "
-         "b'5.7.8 Authentication failed')\n";
+  log +=
+      "2026-05-02 09:10:00 ERROR mailer: login as f4c9a3b2-6d1e-4c7a-9b8e-2a1d3c4b5e6f: (535, "
+      "b'5.7.8 Authentication failed')\n";
   const std::vector<finding> findings = explain(log);
   CHECK(ids(findings) == std::vector<std::string>{"explain.connect_timeout", "explain.auth_failed",
                                                   "explain.repeated_lines"});

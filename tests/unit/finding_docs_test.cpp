@@ -34,7 +34,8 @@ TEST_CASE("a check's findings link the detected provider's page for their doc ke
 }
 
 TEST_CASE("explain's findings link the chosen provider's pages", "[docs][explain]") {
-  check_links_of(explain("535 5.7.8 Authentication failed", "", "mailgun"), *find_provider("mailgun"));
+  check_links_of(explain("535 5.7.8 Authentication failed", "", "mailgun"),
+                 *find_provider("mailgun"));
   check_links_of(explain("535 5.7.8 Authentication failed"), default_provider());
 }
 

@@ -30,9 +30,9 @@ std::vector<field_value> values_of(const settings& s, std::string_view id) {
 }  // namespace
 
 TEST_CASE("port 465 is fixed by setting port 587 and STARTTLS", "[fix][values]") {
-  CHECK(values_of(typed("smtp.postmarkapp.com", "465", security_mode::tls),
-                  "port.465_unsupported") ==
-        std::vector<field_value>{{"port", "587"}, {"security", "starttls"}});
+  CHECK(
+      values_of(typed("smtp.postmarkapp.com", "465", security_mode::tls), "port.465_unsupported") ==
+      std::vector<field_value>{{"port", "587"}, {"security", "starttls"}});
 }
 
 TEST_CASE("a host typo is fixed by setting the provider's host", "[fix][values]") {
@@ -46,11 +46,14 @@ TEST_CASE("implicit TLS on 587 sets only the security: the port is kept", "[fix]
         std::vector<field_value>{{"security", "starttls"}});
 }
 
-TEST_CASE("the values are in the findings JSON only when the fix sets some", "[fix][values][json]") {
+TEST_CASE("the values are in the findings JSON only when the fix sets some",
+          "[fix][values][json]") {
   const std::string doc =
       encode_findings(validate(typed("smtp.postmarkapp.com", "465", security_mode::tls)));
-  CHECK(doc.find("\"set\": {\n        \"port\": \"587\",\n        \"security\": \"starttls\"\n      }") !=
-        std::string::npos);
+  CHECK(
+      doc.find(
+          "\"set\": {\n        \"port\": \"587\",\n        \"security\": \"starttls\"\n      }") !=
+      std::string::npos);
   const std::string fine =
       encode_findings(validate(typed("smtp.postmarkapp.com", "587", security_mode::starttls)));
   CHECK(fine.find("\"set\"") == std::string::npos);

@@ -119,8 +119,7 @@ TEST_CASE("a Postfix relayhost port that disagrees with the port setting is repo
           "[rules][host]") {
   const auto findings = host_findings(with_host("[smtp.postmarkapp.com]:25", "postfix"));
   CHECK(ids(findings) == std::vector<std::string>{"host.port_included"});
-  CHECK(findings.front().fix ==
-        "Set `relayhost = [smtp.postmarkapp.com]:587` (Postfix).");
+  CHECK(findings.front().fix == "Set `relayhost = [smtp.postmarkapp.com]:587` (Postfix).");
 }
 
 TEST_CASE("a trailing dot is a warning", "[rules][host]") {

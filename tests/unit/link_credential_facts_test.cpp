@@ -167,10 +167,27 @@ TEST_CASE("a link made without credentials, or by an older build, judges no cred
 
 TEST_CASE("a facts code this build does not read is refused and judges nothing",
           "[link][credentials]") {
-  for (const char* code : {"3.ut", "1.utF", "1.uoLsendgrid", "2.uoFF", "2.uoL", "2.uoA",
-                           "2.uoKresendLsendgrid", "2.uoLsendgridLsendgrid", "2.uoLsendgridFL",
-                           "2.uo-", "1.uZ", "1.ut.ut", "1.pt.ut", "1.same", "1.ut.same", "1.utPvWs-0",
-                           "1.utT", "1.utWx-0", "1..ut", "1.ut.", "x"}) {
+  for (const char* code : {"3.ut",
+                           "1.utF",
+                           "1.uoLsendgrid",
+                           "2.uoFF",
+                           "2.uoL",
+                           "2.uoA",
+                           "2.uoKresendLsendgrid",
+                           "2.uoLsendgridLsendgrid",
+                           "2.uoLsendgridFL",
+                           "2.uo-",
+                           "1.uZ",
+                           "1.ut.ut",
+                           "1.pt.ut",
+                           "1.same",
+                           "1.ut.same",
+                           "1.utPvWs-0",
+                           "1.utT",
+                           "1.utWx-0",
+                           "1..ut",
+                           "1.ut.",
+                           "x"}) {
     INFO(code);
     const parsed_link parsed =
         parse_link("#v=1&host=smtp.postmarkapp.com&facts=" + std::string(code));
@@ -187,7 +204,8 @@ TEST_CASE("a setting left out for holding a token is named when the link is open
   s.host = token;
   s.from = "billing@acme.com";
   const made_link made = make_link(s);
-  CHECK(made.fragment == "#v=1&port=587&security=starttls&from=billing@acme.com&dropped=host&facts=2.utF.ptF.same");
+  CHECK(made.fragment ==
+        "#v=1&port=587&security=starttls&from=billing@acme.com&dropped=host&facts=2.utF.ptF.same");
   const parsed_link parsed = parse_link(made.fragment);
   CHECK(parsed.dropped == std::vector<std::string>{"host"});
   REQUIRE(!parsed.findings.empty());
@@ -221,14 +239,26 @@ const std::string resend_key = "re_fake_key_for_tests_only";
 // The hosts of providers whose logins differ, and the credentials that tell
 // their schemes apart.
 std::vector<std::string> provider_hosts() {
-  return {"smtp.postmarkapp.com", "smtp.sendgrid.net", "smtp.resend.com", "smtp.mailgun.org",
-          "smtp-relay.brevo.com", "email-smtp.eu-west-1.amazonaws.com"};
+  return {"smtp.postmarkapp.com", "smtp.sendgrid.net",    "smtp.resend.com",
+          "smtp.mailgun.org",     "smtp-relay.brevo.com", "email-smtp.eu-west-1.amazonaws.com"};
 }
 
 std::vector<std::optional<std::string>> provider_credentials() {
-  return {std::nullopt, "", token, "apikey", "resend", " apikey", "${SMTP_USER}",
-          resend_key, "\"" + resend_key + "\"", access_key, "jane@acme-widgets.com",
-          "postmaster@mg.acme-widgets.com", "AKIAFAKEFORTESTSONLY", secret_key, "changeme"};
+  return {std::nullopt,
+          "",
+          token,
+          "apikey",
+          "resend",
+          " apikey",
+          "${SMTP_USER}",
+          resend_key,
+          "\"" + resend_key + "\"",
+          access_key,
+          "jane@acme-widgets.com",
+          "postmaster@mg.acme-widgets.com",
+          "AKIAFAKEFORTESTSONLY",
+          secret_key,
+          "changeme"};
 }
 
 }  // namespace

@@ -187,7 +187,8 @@ TEST_CASE("a made link never contains the password, whatever it is", "[link]") {
     const std::string settings_part = "#v=1&host=smtp.postmarkapp.com&port=587&facts=";
     REQUIRE(made.fragment.rfind(settings_part, 0) == 0);
     const std::string code = made.fragment.substr(settings_part.size());
-    CHECK(code.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-") ==
+    CHECK(code.find_first_not_of(
+              "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-") ==
           std::string::npos);
     CHECK(code.size() < 40);
   }
@@ -242,7 +243,8 @@ TEST_CASE("a token pasted into any field is left out of the made link and report
     const made_link made = make_link(s);
     require_absent(made.fragment, token);
     require_absent(all_text(made.findings), token);
-    CHECK(made.fragment == "#v=1&port=587&platform=nodemailer&dropped=host,from,senders,platform_version");
+    CHECK(made.fragment ==
+          "#v=1&port=587&platform=nodemailer&dropped=host,from,senders,platform_version");
     const std::vector<std::string> found = ids(made.findings);
     CHECK(std::count(found.begin(), found.end(), "link.secret_dropped") == 4);
     for (const finding& f : made.findings) CHECK(f.severity == severity::warning);

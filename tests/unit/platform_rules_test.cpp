@@ -1,10 +1,10 @@
 // Client platform rules: the customer's own client, in its own words.
 #include <catch2/catch.hpp>
 
-#include "finding_queries.h"
 #include <optional>
 #include <string>
 #include <vector>
+#include "finding_queries.h"
 
 #include "smtpcheck/platform.h"
 #include "smtpcheck/validate.h"
@@ -25,7 +25,9 @@ settings on(std::string platform, std::string version = {}) {
   return s;
 }
 
-std::vector<std::string> ids(const settings& s) { return testing::ids_about(validate(s), {"platform"}); }
+std::vector<std::string> ids(const settings& s) {
+  return testing::ids_about(validate(s), {"platform"});
+}
 
 std::optional<finding> first(const settings& s, std::string_view id) {
   return testing::first_with_id(validate(s), id);

@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "finding_queries.h"
 #include <optional>
 #include <string>
 #include <vector>
+#include "finding_queries.h"
 
 #include "smtpcheck/validate.h"
 

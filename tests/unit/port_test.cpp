@@ -16,7 +16,8 @@ TEST_CASE("a port is 1 to 65535 in digits, with spaces around it forgiven", "[po
   CHECK(parse_port("\t2525\n") == 2525);
   CHECK(parse_port("1") == 1);
   CHECK(parse_port("65535") == 65535);
-  for (const char* bad : {"", " ", "0", "65536", "-1", "+587", "58 7", "587a", "0x24b", "5870000"}) {
+  for (const char* bad :
+       {"", " ", "0", "65536", "-1", "+587", "58 7", "587a", "0x24b", "5870000"}) {
     INFO(bad);
     CHECK_FALSE(parse_port(bad));
   }

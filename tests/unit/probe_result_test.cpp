@@ -29,8 +29,7 @@ probe_report report_full_of(const std::string& secret) {
   c.banner = banner_step{"ok", 220, {"220 " + in}, 1};
   c.ehlo = ehlo_step{"ok", 250, {in}, 1};
   c.starttls = starttls_step{"ok", 220, 1};
-  c.tls = tls_step{"ok", in, in, in, in, 1,
-                   certificate_info{in, {in}, in, in, in, 0, in, true}};
+  c.tls = tls_step{"ok", in, in, in, in, 1, certificate_info{in, {in}, in, in, in, 0, in, true}};
   c.ehlo_after_tls = ehlo_step{"ok", 250, {in}, 1};
   c.auth = auth_step{"failed", in, 535, in, 1};
   c.mail_from = envelope_step{"rejected", 550, in, 1};

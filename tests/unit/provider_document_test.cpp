@@ -3,16 +3,18 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "fix/provider_words.h"
 #include "smtpcheck/json.h"
 #include "smtpcheck/provider.h"
-#include "fix/provider_words.h"
 
 using namespace smtpcheck;
 using nlohmann::json;
 
 namespace {
 
-json document_of(std::string_view id) { return json::parse(provider_document(id)); }
+json document_of(std::string_view id) {
+  return json::parse(provider_document(id));
+}
 
 // The working-settings line for `field`, or null.
 json line_for(const json& provider, std::string_view field) {
@@ -24,7 +26,8 @@ json line_for(const json& provider, std::string_view field) {
 
 }  // namespace
 
-TEST_CASE("every provider's form shows its own host, recommended port and security", "[provider_document]") {
+TEST_CASE("every provider's form shows its own host, recommended port and security",
+          "[provider_document]") {
   for (const provider_profile* p : providers()) {
     INFO(p->id);
     const json doc = document_of(p->id);
@@ -78,7 +81,8 @@ TEST_CASE("a provider's document names no other provider's host", "[provider_doc
   }
 }
 
-TEST_CASE("no id is the default provider; an unknown id is a finding and no provider", "[provider_document]") {
+TEST_CASE("no id is the default provider; an unknown id is a finding and no provider",
+          "[provider_document]") {
   CHECK(document_of("")["provider"]["id"] == default_provider().id);
   const json unknown = document_of("acme-relay");
   CHECK(unknown["provider"].is_null());

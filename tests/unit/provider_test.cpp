@@ -41,14 +41,16 @@ TEST_CASE("SendGrid's apikey username on Postmark's host is a leftover naming bo
   s.username = "apikey";
   s.password = "SG.fake-key-for-a-test";
   const std::vector<finding> out = validate(s);
-  const auto f = std::find_if(out.begin(), out.end(),
-                              [](const finding& x) { return x.id == "credentials.other_provider"; });
+  const auto f = std::find_if(out.begin(), out.end(), [](const finding& x) {
+    return x.id == "credentials.other_provider";
+  });
   REQUIRE(f != out.end());
   CHECK(f->detail.find("SendGrid") != std::string::npos);
   CHECK(f->detail.find("Postmark") != std::string::npos);
 }
 
-TEST_CASE("explain words a refused login with the chosen provider's scheme", "[provider][explain]") {
+TEST_CASE("explain words a refused login with the chosen provider's scheme",
+          "[provider][explain]") {
   const std::vector<finding> out = explain("535 Authentication failed", "", "sendgrid");
   REQUIRE(!out.empty());
   CHECK(out.front().fix.find("`apikey`") != std::string::npos);

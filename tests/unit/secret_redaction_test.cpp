@@ -8,8 +8,8 @@
 #include "smtpcheck/smtpcheck.h"
 
 using namespace smtpcheck;
-using testing::planted_secrets;
 using testing::plantable_fields;
+using testing::planted_secrets;
 
 namespace {
 
@@ -46,7 +46,8 @@ TEST_CASE("a secret pasted into any field that is not secret never reaches an ou
   for (const auto& planted : planted_secrets) {
     for (std::string_view field : plantable_fields) {
       INFO(planted.name << " in " << field);
-      const std::string said = everything_said_about(testing::with_planted(working(), field, planted.pasted));
+      const std::string said =
+          everything_said_about(testing::with_planted(working(), field, planted.pasted));
       CHECK(said.find(planted.secret) == std::string::npos);
     }
   }

@@ -2,10 +2,10 @@
 // matching a verified sender when the list is given.
 #include <catch2/catch.hpp>
 
-#include "finding_queries.h"
 #include <optional>
 #include <string>
 #include <vector>
+#include "finding_queries.h"
 
 #include "smtpcheck/validate.h"
 

@@ -8,7 +8,9 @@ using namespace smtpcheck;
 
 namespace {
 
-const provider_profile& postmark() { return *find_provider("postmark"); }
+const provider_profile& postmark() {
+  return *find_provider("postmark");
+}
 
 std::string_view verdict(int port, std::string_view step, std::string_view status,
                          std::string_view detail = {}) {
@@ -17,9 +19,10 @@ std::string_view verdict(int port, std::string_view step, std::string_view statu
 
 }  // namespace
 
-TEST_CASE("TLS versions below the provider's minimum are refused as expected; 1.2 refused is a "
-          "problem",
-          "[verdict]") {
+TEST_CASE(
+    "TLS versions below the provider's minimum are refused as expected; 1.2 refused is a "
+    "problem",
+    "[verdict]") {
   CHECK(verdict(587, "tls_version", "refused", "1.0") == "expected_refusal");
   CHECK(verdict(587, "tls_version", "refused", "1.1") == "expected_refusal");
   CHECK(verdict(587, "tls_version", "error", "1.0") == "expected_refusal");
@@ -42,11 +45,17 @@ TEST_CASE("done, accepted and skipped steps are ok; any failure is a problem", "
   CHECK(verdict(587, "auth", "skipped") == "ok");
   CHECK(verdict(587, "mail_from", "skipped") == "ok");
   CHECK(verdict(0, "done", "ok") == "ok");
-  for (const auto& [step, status] : {std::pair{"dns", "nxdomain"}, {"dns", "local_address"},
-                                     {"tcp", "timeout"}, {"tcp", "refused"}, {"banner", "garbage"},
-                                     {"starttls", "not_offered"}, {"tls", "failed"},
-                                     {"auth", "failed"}, {"auth", "refused_insecure"},
-                                     {"mail_from", "rejected"}, {"ehlo", "a-new-word"}}) {
+  for (const auto& [step, status] : {std::pair{"dns", "nxdomain"},
+                                     {"dns", "local_address"},
+                                     {"tcp", "timeout"},
+                                     {"tcp", "refused"},
+                                     {"banner", "garbage"},
+                                     {"starttls", "not_offered"},
+                                     {"tls", "failed"},
+                                     {"auth", "failed"},
+                                     {"auth", "refused_insecure"},
+                                     {"mail_from", "rejected"},
+                                     {"ehlo", "a-new-word"}}) {
     INFO(step << " " << status);
     CHECK(verdict(587, step, status) == "problem");
   }

@@ -17,8 +17,7 @@ extern "C" {
 
 /// explain_document(text, platform id, provider id): a smtpcheck/findings/v1 document.
 EMSCRIPTEN_KEEPALIVE const char* smtpcheck_explain(const char* text, std::size_t text_size,
-                                                   const char* platform,
-                                                   std::size_t platform_size,
+                                                   const char* platform, std::size_t platform_size,
                                                    const char* provider,
                                                    std::size_t provider_size) {
   return hold(smtpcheck::explain_document(bytes(text, text_size), bytes(platform, platform_size),
@@ -39,8 +38,8 @@ EMSCRIPTEN_KEEPALIVE const char* smtpcheck_diagnose(const char* report, std::siz
 EMSCRIPTEN_KEEPALIVE const char* smtpcheck_import_report(const char* file, std::size_t file_size,
                                                          const char* settings,
                                                          std::size_t settings_size) {
-  return hold(smtpcheck::import_report_document(bytes(file, file_size),
-                                                bytes(settings, settings_size)));
+  return hold(
+      smtpcheck::import_report_document(bytes(file, file_size), bytes(settings, settings_size)));
 }
 
 /// check_config_document(pasted configuration): a smtpcheck/findings/v1

@@ -12,8 +12,8 @@
 // it runs on this thread and is abandoned at the deadline, no thread left.
 #include "probe/dns_lookup.h"
 
-#include <arpa/inet.h>
 #include <ares.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -59,8 +59,8 @@ void on_answer(void* argument, int status, int /*timeouts*/, ares_addrinfo* foun
     // NXDOMAIN comes back as ENOTFOUND; a name without A/AAAA records as
     // ENODATA; a server that cannot answer as ESERVFAIL, ECONNREFUSED or
     // ETIMEOUT.
-    step.status = status == ARES_ENOTFOUND ? "nxdomain"
-                  : status == ARES_ENODATA ? "no_data"
+    step.status = status == ARES_ENOTFOUND  ? "nxdomain"
+                  : status == ARES_ENODATA  ? "no_data"
                   : status == ARES_ETIMEOUT ? "timeout"
                                             : "error";
     step.error = ares_strerror(status);
@@ -72,8 +72,9 @@ void on_answer(void* argument, int status, int /*timeouts*/, ares_addrinfo* foun
     resolved_address address;
     address.address = address_text(node->ai_addr, address.family);
     if (address.family.empty()) continue;
-    const bool seen = std::any_of(step.addresses.begin(), step.addresses.end(),
-                                  [&](const resolved_address& r) { return r.address == address.address; });
+    const bool seen =
+        std::any_of(step.addresses.begin(), step.addresses.end(),
+                    [&](const resolved_address& r) { return r.address == address.address; });
     if (!seen) step.addresses.push_back(std::move(address));
   }
   if (found) ares_freeaddrinfo(found);
@@ -131,7 +132,8 @@ void run_until_done(ares_channel channel, const lookup_result& result, deadline 
     for (nfds_t i = 0; i < count; ++i) {
       const short got = polled[i].revents;
       if (got == 0) continue;
-      ares_process_fd(channel, (got & (POLLIN | POLLERR | POLLHUP)) ? polled[i].fd : ARES_SOCKET_BAD,
+      ares_process_fd(channel,
+                      (got & (POLLIN | POLLERR | POLLHUP)) ? polled[i].fd : ARES_SOCKET_BAD,
                       (got & POLLOUT) ? polled[i].fd : ARES_SOCKET_BAD);
     }
   }

@@ -19,8 +19,13 @@ class progress_sink {
             std::string detail = {}) {
     if (!listener_) return;
     const step_verdict verdict = judge_step(provider_, {port, step, status, detail});
-    probe_event e{port,           family, std::move(step), std::move(detail), std::move(status),
-                  elapsed_ms(started_), std::string(to_string(verdict))};
+    probe_event e{port,
+                  family,
+                  std::move(step),
+                  std::move(detail),
+                  std::move(status),
+                  elapsed_ms(started_),
+                  std::string(to_string(verdict))};
     const std::lock_guard lock(mutex_);
     listener_(e);
   }

@@ -35,10 +35,10 @@ std::string utc_now() {
   const year_month_day date{day};
   const hh_mm_ss time{now - day};
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                static_cast<int>(time.seconds().count()));
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()), static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
   return buffer;
 }
 
@@ -69,7 +69,8 @@ std::vector<int> ports_to_probe(const probe_options& options) {
 // any: implicit TLS was asked for, or the port is one the provider serves
 // that way, or the standard one for it (RFC 8314 §3.3), which customers try
 // whether the provider serves it or not.
-std::optional<int> implicit_tls_port(const probe_options& options, const provider_profile& profile) {
+std::optional<int> implicit_tls_port(const probe_options& options,
+                                     const provider_profile& profile) {
   if (!options.user_port) return std::nullopt;
   const int port = *options.user_port;
   if (options.security == "tls" || serves_implicit_tls(profile, port) ||
@@ -137,9 +138,9 @@ probe_report run_probe(const probe_options& options, const probe_listener& liste
   progress.step(0, "", "dns", report.dns->status);
   // Every connection below goes to one of these addresses, the ones just
   // checked: nothing resolves the name a second time.
-  const std::vector<resolved_address> addresses =
-      report.dns->status == "local_address" ? std::vector<resolved_address>{}
-                                            : one_per_family(report.dns->addresses);
+  const std::vector<resolved_address> addresses = report.dns->status == "local_address"
+                                                      ? std::vector<resolved_address>{}
+                                                      : one_per_family(report.dns->addresses);
   if (addresses.empty()) {
     report.duration_ms = elapsed_ms(start);
     progress.step(0, "", "done", "ok");

@@ -162,7 +162,8 @@ bool smtp_channel::send_bytes(std::string_view wire, deadline until) {
                                                          : 0;
       if (events == 0 || !wait_for(socket_.get(), events, until)) return false;
     } else {
-      const std::ptrdiff_t n = platform::send_some(socket_.get(), wire.data() + sent, wire.size() - sent);
+      const std::ptrdiff_t n =
+          platform::send_some(socket_.get(), wire.data() + sent, wire.size() - sent);
       if (n > 0) {
         sent += static_cast<std::size_t>(n);
         continue;

@@ -182,8 +182,8 @@ class session {
     return c_.tls->status == "ok" ? session_step::ehlo_after_tls : session_step::done;
   }
 
-  // RFC 4954: AUTH only over TLS that verified (docs/ARCHITECTURE.md, security rule 7); PLAIN with an
-  // initial response, else LOGIN. Arguments never reach the transcript.
+  // RFC 4954: AUTH only over TLS that verified (docs/ARCHITECTURE.md, security rule 7); PLAIN with
+  // an initial response, else LOGIN. Arguments never reach the transcript.
   session_step on_auth() {
     if (!plan_.auth) return session_step::quit;
     claimed_ = plan_.auth->claim(plan_.port, c_.family, run_deadline_);

@@ -78,8 +78,7 @@ std::vector<std::string> subject_alt_names(X509* cert) {
 // verification can say which CA file or folder it was checked against.
 int trust_index() {
   static const int index = SSL_CTX_get_ex_new_index(
-      0, nullptr, nullptr, nullptr,
-      [](void*, void* data, CRYPTO_EX_DATA*, int, long, void*) {
+      0, nullptr, nullptr, nullptr, [](void*, void* data, CRYPTO_EX_DATA*, int, long, void*) {
         delete static_cast<std::string*>(data);
       });
   return index;
@@ -176,11 +175,12 @@ ssl_ctx_ptr make_client_context(const tls_config& config, std::string& error) {
   }
   // Nothing found: the context trusts nothing, every certificate fails
   // verification, and its verify_result says what was looked for.
-  if (trust.system_store.empty() && found && SSL_CTX_load_verify_locations(ctx.get(), trust.file.empty() ? nullptr : trust.file.c_str(),
-                                             trust.dir.empty() ? nullptr : trust.dir.c_str()) != 1) {
-    error = trust.origin == "--ca-file" ? "no PEM certificate could be loaded from " + config.ca_file
-                                        : "cannot load the CA certificates in " +
-                                              describe_trust_source(trust);
+  if (trust.system_store.empty() && found &&
+      SSL_CTX_load_verify_locations(ctx.get(), trust.file.empty() ? nullptr : trust.file.c_str(),
+                                    trust.dir.empty() ? nullptr : trust.dir.c_str()) != 1) {
+    error = trust.origin == "--ca-file"
+                ? "no PEM certificate could be loaded from " + config.ca_file
+                : "cannot load the CA certificates in " + describe_trust_source(trust);
     ERR_clear_error();
     return nullptr;
   }
@@ -244,8 +244,7 @@ handshake_outcome tls_handshake(SSL_CTX* ctx, platform::socket_handle fd, const 
   out.step.cipher = SSL_get_cipher_name(ssl.get());
   out.step.duration_ms = elapsed_ms(start);
   if (X509* cert = SSL_get1_peer_certificate(ssl.get())) {
-    out.step.certificate =
-        describe(cert, host, SSL_get_verify_result(ssl.get()), trust_text(ctx));
+    out.step.certificate = describe(cert, host, SSL_get_verify_result(ssl.get()), trust_text(ctx));
     out.verified =
         out.step.certificate->verify_code == 0 && out.step.certificate->hostname_match == true;
     X509_free(cert);

@@ -60,7 +60,8 @@ std::string describe_trust_source(const trust_source& source) {
   if (!source.system_store.empty()) return source.system_store + " (" + source.origin + ")";
   if (source.file.empty() && source.dir.empty()) {
     std::string looked;
-    for (const char* file : bundle_files) looked += (looked.empty() ? "" : ", ") + std::string(file);
+    for (const char* file : bundle_files)
+      looked += (looked.empty() ? "" : ", ") + std::string(file);
     for (const char* dir : certificate_dirs) looked += ", " + std::string(dir) + "/";
     return "no CA certificates found on this system (looked for " + looked +
            "); give them with --ca-file or SSL_CERT_FILE";

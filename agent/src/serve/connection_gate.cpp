@@ -54,7 +54,9 @@ connection_gate::~connection_gate() {
   for (const draining& d : draining_) platform::close_socket(d.fd);
 }
 
-void connection_gate::wake() { wake_.raise(); }
+void connection_gate::wake() {
+  wake_.raise();
+}
 
 void connection_gate::admit(socket_t fd) {
   {
@@ -73,7 +75,9 @@ void connection_gate::finish(socket_t fd) {
   wake();
 }
 
-std::size_t connection_gate::open_connections() const { return open_.load(); }
+std::size_t connection_gate::open_connections() const {
+  return open_.load();
+}
 
 void connection_gate::take_in(socket_t fd) {
   // The gate reads without blocking; a worker's deadline_stream polls first.
@@ -118,7 +122,8 @@ void connection_gate::refuse(reading& r, const api_error& error) {
 
 bool connection_gate::on_readable(reading& r) {
   char buffer[4096];
-  const std::size_t room = limits_.max_head_bytes - std::min(limits_.max_head_bytes, r.bytes.size());
+  const std::size_t room =
+      limits_.max_head_bytes - std::min(limits_.max_head_bytes, r.bytes.size());
   const std::ptrdiff_t n = platform::receive(r.fd, buffer, std::min(sizeof buffer, room));
   if (n < 0) {
     const int error = platform::last_socket_error();
@@ -134,8 +139,8 @@ bool connection_gate::on_readable(reading& r) {
   const std::size_t end = r.bytes.find("\r\n\r\n", from);
   if (end == std::string::npos) {
     if (r.bytes.size() < limits_.max_head_bytes) return false;
-    log_("400 bad_request: a request head over " +
-         std::to_string(limits_.max_head_bytes / 1024) + " KiB");
+    log_("400 bad_request: a request head over " + std::to_string(limits_.max_head_bytes / 1024) +
+         " KiB");
     refuse(r, {400, "bad_request",
                "The request line and headers are longer than " +
                    std::to_string(limits_.max_head_bytes / 1024) + " KiB."});

@@ -19,7 +19,8 @@ std::string header_value(std::string_view head, std::string_view name) {
     if (colon == std::string_view::npos || agent::ascii_lowercase(line.substr(0, colon)) != name)
       continue;
     std::string_view value = line.substr(colon + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
     return agent::ascii_lowercase(value);
   }

@@ -3,8 +3,8 @@
 #include "serve/fetch_metadata.h"
 
 #include <algorithm>
-#include <string_view>
 #include <cerrno>
+#include <string_view>
 
 #include "platform/sockets.h"
 
@@ -94,7 +94,8 @@ ssize_t deadline_stream::write(const char* ptr, size_t size) {
   // write what fits; httplib writes the rest in the next call.
   while (true) {
     if (!is_writable()) return -1;
-    const auto n = static_cast<ssize_t>(platform::send_some(fd_, ptr, size));  // a client gone is an error
+    const auto n =
+        static_cast<ssize_t>(platform::send_some(fd_, ptr, size));  // a client gone is an error
     if (n >= 0) return n;
     const int error = platform::last_socket_error();
     if (error != EAGAIN && error != EWOULDBLOCK && error != EINTR) return n;
@@ -121,14 +122,15 @@ http_server::http_server(const serve_limits& limits, connection_gate::refusal_lo
     : limits_(limits),
       workers_(limits.worker_threads),
       reserved_(limits.reserved_threads),
-      gate_(limits,
-            [this](arrived_request arrived) {
-              auto shared = std::make_shared<arrived_request>(std::move(arrived));
-              (is_reserved_lane(*shared) ? reserved_ : workers_).enqueue([this, shared] {
-                serve(*shared);
-              });
-            },
-            std::move(log)) {
+      gate_(
+          limits,
+          [this](arrived_request arrived) {
+            auto shared = std::make_shared<arrived_request>(std::move(arrived));
+            (is_reserved_lane(*shared) ? reserved_ : workers_).enqueue([this, shared] {
+              serve(*shared);
+            });
+          },
+          std::move(log)) {
   new_task_queue = [] { return new hand_to_gate; };
   set_socket_options([](socket_t fd) { platform::set_rebind_policy(fd); });
   set_payload_max_length(limits.max_body_bytes);

@@ -22,7 +22,8 @@ origin_option refuse(std::string why) {
 origin_option parse_origin_option(std::string_view text) {
   // A browser's Origin never holds a space, so an option with one (even
   // around the port, which the port parser forgives) could never match.
-  if (std::any_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+  if (std::any_of(text.begin(), text.end(),
+                  [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
     return refuse("an origin has no spaces, e.g. https://help.example.com");
   const std::string lowered = agent::ascii_lowercase(text);
   std::string_view rest = lowered;

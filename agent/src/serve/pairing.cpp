@@ -62,8 +62,8 @@ std::string pairing::code() const {
   return code_;
 }
 
-pairing_check pairing::check(credential kind, std::string_view presented,
-                             const std::string& origin, clock::time_point now) {
+pairing_check pairing::check(credential kind, std::string_view presented, const std::string& origin,
+                             clock::time_point now) {
   const std::lock_guard lock(mutex_);
   if (presented.empty()) return {};
   if (kind == credential::token) {

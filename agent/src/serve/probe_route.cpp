@@ -90,8 +90,8 @@ std::optional<api_error> check_probe_request(serve_state& state, const httplib::
         own ? "Open the page at the address the agent printed: it carries the pairing token."
             : "Type the pairing code the agent printed when it started."};
   }
-  const pairing_check check = state.pairing_secrets.check(own ? credential::token : credential::code,
-                                                          values.front(), origin_value);
+  const pairing_check check = state.pairing_secrets.check(
+      own ? credential::token : credential::code, values.front(), origin_value);
   if (check.new_code) {
     state.io.say("\nAfter " + std::to_string(pairing::failures_before_rotation) +
                  " wrong pairing codes from " + printable(origin_value) +
@@ -185,9 +185,9 @@ void handle_probe(serve_state& state, const httplib::Request& req, httplib::Resp
           const std::lock_guard lock(write_mutex);
           if (!client_gone && !sink.write(line.data(), line.size())) client_gone = true;
         };
-        probe_report report = agent::run_probe(
-            job->options,
-            [&](const agent::probe_event& event) { send(progress_line(event, job->secrets)); });
+        probe_report report = agent::run_probe(job->options, [&](const agent::probe_event& event) {
+          send(progress_line(event, job->secrets));
+        });
         // The core makes the report secret-free and diagnoses it, once.
         send(result_line(judge_probe(std::move(report), job->customer_settings)));
         job->completed = true;

@@ -42,8 +42,9 @@ std::optional<head_problem> check_request_line(std::string_view line) {
   const std::size_t first = line.find(' ');
   const std::size_t second = first == std::string_view::npos ? first : line.find(' ', first + 1);
   if (second == std::string_view::npos || line.find(' ', second + 1) != std::string_view::npos) {
-    return problem("The request line must be a method, a path and the HTTP version, separated by "
-                   "single spaces.");
+    return problem(
+        "The request line must be a method, a path and the HTTP version, separated by "
+        "single spaces.");
   }
   const std::string_view method = line.substr(0, first);
   const std::string_view target = line.substr(first + 1, second - first - 1);
@@ -64,7 +65,8 @@ std::optional<head_problem> check_request_line(std::string_view line) {
 }  // namespace
 
 std::optional<head_problem> check_request_head(std::string_view head) {
-  if (!head.ends_with("\r\n\r\n")) return problem("The request head did not end with a blank line.");
+  if (!head.ends_with("\r\n\r\n"))
+    return problem("The request head did not end with a blank line.");
   // §2.2: a bare CR or LF would end a line for one parser and not another.
   for (std::size_t i = 0; i < head.size(); ++i) {
     const bool cr = head[i] == '\r';
@@ -127,7 +129,8 @@ request_line read_request_line(std::string_view head) {
   const std::size_t first = line.find(' ');
   const std::size_t second = line.find(' ', first + 1);
   if (first == std::string_view::npos || second == std::string_view::npos) return {};
-  return {std::string(line.substr(0, first)), std::string(line.substr(first + 1, second - first - 1))};
+  return {std::string(line.substr(0, first)),
+          std::string(line.substr(first + 1, second - first - 1))};
 }
 
 }  // namespace smtpcheck::serve

@@ -39,8 +39,8 @@ void send_error(httplib::Response& res, const api_error& error) {
 
 std::string raw_error_answer(const api_error& error) {
   const std::string body = error_document(error);
-  std::string out = "HTTP/1.1 " + std::to_string(error.status) + " " +
-                    reason_phrase(error.status) + "\r\n";
+  std::string out =
+      "HTTP/1.1 " + std::to_string(error.status) + " " + reason_phrase(error.status) + "\r\n";
   for (const auto& [name, value] : default_headers()) out += name + ": " + value + "\r\n";
   out += "Cache-Control: no-store\r\nContent-Type: application/json; charset=utf-8\r\n";
   out += "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";

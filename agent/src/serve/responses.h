@@ -16,7 +16,8 @@ namespace smtpcheck::serve {
 /// (smtpcheck-worker.js, which gets this policy with its own answer), requests
 /// to its own origin only, no framing.
 inline constexpr std::string_view content_security_policy =
-    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; "
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src "
+    "'self'; "
     "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
     "frame-ancestors 'none'";
 

@@ -30,7 +30,7 @@ struct target_decision {
   /// The ports to probe. The user's port, when allowed, is not added here:
   /// run_probe() adds it (probe_options::user_port), the one place that does.
   std::vector<int> ports;
-  std::string refused;     ///< "host:port" (or "host") that was refused, for the message
+  std::string refused;  ///< "host:port" (or "host") that was refused, for the message
   /// True when an --allow-host named this host: the user chose it, so it
   /// may resolve to a local address (the resolved-address guard is off).
   bool named_by_user = false;

@@ -24,7 +24,7 @@ struct config_source {
 
 /// What read_config() recognised in a snippet.
 struct config_reading {
-  std::string format;       ///< stable format id ("laravel-env", "nodemailer", …); "" = not recognised
+  std::string format;  ///< stable format id ("laravel-env", "nodemailer", …); "" = not recognised
   std::string format_name;  ///< for people: "Laravel .env"
   settings value;           ///< the settings it describes (platform set when one fits)
   std::vector<config_source> sources;

@@ -37,8 +37,8 @@ struct secret_shape {
   std::string_view prefix = {};  ///< "re_"; matched ignoring case
   std::size_t min_length = 0;
   std::size_t max_length = 0;
-  bool uuid = false;             ///< 8-4-4-4-12 hexadecimal
-  std::string_view words = {};   ///< the shape in words ("starting with re_"), for a detail
+  bool uuid = false;                     ///< 8-4-4-4-12 hexadecimal
+  std::string_view words = {};           ///< the shape in words ("starting with re_"), for a detail
   std::string_view length_words = {};    ///< "36 characters"
   std::string_view pattern_words = {};   ///< "8-4-4-4-12"
   std::string_view alphabet_words = {};  ///< "letters a–f and digits"

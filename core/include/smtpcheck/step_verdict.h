@@ -24,9 +24,9 @@ std::string_view to_string(step_verdict v);
 
 /// One step as the agent reports it live (the fields of a progress event).
 struct probe_step {
-  int port = 0;                 ///< 0 for run-wide steps (dns, done)
-  std::string_view step;        ///< "dns" | "tcp" | … | "tls_version" | "implicit_tls" | "done"
-  std::string_view status;      ///< the step's status word, as in the report
+  int port = 0;                  ///< 0 for run-wide steps (dns, done)
+  std::string_view step;         ///< "dns" | "tcp" | … | "tls_version" | "implicit_tls" | "done"
+  std::string_view status;       ///< the step's status word, as in the report
   std::string_view detail = {};  ///< the TLS version for "tls_version"
 };
 

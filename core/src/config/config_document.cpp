@@ -68,7 +68,9 @@ config_check check_config(std::string_view text) {
   return out;
 }
 
-std::string check_config_document(std::string_view text) { return encode_config_check(check_config(text)); }
+std::string check_config_document(std::string_view text) {
+  return encode_config_check(check_config(text));
+}
 
 std::string encode_config_check(const config_check& checked) {
   const config_reading& reading = checked.reading;

@@ -1,7 +1,7 @@
 // What every reader shares: recording a value with its source, and
 // finding keys and calls in the snippet's two views.
-#include "text/ascii.h"
 #include "config/format.h"
+#include "text/ascii.h"
 
 namespace smtpcheck::config {
 
@@ -95,8 +95,8 @@ int count_keys(const std::vector<entry>& view, std::span<const std::string_view>
 
 bool truthy(std::string_view value) {
   value = text::trim(value);
-  return text::iequals(value, "true") || text::iequals(value, "yes") || text::iequals(value, "on") ||
-         value == "1";
+  return text::iequals(value, "true") || text::iequals(value, "yes") ||
+         text::iequals(value, "on") || value == "1";
 }
 
 std::vector<const call*> find_calls(const snippet& s, std::string_view name) {

@@ -47,7 +47,7 @@ struct draft {
 struct key_literal {
   std::string_view key;
   std::string_view value;
-  bool is_string = false;  ///< quoted like the snippet's strings, else written bare
+  bool is_string = false;        ///< quoted like the snippet's strings, else written bare
   bool only_if_present = false;  ///< changed when the snippet has it, never added
 };
 
@@ -59,7 +59,7 @@ struct writer {
   std::string_view password_key;
   std::string_view from_key;
   std::span<const key_literal> starttls;  ///< what asks for STARTTLS
-  char quote = '"';  ///< for strings on added lines; 0 writes them bare
+  char quote = '"';                       ///< for strings on added lines; 0 writes them bare
   bool port_is_string = false;
   /// Nested by indentation (YAML): a key the snippet lacks cannot be added
   /// by copying a neighbour line, so it is said in words instead.
@@ -90,7 +90,8 @@ const entry* find_key(const std::vector<entry>& view, std::string_view key, bool
 /// The same, matching only the key's last component.
 const entry* find_leaf(const std::vector<entry>& view, std::string_view key, bool fold = false);
 /// How many of `keys` occur as keys (or leaves) in `view`.
-int count_keys(const std::vector<entry>& view, std::span<const std::string_view> keys, bool fold = false);
+int count_keys(const std::vector<entry>& view, std::span<const std::string_view> keys,
+               bool fold = false);
 /// true / yes / on / 1 (any case); false for anything else.
 bool truthy(std::string_view value);
 /// The calls whose name's last component is `name`.

@@ -19,7 +19,8 @@ bool looks_binary(std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == 0) return true;
     if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7f || c == 0xff ||
-        c == 0xfe || (c >= 0x80 && c < 0xc2 && (i == 0 || static_cast<unsigned char>(text[i - 1]) < 0x80))) {
+        c == 0xfe ||
+        (c >= 0x80 && c < 0xc2 && (i == 0 || static_cast<unsigned char>(text[i - 1]) < 0x80))) {
       ++odd;
     }
   }
@@ -35,8 +36,10 @@ bool cut_off(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quote != 0) {
-      if (c == '\\') ++i;
-      else if (c == quote || c == '\n') quote = 0;
+      if (c == '\\')
+        ++i;
+      else if (c == quote || c == '\n')
+        quote = 0;
       continue;
     }
     if (c == '"' || c == '\'') quote = c;
@@ -62,20 +65,21 @@ internal_reading read_internal(std::string_view text) {
   internal_reading r;
   config_reading& out = r.d.out;
   if (text.size() > max_document_bytes) {
-    out.findings.push_back(make_finding(
-        fid::config_too_large, "",
-        "The configuration is larger than " + std::to_string(max_document_bytes) +
-            " bytes, the most that is read.",
-        "Paste only the SMTP part (the mail settings lines, not the whole file).",
-        "more than " + std::to_string(max_document_bytes) + " bytes"));
+    out.findings.push_back(
+        make_finding(fid::config_too_large, "",
+                     "The configuration is larger than " + std::to_string(max_document_bytes) +
+                         " bytes, the most that is read.",
+                     "Paste only the SMTP part (the mail settings lines, not the whole file).",
+                     "more than " + std::to_string(max_document_bytes) + " bytes"));
     return r;
   }
   if (looks_binary(text)) {
-    out.findings.push_back(make_finding(
-        fid::config_not_text, "", "The input holds binary data (NUL bytes or control characters), not a "
-                                  "configuration file's text.",
-        "Paste the configuration as text, from the file opened in an editor.",
-        std::to_string(text.size()) + " bytes"));
+    out.findings.push_back(
+        make_finding(fid::config_not_text, "",
+                     "The input holds binary data (NUL bytes or control characters), not a "
+                     "configuration file's text.",
+                     "Paste the configuration as text, from the file opened in an editor.",
+                     std::to_string(text.size()) + " bytes"));
     return r;
   }
   r.s = scan(text);
@@ -85,10 +89,13 @@ internal_reading read_internal(std::string_view text) {
         fid::config_not_recognised, "",
         text::trim(text).empty()
             ? std::string("The configuration is empty.")
-            : "No SMTP settings were recognised: none of the formats smtpcheck reads (.env, SMTP URL, "
-              "Nodemailer, PHPMailer, WP Mail SMTP, Django, Rails, Java Mail, Spring Boot, .NET, MailKit, "
+            : "No SMTP settings were recognised: none of the formats smtpcheck reads (.env, SMTP "
+              "URL, "
+              "Nodemailer, PHPMailer, WP Mail SMTP, Django, Rails, Java Mail, Spring Boot, .NET, "
+              "MailKit, "
               "Python smtplib, Postfix, msmtp, ssmtp, GitLab, docker-compose) matched.",
-        "Paste the part of your configuration that sets the SMTP host, port and TLS (for example the "
+        "Paste the part of your configuration that sets the SMTP host, port and TLS (for example "
+        "the "
         "MAIL_* lines of .env, or the object given to createTransport), or fill in the form.",
         std::to_string(line_of(text, text.size())) + " lines"));
     return r;
@@ -99,40 +106,41 @@ internal_reading read_internal(std::string_view text) {
   detect_provider(out.value);
   out.usable = !out.sources.empty();
   if (!out.usable) {
-    out.findings.push_back(make_finding(
-        fid::config_not_recognised, "",
-        "It looks like " + out.format_name + ", but no SMTP setting was found in it.",
-        "Paste the part that sets the SMTP host, port and TLS.", out.format_name));
+    out.findings.push_back(
+        make_finding(fid::config_not_recognised, "",
+                     "It looks like " + out.format_name + ", but no SMTP setting was found in it.",
+                     "Paste the part that sets the SMTP host, port and TLS.", out.format_name));
     return r;
   }
   if (r.format->id != "postfix" && r.format->id != "msmtp" && r.format->id != "ssmtp" &&
       r.format->id != "laravel-env" && r.format->id != "dotenv" && r.format->id != "javamail" &&
       cut_off(text)) {
-    out.findings.push_back(make_finding(
-        fid::config_truncated, "",
-        "More brackets or parentheses are opened than closed: the paste may have stopped early, so a "
-        "setting after the cut is not read.",
-        "Paste the whole block, up to its closing bracket.", out.format_name));
+    out.findings.push_back(make_finding(fid::config_truncated, "",
+                                        "More brackets or parentheses are opened than closed: the "
+                                        "paste may have stopped early, so a "
+                                        "setting after the cut is not read.",
+                                        "Paste the whole block, up to its closing bracket.",
+                                        out.format_name));
   }
   for (const config_source& src : out.sources) {
     if (src.reference.empty()) continue;
     out.findings.push_back(make_finding(
         fid::config_set_elsewhere, src.field,
-        "The " + std::string(field_words(src.field)) + " (" + src.key + ") is read from " + src.reference +
-            ", which is set outside this snippet: it is not checked here.",
+        "The " + std::string(field_words(src.field)) + " (" + src.key + ") is read from " +
+            src.reference + ", which is set outside this snippet: it is not checked here.",
         "Check the value of " + src.reference + " where it is set (or fill in the form with it).",
         src.key + " → " + src.reference));
   }
   // Mutually exclusive switches the platform refuses (Django, GitLab, Rails).
   for (const std::string& a : out.assumptions) {
     if (a.find("mutually exclusive") == std::string::npos) continue;
-    out.findings.push_back(make_finding(
-        fid::config_conflicting_switches, "security",
-        "Implicit TLS and STARTTLS are both switched on in " + out.format_name +
-            "; they exclude each other and the platform refuses or misreads the pair.",
-        fix_sentence{"Switch off the implicit-TLS setting and keep STARTTLS.",
-                     {{"security", "starttls"}}},
-        out.format_name));
+    out.findings.push_back(
+        make_finding(fid::config_conflicting_switches, "security",
+                     "Implicit TLS and STARTTLS are both switched on in " + out.format_name +
+                         "; they exclude each other and the platform refuses or misreads the pair.",
+                     fix_sentence{"Switch off the implicit-TLS setting and keep STARTTLS.",
+                                  {{"security", "starttls"}}},
+                     out.format_name));
     break;
   }
   return r;
@@ -140,6 +148,8 @@ internal_reading read_internal(std::string_view text) {
 
 }  // namespace config
 
-config_reading read_config(std::string_view text) { return config::read_internal(text).d.out; }
+config_reading read_config(std::string_view text) {
+  return config::read_internal(text).d.out;
+}
 
 }  // namespace smtpcheck

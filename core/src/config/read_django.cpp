@@ -18,13 +18,15 @@
 namespace smtpcheck::config {
 
 int score_django(const snippet& s) {
-  constexpr std::array keys{std::string_view{"EMAIL_HOST"}, std::string_view{"EMAIL_PORT"},
-                            std::string_view{"EMAIL_HOST_USER"}, std::string_view{"EMAIL_HOST_PASSWORD"},
-                            std::string_view{"EMAIL_USE_TLS"}, std::string_view{"EMAIL_USE_SSL"},
-                            std::string_view{"EMAIL_BACKEND"}, std::string_view{"DEFAULT_FROM_EMAIL"}};
+  constexpr std::array keys{
+      std::string_view{"EMAIL_HOST"},      std::string_view{"EMAIL_PORT"},
+      std::string_view{"EMAIL_HOST_USER"}, std::string_view{"EMAIL_HOST_PASSWORD"},
+      std::string_view{"EMAIL_USE_TLS"},   std::string_view{"EMAIL_USE_SSL"},
+      std::string_view{"EMAIL_BACKEND"},   std::string_view{"DEFAULT_FROM_EMAIL"}};
   int n = 0;
   for (std::string_view k : keys) n += find_key(s.code, k) != nullptr;
-  const bool python = s.text.find(" = ") != std::string_view::npos || s.text.find("EMAIL_BACKEND") != std::string_view::npos;
+  const bool python = s.text.find(" = ") != std::string_view::npos ||
+                      s.text.find("EMAIL_BACKEND") != std::string_view::npos;
   return n >= 2 && python ? 12 + n : 0;
 }
 
@@ -57,8 +59,9 @@ void read_django(const snippet& s, draft& d) {
   if (ssl) d.bind(*ssl);
   if (use_tls && use_ssl) {
     d.security_from(*ssl);
-    d.out.assumptions.push_back("EMAIL_USE_TLS and EMAIL_USE_SSL are both True: Django refuses "
-                                "this (they are mutually exclusive); set only EMAIL_USE_TLS.");
+    d.out.assumptions.push_back(
+        "EMAIL_USE_TLS and EMAIL_USE_SSL are both True: Django refuses "
+        "this (they are mutually exclusive); set only EMAIL_USE_TLS.");
     d.out.value.security = security_mode::tls;
   } else if (use_ssl) {
     d.security_from(*ssl);

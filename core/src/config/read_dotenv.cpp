@@ -24,11 +24,12 @@
 namespace smtpcheck::config {
 namespace {
 
-constexpr std::array laravel_keys{std::string_view{"MAIL_HOST"}, std::string_view{"MAIL_PORT"},
-                                  std::string_view{"MAIL_USERNAME"}, std::string_view{"MAIL_PASSWORD"},
-                                  std::string_view{"MAIL_ENCRYPTION"}, std::string_view{"MAIL_MAILER"},
-                                  std::string_view{"MAIL_FROM_ADDRESS"}, std::string_view{"MAIL_SCHEME"},
-                                  std::string_view{"MAIL_DRIVER"}};
+constexpr std::array laravel_keys{
+    std::string_view{"MAIL_HOST"},         std::string_view{"MAIL_PORT"},
+    std::string_view{"MAIL_USERNAME"},     std::string_view{"MAIL_PASSWORD"},
+    std::string_view{"MAIL_ENCRYPTION"},   std::string_view{"MAIL_MAILER"},
+    std::string_view{"MAIL_FROM_ADDRESS"}, std::string_view{"MAIL_SCHEME"},
+    std::string_view{"MAIL_DRIVER"}};
 
 // Generic names, per field, as applications spell them (one table: facts as data).
 struct generic_name {
@@ -36,34 +37,62 @@ struct generic_name {
   std::string_view field;
 };
 constexpr std::array generic_names{
-    generic_name{"SMTP_HOST", "host"},         generic_name{"SMTP_SERVER", "host"},
-    generic_name{"SMTP_ADDRESS", "host"},      generic_name{"SMTP_HOSTNAME", "host"},
-    generic_name{"MAIL_SERVER", "host"},       generic_name{"MAIL_SMTP_HOST", "host"},
-    generic_name{"EMAIL_HOST", "host"},        generic_name{"EMAIL_SERVER", "host"},
-    generic_name{"EMAIL_SMTP_HOST", "host"},   generic_name{"MAILER_HOST", "host"},
-    generic_name{"MAIL_HOST", "host"},         generic_name{"SMTP_PORT", "port"},
-    generic_name{"MAIL_PORT", "port"},         generic_name{"EMAIL_PORT", "port"},
-    generic_name{"EMAIL_SMTP_PORT", "port"},   generic_name{"MAILER_PORT", "port"},
-    generic_name{"MAIL_SMTP_PORT", "port"},    generic_name{"SMTP_USER", "username"},
-    generic_name{"SMTP_USERNAME", "username"}, generic_name{"SMTP_LOGIN", "username"},
-    generic_name{"SMTP_AUTH_USER", "username"}, generic_name{"MAIL_USERNAME", "username"},
-    generic_name{"MAIL_USER", "username"},     generic_name{"EMAIL_USER", "username"},
-    generic_name{"EMAIL_USERNAME", "username"}, generic_name{"EMAIL_HOST_USER", "username"},
-    generic_name{"EMAIL_SMTP_USER", "username"}, generic_name{"MAILER_USER", "username"},
-    generic_name{"MAILER_USERNAME", "username"}, generic_name{"SMTP_PASS", "password"},
-    generic_name{"SMTP_PASSWORD", "password"}, generic_name{"SMTP_AUTH_PASS", "password"},
-    generic_name{"MAIL_PASSWORD", "password"}, generic_name{"MAIL_PASS", "password"},
-    generic_name{"EMAIL_PASS", "password"},    generic_name{"EMAIL_PASSWORD", "password"},
-    generic_name{"EMAIL_HOST_PASSWORD", "password"}, generic_name{"EMAIL_SMTP_PASS", "password"},
-    generic_name{"EMAIL_SMTP_PASSWORD", "password"}, generic_name{"MAILER_PASSWORD", "password"},
-    generic_name{"MAILER_PASS", "password"},   generic_name{"SMTP_FROM", "from"},
-    generic_name{"SMTP_FROM_EMAIL", "from"},   generic_name{"SMTP_FROM_ADDRESS", "from"},
-    generic_name{"SMTP_SENDER", "from"},       generic_name{"MAIL_FROM", "from"},
-    generic_name{"MAIL_FROM_ADDRESS", "from"}, generic_name{"MAIL_DEFAULT_SENDER", "from"},
-    generic_name{"EMAIL_FROM", "from"},        generic_name{"EMAIL_FROM_ADDRESS", "from"},
-    generic_name{"EMAIL_SENDER", "from"},      generic_name{"DEFAULT_FROM_EMAIL", "from"},
-    generic_name{"MAILER_FROM", "from"},       generic_name{"MAILER_SENDER", "from"},
-    generic_name{"SMTP_SENDER_EMAIL", "from"}, generic_name{"MAILER_NOREPLY_EMAIL", "from"},
+    generic_name{"SMTP_HOST", "host"},
+    generic_name{"SMTP_SERVER", "host"},
+    generic_name{"SMTP_ADDRESS", "host"},
+    generic_name{"SMTP_HOSTNAME", "host"},
+    generic_name{"MAIL_SERVER", "host"},
+    generic_name{"MAIL_SMTP_HOST", "host"},
+    generic_name{"EMAIL_HOST", "host"},
+    generic_name{"EMAIL_SERVER", "host"},
+    generic_name{"EMAIL_SMTP_HOST", "host"},
+    generic_name{"MAILER_HOST", "host"},
+    generic_name{"MAIL_HOST", "host"},
+    generic_name{"SMTP_PORT", "port"},
+    generic_name{"MAIL_PORT", "port"},
+    generic_name{"EMAIL_PORT", "port"},
+    generic_name{"EMAIL_SMTP_PORT", "port"},
+    generic_name{"MAILER_PORT", "port"},
+    generic_name{"MAIL_SMTP_PORT", "port"},
+    generic_name{"SMTP_USER", "username"},
+    generic_name{"SMTP_USERNAME", "username"},
+    generic_name{"SMTP_LOGIN", "username"},
+    generic_name{"SMTP_AUTH_USER", "username"},
+    generic_name{"MAIL_USERNAME", "username"},
+    generic_name{"MAIL_USER", "username"},
+    generic_name{"EMAIL_USER", "username"},
+    generic_name{"EMAIL_USERNAME", "username"},
+    generic_name{"EMAIL_HOST_USER", "username"},
+    generic_name{"EMAIL_SMTP_USER", "username"},
+    generic_name{"MAILER_USER", "username"},
+    generic_name{"MAILER_USERNAME", "username"},
+    generic_name{"SMTP_PASS", "password"},
+    generic_name{"SMTP_PASSWORD", "password"},
+    generic_name{"SMTP_AUTH_PASS", "password"},
+    generic_name{"MAIL_PASSWORD", "password"},
+    generic_name{"MAIL_PASS", "password"},
+    generic_name{"EMAIL_PASS", "password"},
+    generic_name{"EMAIL_PASSWORD", "password"},
+    generic_name{"EMAIL_HOST_PASSWORD", "password"},
+    generic_name{"EMAIL_SMTP_PASS", "password"},
+    generic_name{"EMAIL_SMTP_PASSWORD", "password"},
+    generic_name{"MAILER_PASSWORD", "password"},
+    generic_name{"MAILER_PASS", "password"},
+    generic_name{"SMTP_FROM", "from"},
+    generic_name{"SMTP_FROM_EMAIL", "from"},
+    generic_name{"SMTP_FROM_ADDRESS", "from"},
+    generic_name{"SMTP_SENDER", "from"},
+    generic_name{"MAIL_FROM", "from"},
+    generic_name{"MAIL_FROM_ADDRESS", "from"},
+    generic_name{"MAIL_DEFAULT_SENDER", "from"},
+    generic_name{"EMAIL_FROM", "from"},
+    generic_name{"EMAIL_FROM_ADDRESS", "from"},
+    generic_name{"EMAIL_SENDER", "from"},
+    generic_name{"DEFAULT_FROM_EMAIL", "from"},
+    generic_name{"MAILER_FROM", "from"},
+    generic_name{"MAILER_SENDER", "from"},
+    generic_name{"SMTP_SENDER_EMAIL", "from"},
+    generic_name{"MAILER_NOREPLY_EMAIL", "from"},
 };
 
 // Generic switches. What they mean is the application's choice; these are
@@ -86,8 +115,9 @@ constexpr std::array generic_switches{
                    "STARTTLS when the server offers it"},
     generic_switch{"SMTP_SSL", "tls", "",
                    "SMTP_SSL=true is read as implicit TLS from the first byte"},
-    generic_switch{"SMTP_TLS", "starttls", "",
-                   "SMTP_TLS=true is read as STARTTLS (most applications; a few mean implicit TLS)"},
+    generic_switch{
+        "SMTP_TLS", "starttls", "",
+        "SMTP_TLS=true is read as STARTTLS (most applications; a few mean implicit TLS)"},
     generic_switch{"SMTP_STARTTLS", "starttls", "none", "SMTP_STARTTLS is read as STARTTLS"},
     generic_switch{"SMTP_USE_TLS", "starttls", "", "SMTP_USE_TLS=true is read as STARTTLS"},
     generic_switch{"SMTP_USE_SSL", "tls", "", "SMTP_USE_SSL=true is read as implicit TLS"},
@@ -103,7 +133,8 @@ constexpr std::array generic_switches{
 
 std::optional<security_mode> mode_named(std::string_view v) {
   const std::string l = text::lower(text::trim(v));
-  if (l == "tls" || l == "starttls" || l == "start_tls" || l == "explicit") return security_mode::starttls;
+  if (l == "tls" || l == "starttls" || l == "start_tls" || l == "explicit")
+    return security_mode::starttls;
   if (l == "ssl" || l == "smtps" || l == "implicit" || l == "ssl/tls" || l == "force_tls") {
     return security_mode::tls;
   }
@@ -142,16 +173,18 @@ void read_laravel(const snippet& s, draft& d) {
   if (const entry* e = find_key(s.lines, "MAIL_USERNAME")) d.take("username", *e);
   if (const entry* e = find_key(s.lines, "MAIL_PASSWORD")) d.take("password", *e);
   if (const entry* e = find_key(s.lines, "MAIL_FROM_ADDRESS")) d.take("from", *e);
-  if (const entry* m = find_key(s.lines, "MAIL_MAILER"); m && !m->reference && !text::iequals(m->value, "smtp")) {
-    d.out.assumptions.push_back("MAIL_MAILER=" + m->value +
-                                " does not send over SMTP; the MAIL_* SMTP settings are read as if it "
-                                "were smtp.");
+  if (const entry* m = find_key(s.lines, "MAIL_MAILER");
+      m && !m->reference && !text::iequals(m->value, "smtp")) {
+    d.out.assumptions.push_back(
+        "MAIL_MAILER=" + m->value +
+        " does not send over SMTP; the MAIL_* SMTP settings are read as if it "
+        "were smtp.");
   }
   const std::optional<std::string>& port = d.out.value.port;
   const bool on_465 = port && text::trim(*port) == "465";
-  if (const entry* scheme = find_key(s.lines, "MAIL_SCHEME"); scheme && !scheme->reference &&
-                                                              !scheme->value.empty() &&
-                                                              !text::iequals(scheme->value, "null")) {
+  if (const entry* scheme = find_key(s.lines, "MAIL_SCHEME");
+      scheme && !scheme->reference && !scheme->value.empty() &&
+      !text::iequals(scheme->value, "null")) {
     d.security_from(*scheme);
     d.starttls.push_back({"MAIL_SCHEME", "smtp", false, false});
     if (text::iequals(scheme->value, "smtps")) {
@@ -182,8 +215,9 @@ void read_laravel(const snippet& s, draft& d) {
                                   std::string(text::trim(*port)) +
                                   " means STARTTLS when the server offers it";
   if (encryption != nullptr) {
-    said += ", whatever MAIL_ENCRYPTION says; on Laravel 8 and older MAIL_ENCRYPTION=ssl meant "
-            "implicit TLS and tls STARTTLS";
+    said +=
+        ", whatever MAIL_ENCRYPTION says; on Laravel 8 and older MAIL_ENCRYPTION=ssl meant "
+        "implicit TLS and tls STARTTLS";
   }
   d.out.assumptions.push_back(said + ".");
   if (encryption != nullptr && !on_465 && text::iequals(encryption->value, "ssl")) {
@@ -202,9 +236,10 @@ std::vector<entry> normalised(const snippet& s) {
     const std::size_t last = e.key.rfind("__");
     if (last == std::string::npos) continue;
     const std::size_t before = e.key.rfind("__", last == 0 ? 0 : last - 1);
-    const std::string tail = before == std::string::npos || before == last
-                                 ? e.key.substr(last + 2)
-                                 : e.key.substr(before + 2, last - before - 2) + "_" + e.key.substr(last + 2);
+    const std::string tail =
+        before == std::string::npos || before == last
+            ? e.key.substr(last + 2)
+            : e.key.substr(before + 2, last - before - 2) + "_" + e.key.substr(last + 2);
     e.key = text::lower(tail);
     for (char& c : e.key) c = text::to_upper(c);
   }

@@ -40,7 +40,8 @@ std::optional<mailkit_mode> mailkit_option(std::string_view v, bool on_465) {
   if (name == "SslOnConnect") return mailkit_mode{security_mode::tls, false};
   if (name == "StartTls") return mailkit_mode{security_mode::starttls, false};
   if (name == "StartTlsWhenAvailable") return mailkit_mode{security_mode::starttls, true};
-  if (name == "Auto") return mailkit_mode{on_465 ? security_mode::tls : security_mode::starttls, !on_465};
+  if (name == "Auto")
+    return mailkit_mode{on_465 ? security_mode::tls : security_mode::starttls, !on_465};
   return std::nullopt;
 }
 
@@ -60,8 +61,12 @@ const call* connect_call(const snippet& s) {
 int score_dotnet(const snippet& s) {
   int score = 0;
   if (s.text.find("SmtpClient") != std::string_view::npos) score += 10;
-  if (s.text.find("EnableSsl") != std::string_view::npos || s.text.find("enableSsl") != std::string_view::npos) score += 4;
-  if (s.text.find("<network") != std::string_view::npos || s.text.find("<mailSettings") != std::string_view::npos) score += 10;
+  if (s.text.find("EnableSsl") != std::string_view::npos ||
+      s.text.find("enableSsl") != std::string_view::npos)
+    score += 4;
+  if (s.text.find("<network") != std::string_view::npos ||
+      s.text.find("<mailSettings") != std::string_view::npos)
+    score += 10;
   if (s.text.find("NetworkCredential") != std::string_view::npos) score += 3;
   if (s.text.find("SecureSocketOptions") != std::string_view::npos) score -= 8;
   if (connect_call(s) != nullptr) score -= 8;  // MailKit's SmtpClient connects with Connect()
@@ -106,10 +111,13 @@ void read_dotnet(const snippet& s, draft& d) {
   }
   if (ssl && truthy(ssl->value)) {
     d.out.value.security = security_mode::starttls;
-    d.out.assumptions.push_back("EnableSsl = true is STARTTLS: SmtpClient cannot use implicit TLS.");
+    d.out.assumptions.push_back(
+        "EnableSsl = true is STARTTLS: SmtpClient cannot use implicit TLS.");
   } else {
     d.out.value.security = security_mode::none;
-    if (!ssl) d.assume("security", "No EnableSsl: SmtpClient sends without TLS (EnableSsl defaults to false).");
+    if (!ssl)
+      d.assume("security",
+               "No EnableSsl: SmtpClient sends without TLS (EnableSsl defaults to false).");
   }
 }
 
@@ -149,21 +157,24 @@ void read_mailkit(const snippet& s, draft& d) {
     }
     const std::optional<mailkit_mode> m = mailkit_option(c->args[2].value, on_465);
     if (!m) {
-      d.out.assumptions.push_back("The third argument of Connect is computed: the security mode is "
-                                  "not checked.");
+      d.out.assumptions.push_back(
+          "The third argument of Connect is computed: the security mode is "
+          "not checked.");
       return;
     }
     d.out.value.security = m->mode;
     if (m->opportunistic) {
-      d.out.assumptions.push_back("This MailKit option uses STARTTLS only when the server offers "
-                                  "it; SecureSocketOptions.StartTls makes it mandatory.");
+      d.out.assumptions.push_back(
+          "This MailKit option uses STARTTLS only when the server offers "
+          "it; SecureSocketOptions.StartTls makes it mandatory.");
     }
   } else if (c->args.size() >= 3) {
     d.security_from(c->args[2], "Connect(options)");
   } else {
     d.out.value.security = on_465 ? security_mode::tls : security_mode::starttls;
-    d.assume("security", std::string("No SecureSocketOptions: MailKit's Auto uses ") +
-                             (on_465 ? "implicit TLS on port 465." : "STARTTLS when the server offers it."));
+    d.assume("security",
+             std::string("No SecureSocketOptions: MailKit's Auto uses ") +
+                 (on_465 ? "implicit TLS on port 465." : "STARTTLS when the server offers it."));
   }
 }
 
@@ -175,15 +186,30 @@ struct json_name {
   std::string_view field;
 };
 constexpr std::array json_names{
-    json_name{"Host", "host"},        json_name{"Server", "host"},      json_name{"SmtpServer", "host"},
-    json_name{"SmtpHost", "host"},    json_name{"MailServer", "host"},  json_name{"Port", "port"},
+    json_name{"Host", "host"},
+    json_name{"Server", "host"},
+    json_name{"SmtpServer", "host"},
+    json_name{"SmtpHost", "host"},
+    json_name{"MailServer", "host"},
+    json_name{"Port", "port"},
     json_name{"FromEmail", "from"},
-    json_name{"SmtpPort", "port"},    json_name{"UserName", "username"}, json_name{"User", "username"},
-    json_name{"Login", "username"},   json_name{"SmtpUser", "username"}, json_name{"SmtpUsername", "username"},
-    json_name{"Password", "password"}, json_name{"SmtpPassword", "password"}, json_name{"Pass", "password"},
-    json_name{"From", "from"},        json_name{"FromEmail", "from"},    json_name{"FromAddress", "from"},
-    json_name{"SenderEmail", "from"}, json_name{"Sender", "from"},      json_name{"DefaultFrom", "from"},
-    json_name{"Email", "from"},       json_name{"Mail", "from"},
+    json_name{"SmtpPort", "port"},
+    json_name{"UserName", "username"},
+    json_name{"User", "username"},
+    json_name{"Login", "username"},
+    json_name{"SmtpUser", "username"},
+    json_name{"SmtpUsername", "username"},
+    json_name{"Password", "password"},
+    json_name{"SmtpPassword", "password"},
+    json_name{"Pass", "password"},
+    json_name{"From", "from"},
+    json_name{"FromEmail", "from"},
+    json_name{"FromAddress", "from"},
+    json_name{"SenderEmail", "from"},
+    json_name{"Sender", "from"},
+    json_name{"DefaultFrom", "from"},
+    json_name{"Email", "from"},
+    json_name{"Mail", "from"},
 };
 
 bool mail_section(std::string_view path) {
@@ -197,7 +223,8 @@ const entry* json_key(const snippet& s, std::string_view key) {
   for (const entry& e : s.code) mail_keys = mail_keys || mail_section(e.key);
   const entry* found = nullptr;
   for (const entry& e : s.code) {
-    if (text::iequals(e.key, key) && (mail_section(e.path) || mail_section(key) || mail_keys)) found = &e;
+    if (text::iequals(e.key, key) && (mail_section(e.path) || mail_section(key) || mail_keys))
+      found = &e;
   }
   return found;
 }
@@ -230,8 +257,10 @@ void read_appsettings(const snippet& s, draft& d) {
     d.out.value.platform = platform_ref{"dotnet-smtpclient", ""};
     d.security_from(*enable_ssl);
     if (enable_ssl->reference) return;
-    d.out.value.security = truthy(enable_ssl->value) ? security_mode::starttls : security_mode::none;
-    d.out.assumptions.push_back("EnableSsl is read as SmtpClient's: true is STARTTLS, false no TLS.");
+    d.out.value.security =
+        truthy(enable_ssl->value) ? security_mode::starttls : security_mode::none;
+    d.out.assumptions.push_back(
+        "EnableSsl is read as SmtpClient's: true is STARTTLS, false no TLS.");
   } else if (options) {
     d.out.value.platform = platform_ref{"mailkit", ""};
     d.security_from(*options);
@@ -246,11 +275,13 @@ void read_appsettings(const snippet& s, draft& d) {
     d.starttls.push_back({use_ssl->key, "false", false, false});
     if (use_ssl->reference) return;
     d.out.value.security = truthy(use_ssl->value) ? security_mode::tls : security_mode::starttls;
-    d.out.assumptions.push_back(use_ssl->key + " is read as MailKit's Connect(host, port, useSsl): "
+    d.out.assumptions.push_back(use_ssl->key +
+                                " is read as MailKit's Connect(host, port, useSsl): "
                                 "true is implicit TLS, false STARTTLS when the server offers it.");
   } else {
-    d.out.assumptions.push_back("No TLS setting in the section: what the application does is not "
-                                "known, so the security mode is not checked.");
+    d.out.assumptions.push_back(
+        "No TLS setting in the section: what the application does is not "
+        "known, so the security mode is not checked.");
   }
 }
 

@@ -12,7 +12,8 @@
 // makes it fail instead. Without any of them the connection stays in plain
 // text.
 //
-// Spring Boot (https://docs.spring.io/spring-boot/appendix/application-properties/index.html#appendix.application-properties.mail;
+// Spring Boot
+// (https://docs.spring.io/spring-boot/appendix/application-properties/index.html#appendix.application-properties.mail;
 // github.com/spring-projects/spring-boot, spring-boot-project/spring-boot-autoconfigure/
 // src/main/java/org/springframework/boot/autoconfigure/mail/MailProperties.java):
 // spring.mail.host, .port (no default), .username, .password, .protocol
@@ -84,7 +85,8 @@ void read_session_tls(const std::vector<entry>& all, draft& d, std::string_view 
   for (const entry* e : {protocol, ssl}) {
     if (e) d.bind(*e);
   }
-  const bool implicit = (ssl && truthy(ssl->value)) || (protocol && text::iequals(protocol->value, "smtps"));
+  const bool implicit =
+      (ssl && truthy(ssl->value)) || (protocol && text::iequals(protocol->value, "smtps"));
   if (implicit) {
     d.security_from(ssl && truthy(ssl->value) ? *ssl : *protocol);
     d.out.value.security = security_mode::tls;
@@ -92,14 +94,16 @@ void read_session_tls(const std::vector<entry>& all, draft& d, std::string_view 
     d.security_from(required && truthy(required->value) ? *required : *starttls);
     d.out.value.security = security_mode::starttls;
     if (!required || !truthy(required->value)) {
-      d.out.assumptions.push_back("mail.smtp.starttls.enable uses STARTTLS when the server offers "
-                                  "it; mail.smtp.starttls.required=true makes it mandatory.");
+      d.out.assumptions.push_back(
+          "mail.smtp.starttls.enable uses STARTTLS when the server offers "
+          "it; mail.smtp.starttls.required=true makes it mandatory.");
     }
   } else {
     if (starttls) d.security_from(*starttls);
     d.out.value.security = security_mode::none;
-    d.assume("security", "No mail.smtp.starttls.enable or mail.smtp.ssl.enable: Java Mail stays "
-                         "in plain text.");
+    d.assume("security",
+             "No mail.smtp.starttls.enable or mail.smtp.ssl.enable: Java Mail stays "
+             "in plain text.");
   }
   if (!d.out.value.port) {
     const bool tls = d.out.value.security == security_mode::tls;

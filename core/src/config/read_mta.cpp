@@ -71,8 +71,10 @@ void read_postfix(const snippet& s, draft& d) {
       d.assume("port", "relayhost has no port: Postfix uses 25.");
     }
     if (!bracketed) {
-      d.out.assumptions.push_back("relayhost without [brackets] makes Postfix look up the host's MX "
-                                  "records first; [" + host + "] connects to the host itself.");
+      d.out.assumptions.push_back(
+          "relayhost without [brackets] makes Postfix look up the host's MX "
+          "records first; [" +
+          host + "] connects to the host itself.");
     }
   }
   // sasl_passwd: "[host]:port user:password" (only the line for this relay).
@@ -101,8 +103,9 @@ void read_postfix(const snippet& s, draft& d) {
       d.out.value.security = security_mode::starttls;
     } else if (v == "may") {
       d.out.value.security = security_mode::starttls;
-      d.out.assumptions.push_back("smtp_tls_security_level = may uses STARTTLS only when offered "
-                                  "and falls back to plain text; encrypt makes it mandatory.");
+      d.out.assumptions.push_back(
+          "smtp_tls_security_level = may uses STARTTLS only when offered "
+          "and falls back to plain text; encrypt makes it mandatory.");
     } else {
       d.out.value.security = security_mode::none;
     }
@@ -117,8 +120,12 @@ void read_postfix(const snippet& s, draft& d) {
 
 int score_msmtp(const snippet& s) {
   int score = 0;
-  for (std::string_view k : {"account", "tls_starttls", "tls_trust_file", "auth", "logfile", "passwordeval", "defaults"}) {
-    score += find_key(s.lines, k) != nullptr || s.text.find(std::string(k) + "\n") != std::string_view::npos ? 3 : 0;
+  for (std::string_view k : {"account", "tls_starttls", "tls_trust_file", "auth", "logfile",
+                             "passwordeval", "defaults"}) {
+    score += find_key(s.lines, k) != nullptr ||
+                     s.text.find(std::string(k) + "\n") != std::string_view::npos
+                 ? 3
+                 : 0;
   }
   const bool has_host = find_key(s.lines, "host") != nullptr;
   return score >= 6 && has_host ? 10 + score : 0;
@@ -155,7 +162,8 @@ void read_msmtp(const snippet& s, draft& d) {
   } else {
     const bool implicit = d.out.value.security == security_mode::tls;
     d.out.value.port = implicit ? "465" : "25";
-    d.assume("port", std::string("No port: msmtp uses ") + (implicit ? "465 with tls_starttls off." : "25."));
+    d.assume("port", std::string("No port: msmtp uses ") +
+                         (implicit ? "465 with tls_starttls off." : "25."));
   }
 }
 
@@ -206,7 +214,8 @@ void read_ssmtp(const snippet& s, draft& d) {
   } else {
     if (use_tls) d.security_from(*use_tls);
     d.out.value.security = security_mode::none;
-    if (!use_tls && !use_starttls) d.assume("security", "No UseTLS or UseSTARTTLS: ssmtp sends without TLS.");
+    if (!use_tls && !use_starttls)
+      d.assume("security", "No UseTLS or UseSTARTTLS: ssmtp sends without TLS.");
   }
 }
 

@@ -24,7 +24,8 @@ const entry* option(const snippet& s, std::string_view key) {
   const entry* any = nullptr;
   for (const entry& e : s.code) {
     if (e.key != key) continue;
-    if (e.path.find("createTransport") != std::string::npos || e.path.find("auth") != std::string::npos) {
+    if (e.path.find("createTransport") != std::string::npos ||
+        e.path.find("auth") != std::string::npos) {
       return &e;
     }
     if (any == nullptr) any = &e;
@@ -107,8 +108,9 @@ void read_nodemailer(const snippet& s, draft& d) {
   } else {
     d.out.value.security = security_mode::starttls;
     if (secure == nullptr) {
-      d.assume("security", "No secure option: Nodemailer starts in plain text and upgrades with "
-                           "STARTTLS when the server offers it.");
+      d.assume("security",
+               "No secure option: Nodemailer starts in plain text and upgrades with "
+               "STARTTLS when the server offers it.");
     }
     if (require == nullptr || !truthy(require->value)) {
       d.out.assumptions.push_back(

@@ -76,8 +76,9 @@ void read_phpmailer(const snippet& s, draft& d) {
     d.take("port", *e, "Port");
   } else {
     d.out.value.port = "25";
-    d.assume("port", implicit ? "No Port: PHPMailer uses its default 25, also with SMTPSecure 'ssl'."
-                              : "No Port: PHPMailer uses 25.");
+    d.assume("port", implicit
+                         ? "No Port: PHPMailer uses its default 25, also with SMTPSecure 'ssl'."
+                         : "No Port: PHPMailer uses 25.");
   }
   if (secure != nullptr && secure->reference) return;
   if (implicit) {
@@ -91,8 +92,9 @@ void read_phpmailer(const snippet& s, draft& d) {
       d.security_from(*autotls, "SMTPAutoTLS");
     } else {
       d.out.value.security = security_mode::starttls;
-      d.assume("security", "No SMTPSecure: PHPMailer's SMTPAutoTLS (on by default) uses STARTTLS "
-                           "when the server offers it.");
+      d.assume("security",
+               "No SMTPSecure: PHPMailer's SMTPAutoTLS (on by default) uses STARTTLS "
+               "when the server offers it.");
     }
   } else {
     d.out.assumptions.push_back("SMTPSecure = " + secure->value +
@@ -125,8 +127,9 @@ void read_wpms(const snippet& s, draft& d) {
   if (const entry* e = get("WPMS_SMTP_PORT")) {
     d.take("port", *e);
   } else {
-    d.out.assumptions.push_back("No WPMS_SMTP_PORT: the port set in WP Mail SMTP's settings page "
-                                "applies (not checked).");
+    d.out.assumptions.push_back(
+        "No WPMS_SMTP_PORT: the port set in WP Mail SMTP's settings page "
+        "applies (not checked).");
   }
   if (ssl != nullptr) d.security_from(*ssl);
   if (ssl != nullptr && ssl->reference) return;
@@ -140,8 +143,9 @@ void read_wpms(const snippet& s, draft& d) {
       d.out.value.security = security_mode::none;
     } else {
       d.out.value.security = security_mode::starttls;
-      d.assume("security", "No encryption: WP Mail SMTP's Auto TLS (on by default) uses STARTTLS "
-                           "when the server offers it.");
+      d.assume("security",
+               "No encryption: WP Mail SMTP's Auto TLS (on by default) uses STARTTLS "
+               "when the server offers it.");
     }
   }
 }

@@ -32,10 +32,12 @@ const entry* setting(const snippet& s, std::string_view key) {
   return inside ? inside : any;
 }
 
-const entry* gitlab(const snippet& s, std::string_view key) { return find_key(s.code, key); }
+const entry* gitlab(const snippet& s, std::string_view key) {
+  return find_key(s.code, key);
+}
 
-void read_tls_switches(draft& d, const entry* starttls_auto, const entry* starttls, const entry* ssl,
-                       const entry* tls, std::string_view product) {
+void read_tls_switches(draft& d, const entry* starttls_auto, const entry* starttls,
+                       const entry* ssl, const entry* tls, std::string_view product) {
   for (const entry* e : {starttls_auto, starttls, ssl, tls}) {
     if (e && e->reference) {
       d.security_from(*e);
@@ -58,8 +60,11 @@ void read_tls_switches(draft& d, const entry* starttls_auto, const entry* startt
   } else if (auto_on) {
     if (starttls_auto) d.security_from(*starttls_auto);
     d.out.value.security = security_mode::starttls;
-    d.assume("security", std::string(product) + (starttls_auto ? ": enable_starttls_auto" : ": no TLS setting, so enable_starttls_auto (on by default)") +
-                             " uses STARTTLS when the server offers it.");
+    d.assume("security",
+             std::string(product) +
+                 (starttls_auto ? ": enable_starttls_auto"
+                                : ": no TLS setting, so enable_starttls_auto (on by default)") +
+                 " uses STARTTLS when the server offers it.");
   } else {
     d.security_from(*starttls_auto);
     d.out.value.security = security_mode::none;

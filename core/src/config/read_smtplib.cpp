@@ -67,7 +67,8 @@ void read_smtplib(const snippet& s, draft& d) {
       d.take("port", *p, "port");
     } else {
       d.out.value.port = implicit ? "465" : "25";
-      d.assume("port", std::string("No port: ") + (implicit ? "SMTP_SSL uses 465." : "SMTP uses 25."));
+      d.assume("port",
+               std::string("No port: ") + (implicit ? "SMTP_SSL uses 465." : "SMTP uses 25."));
     }
   }
   for (const call* l : find_calls(s, "login")) {
@@ -79,7 +80,8 @@ void read_smtplib(const snippet& s, draft& d) {
   for (std::string_view n : {"sendmail", "send_message"}) {
     for (const call* m : find_calls(s, n)) {
       const std::size_t at = n == "sendmail" ? 0 : 1;
-      if (m->args.size() > at && m->args[at].quote != 0) d.take("from", m->args[at], std::string(n) + "(from)");
+      if (m->args.size() > at && m->args[at].quote != 0)
+        d.take("from", m->args[at], std::string(n) + "(from)");
     }
   }
   d.starttls.push_back({"class", "SMTP", false, false});

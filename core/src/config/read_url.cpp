@@ -20,10 +20,14 @@
 namespace smtpcheck::config {
 namespace {
 
-constexpr std::array url_keys{std::string_view{"MAILER_DSN"}, std::string_view{"MAIL_URL"},
-                              std::string_view{"EMAIL_URL"}, std::string_view{"SMTP_URL"},
-                              std::string_view{"SMTP_CONNECTION_URL"}, std::string_view{"MAILER_URL"},
-                              std::string_view{"SMTP_DSN"}, std::string_view{"EMAIL_SERVER"},
+constexpr std::array url_keys{std::string_view{"MAILER_DSN"},
+                              std::string_view{"MAIL_URL"},
+                              std::string_view{"EMAIL_URL"},
+                              std::string_view{"SMTP_URL"},
+                              std::string_view{"SMTP_CONNECTION_URL"},
+                              std::string_view{"MAILER_URL"},
+                              std::string_view{"SMTP_DSN"},
+                              std::string_view{"EMAIL_SERVER"},
                               std::string_view{"SMTP_CONNECTION_STRING"}};
 
 int hex_value(char c) {
@@ -138,7 +142,8 @@ void read_url_value(const entry& e, draft& d, bool symfony) {
   } else {
     const char* assumed = implicit ? "465" : (symfony ? "25" : "587");
     d.out.value.port = assumed;
-    d.assume("port", std::string("The URL gives no port: ") + assumed + " is used for " + scheme + "://.");
+    d.assume("port",
+             std::string("The URL gives no port: ") + assumed + " is used for " + scheme + "://.");
   }
   d.security_from(e, e.key);
   const bool on_465 = d.out.value.port && text::trim(*d.out.value.port) == "465";

@@ -18,6 +18,7 @@ struct internal_reading {
 internal_reading read_internal(std::string_view text);
 
 /// Writes `changes` into the snippet `r` was read from (see correct_config).
-config_correction correct(const internal_reading& r, const std::vector<config_setting_change>& changes);
+config_correction correct(const internal_reading& r,
+                          const std::vector<config_setting_change>& changes);
 
 }  // namespace smtpcheck::config

@@ -11,7 +11,9 @@
 namespace smtpcheck::config {
 namespace {
 
-bool is_name_char(char c) { return text::is_alnum(c) || c == '_' || c == '.' || c == '-' || c == ':'; }
+bool is_name_char(char c) {
+  return text::is_alnum(c) || c == '_' || c == '.' || c == '-' || c == ':';
+}
 
 // The name right after `from` in `raw`: skips an opening quote or bracket,
 // reads name characters.
@@ -27,17 +29,28 @@ std::string name_at(std::string_view raw, std::size_t from) {
 
 // Calls and subscripts whose argument is the variable's name.
 constexpr std::array reading_calls{
-    std::string_view{"process.env."},  std::string_view{"process.env["},
-    std::string_view{"os.environ.get("}, std::string_view{"os.environ["},
-    std::string_view{"os.getenv("},    std::string_view{"getenv("},
-    std::string_view{"ENV.fetch("},    std::string_view{"ENV["},
-    std::string_view{"env("},          std::string_view{"env.str("},
-    std::string_view{"env.int("},      std::string_view{"env.bool("},
-    std::string_view{"config("},       std::string_view{"GetEnvironmentVariable("},
-    std::string_view{"System.getenv("}, std::string_view{"Configuration["},
-    std::string_view{"configuration["}, std::string_view{"config["},
-    std::string_view{"import.meta.env."}, std::string_view{"Deno.env.get("},
-    std::string_view{"$_ENV["},        std::string_view{"$_SERVER["},
+    std::string_view{"process.env."},
+    std::string_view{"process.env["},
+    std::string_view{"os.environ.get("},
+    std::string_view{"os.environ["},
+    std::string_view{"os.getenv("},
+    std::string_view{"getenv("},
+    std::string_view{"ENV.fetch("},
+    std::string_view{"ENV["},
+    std::string_view{"env("},
+    std::string_view{"env.str("},
+    std::string_view{"env.int("},
+    std::string_view{"env.bool("},
+    std::string_view{"config("},
+    std::string_view{"GetEnvironmentVariable("},
+    std::string_view{"System.getenv("},
+    std::string_view{"Configuration["},
+    std::string_view{"configuration["},
+    std::string_view{"config["},
+    std::string_view{"import.meta.env."},
+    std::string_view{"Deno.env.get("},
+    std::string_view{"$_ENV["},
+    std::string_view{"$_SERVER["},
 };
 
 }  // namespace
@@ -51,7 +64,8 @@ std::optional<std::string> reference_in(std::string_view raw) {
     const std::size_t at = raw.find(call);
     if (at == std::string_view::npos) continue;
     // "env(" must not match inside another word ("getenv(" is its own entry).
-    if (at > 0 && (text::is_alnum(raw[at - 1]) || raw[at - 1] == '_') && call.front() != '$') continue;
+    if (at > 0 && (text::is_alnum(raw[at - 1]) || raw[at - 1] == '_') && call.front() != '$')
+      continue;
     if (call == "config(" && at > 0) continue;
     std::string name = name_at(raw, at + call.size());
     if (!name.empty()) return name;
@@ -64,13 +78,16 @@ std::optional<std::string> reference_in(std::string_view raw) {
   // Template placeholders: {{ smtp_host }} (Jinja, Go, Helm), %%smtp%%.
   if (const std::size_t at = raw.find("{{"); at != std::string_view::npos) {
     const std::size_t close = raw.find("}}", at);
-    if (close != std::string_view::npos) return std::string(text::trim(raw.substr(at + 2, close - at - 2)));
+    if (close != std::string_view::npos)
+      return std::string(text::trim(raw.substr(at + 2, close - at - 2)));
   }
   if (const std::size_t at = raw.find("%%"); at != std::string_view::npos) {
     const std::size_t close = raw.find("%%", at + 2);
-    if (close != std::string_view::npos && close > at + 2) return std::string(raw.substr(at + 2, close - at - 2));
+    if (close != std::string_view::npos && close > at + 2)
+      return std::string(raw.substr(at + 2, close - at - 2));
   }
-  if (raw.find("secrets.") != std::string_view::npos || raw.find("credentials") != std::string_view::npos) {
+  if (raw.find("secrets.") != std::string_view::npos ||
+      raw.find("credentials") != std::string_view::npos) {
     return std::string(raw.substr(0, 60));
   }
   if (const std::size_t at = raw.find("%("); at != std::string_view::npos) {
@@ -79,7 +96,8 @@ std::optional<std::string> reference_in(std::string_view raw) {
   }
   // A bare $NAME (shell, compose), not a PHP variable holding a literal.
   std::string_view bare = raw;
-  if (bare.size() > 2 && (bare.front() == '"' || bare.front() == '\'') && bare.back() == bare.front()) {
+  if (bare.size() > 2 && (bare.front() == '"' || bare.front() == '\'') &&
+      bare.back() == bare.front()) {
     bare = bare.substr(1, bare.size() - 2);
   }
   if (bare.size() > 1 && bare.front() == '$' && text::is_alpha(bare[1])) {

@@ -29,7 +29,8 @@ const entry* bound(const draft& d, std::string_view key) {
   return nullptr;
 }
 
-std::string literal_text(const entry* existing, std::string_view value, bool is_string, char quote) {
+std::string literal_text(const entry* existing, std::string_view value, bool is_string,
+                         char quote) {
   const char q = existing && existing->quote != 0 ? existing->quote : (is_string ? quote : 0);
   if (q == 0) return std::string(value);
   return std::string(1, q) + std::string(value) + std::string(1, q);
@@ -63,7 +64,8 @@ std::string rewrite_composite(std::string_view key, std::string raw, std::string
     if (scheme_end == std::string::npos) return raw;
     if (field == "security") {
       const std::size_t scheme_start = raw.find_first_not_of("\"'");
-      raw.replace(scheme_start, scheme_end - scheme_start, value == "starttls" || value == "smtp" ? "smtp" : "smtps");
+      raw.replace(scheme_start, scheme_end - scheme_start,
+                  value == "starttls" || value == "smtp" ? "smtp" : "smtps");
       return raw;
     }
     host_from = raw.find("://") + 3;
@@ -82,8 +84,10 @@ std::string rewrite_composite(std::string_view key, std::string raw, std::string
   std::string port;
   if (bracketed) {
     const std::size_t close = hostport.find(']');
-    host = std::string(hostport.substr(1, close == std::string_view::npos ? hostport.size() - 1 : close - 1));
-    if (close != std::string_view::npos && close + 1 < hostport.size()) port = std::string(hostport.substr(close + 2));
+    host = std::string(
+        hostport.substr(1, close == std::string_view::npos ? hostport.size() - 1 : close - 1));
+    if (close != std::string_view::npos && close + 1 < hostport.size())
+      port = std::string(hostport.substr(close + 2));
   } else {
     const std::size_t c = hostport.rfind(':');
     host = std::string(hostport.substr(0, c));
@@ -115,9 +119,11 @@ line_span span_of_line(std::string_view text, int line) {
 std::string masked(std::string line, const internal_reading& r) {
   for (const config_source& src : r.d.out.sources) {
     if ((src.field != "password" && src.field != "username") || !src.reference.empty()) continue;
-    const std::optional<std::string>& v = src.field == "password" ? r.d.out.value.password : r.d.out.value.username;
+    const std::optional<std::string>& v =
+        src.field == "password" ? r.d.out.value.password : r.d.out.value.username;
     if (!v || v->empty()) continue;
-    for (std::size_t at = line.find(*v); at != std::string::npos; at = line.find(*v, at + mask.size())) {
+    for (std::size_t at = line.find(*v); at != std::string::npos;
+         at = line.find(*v, at + mask.size())) {
       line.replace(at, v->size(), mask);
     }
   }
@@ -134,7 +140,8 @@ std::string masked(std::string line, const internal_reading& r) {
 
 }  // namespace
 
-config_correction correct(const internal_reading& r, const std::vector<config_setting_change>& changes) {
+config_correction correct(const internal_reading& r,
+                          const std::vector<config_setting_change>& changes) {
   config_correction out;
   if (r.format == nullptr || !r.d.out.usable) {
     out.unwritten = changes;
@@ -144,7 +151,7 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
   const writer& w = r.format->write;
   std::vector<edit> edits;
   std::map<int, std::vector<std::string>> added;  // after line → new lines
-  std::map<std::string, std::string> composites;   // "@url" → its text so far
+  std::map<std::string, std::string> composites;  // "@url" → its text so far
   // One change per field: the last one wins.
   std::map<std::string, std::string> wanted;
   for (const config_setting_change& c : changes) wanted[c.field] = c.value;
@@ -159,7 +166,9 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
       const line_span ls = span_of_line(text, e.line);
       if (e.begin < ls.begin || e.end > ls.end) continue;
       const std::string_view before = text.substr(ls.begin, e.begin - ls.begin);
-      if (before.find(leaf(e.key)) == std::string_view::npos || e.key.find('(') != std::string::npos) continue;
+      if (before.find(leaf(e.key)) == std::string_view::npos ||
+          e.key.find('(') != std::string::npos)
+        continue;
       if (w.nested || (leaf(e.key) != e.key && before.find(e.key) == std::string_view::npos &&
                        e.key.find("->") == std::string::npos)) {
         continue;
@@ -174,10 +183,12 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
     }
     if (model == nullptr) return false;
     // A snippet that quotes even numbers and booleans ("true", "587") quotes all.
-    const bool quotes_all = model->quote != 0 && (text::all_digits(model->value) || text::iequals(model->value, "true") ||
+    const bool quotes_all = model->quote != 0 && (text::all_digits(model->value) ||
+                                                  text::iequals(model->value, "true") ||
                                                   text::iequals(model->value, "false"));
-    const std::string value_text = quotes_all ? std::string(1, model->quote) + std::string(value) + model->quote
-                                              : literal_text(nullptr, value, is_string, w.quote);
+    const std::string value_text =
+        quotes_all ? std::string(1, model->quote) + std::string(value) + model->quote
+                   : literal_text(nullptr, value, is_string, w.quote);
     const line_span ls = span_of_line(text, model->line);
     std::string line(text.substr(ls.begin, ls.end - ls.begin));
     const std::size_t vb = model->begin - ls.begin;
@@ -196,8 +207,9 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
     return true;
   };
 
-  auto set_key = [&](std::string_view key, std::string_view value, bool is_string, bool only_if_present,
-                     const std::string& field, const std::string& wanted_value) {
+  auto set_key = [&](std::string_view key, std::string_view value, bool is_string,
+                     bool only_if_present, const std::string& field,
+                     const std::string& wanted_value) {
     const entry* e = bound(r.d, key);
     if (e == nullptr) {
       if (only_if_present) return;
@@ -211,7 +223,8 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
     }
     if (key.front() == '@') {
       // Several fixes may change one URL (host, port, scheme): they build on each other.
-      auto [it, fresh] = composites.try_emplace(std::string(key), std::string(text.substr(e->begin, e->end - e->begin)));
+      auto [it, fresh] = composites.try_emplace(
+          std::string(key), std::string(text.substr(e->begin, e->end - e->begin)));
       (void)fresh;
       it->second = rewrite_composite(key, it->second, field, value);
       return;
@@ -230,7 +243,8 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
           set_key(l.key, l.value, l.is_string, l.only_if_present, field, value);
         }
       } else {
-        for (const key_literal& l : w.starttls) set_key(l.key, l.value, l.is_string, l.only_if_present, field, value);
+        for (const key_literal& l : w.starttls)
+          set_key(l.key, l.value, l.is_string, l.only_if_present, field, value);
       }
       // smtplib needs a starttls() call besides the class; said in words.
       if (r.format->id == "python-smtplib" && find_calls(r.s, "starttls").empty()) {
@@ -249,7 +263,8 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
     edits.push_back({e->begin, e->end, rewritten});
   }
   // Apply the edits line by line (several may share a line).
-  std::sort(edits.begin(), edits.end(), [](const edit& a, const edit& b) { return a.begin < b.begin; });
+  std::sort(edits.begin(), edits.end(),
+            [](const edit& a, const edit& b) { return a.begin < b.begin; });
   std::map<int, std::vector<const edit*>> by_line;
   for (const edit& e : edits) by_line[line_of(text, e.begin)].push_back(&e);
   std::vector<config_line_change> lines;
@@ -272,11 +287,12 @@ config_correction correct(const internal_reading& r, const std::vector<config_se
   for (const auto& [after_line, list] : added) {
     for (const std::string& l : list) lines.push_back({0, after_line, "", masked(l, r)});
   }
-  std::stable_sort(lines.begin(), lines.end(), [](const config_line_change& a, const config_line_change& b) {
-    const int la = a.line ? a.line : a.after_line;
-    const int lb = b.line ? b.line : b.after_line;
-    return la < lb || (la == lb && a.line != 0 && b.line == 0);
-  });
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const config_line_change& a, const config_line_change& b) {
+                     const int la = a.line ? a.line : a.after_line;
+                     const int lb = b.line ? b.line : b.after_line;
+                     return la < lb || (la == lb && a.line != 0 && b.line == 0);
+                   });
   out.lines = std::move(lines);
   return out;
 }

@@ -9,8 +9,12 @@
 namespace smtpcheck::config {
 namespace {
 
-bool ident_start(char c) { return text::is_alpha(c) || c == '_' || c == '$' || c == '@'; }
-bool ident_char(char c) { return text::is_alnum(c) || c == '_' || c == '$' || c == '@' || c == '.' || c == '-'; }
+bool ident_start(char c) {
+  return text::is_alpha(c) || c == '_' || c == '$' || c == '@';
+}
+bool ident_char(char c) {
+  return text::is_alnum(c) || c == '_' || c == '$' || c == '@' || c == '.' || c == '-';
+}
 
 std::string unquote(std::string_view raw, char& quote) {
   quote = 0;
@@ -27,15 +31,17 @@ std::string unquote(std::string_view raw, char& quote) {
 // booleans, null, symbols and enum-like constants are values.
 std::optional<std::string> code_reference(std::string_view raw) {
   raw = text::trim(raw);
-  if (raw.empty() || raw.front() == '"' || raw.front() == '\'' || raw.front() == '`' || raw.front() == ':' ||
-      raw.front() == '-' || text::is_digit(raw.front()) || raw.front() == '{' || raw.front() == '[') {
+  if (raw.empty() || raw.front() == '"' || raw.front() == '\'' || raw.front() == '`' ||
+      raw.front() == ':' || raw.front() == '-' || text::is_digit(raw.front()) ||
+      raw.front() == '{' || raw.front() == '[') {
     return std::nullopt;
   }
-  for (std::string_view literal : {"true", "false", "True", "False", "TRUE", "FALSE", "null", "nil", "None",
-                                   "undefined", "NULL", "yes", "no", "on", "off"}) {
+  for (std::string_view literal : {"true", "false", "True", "False", "TRUE", "FALSE", "null", "nil",
+                                   "None", "undefined", "NULL", "yes", "no", "on", "off"}) {
     if (raw == literal) return std::nullopt;
   }
-  for (std::string_view constant : {"SecureSocketOptions", "::", "ENCRYPTION_", "SmtpDeliveryMethod", "new "}) {
+  for (std::string_view constant :
+       {"SecureSocketOptions", "::", "ENCRYPTION_", "SmtpDeliveryMethod", "new "}) {
     if (raw.find(constant) != std::string_view::npos) return std::nullopt;
   }
   return std::string(raw.substr(0, 60));
@@ -91,7 +97,8 @@ std::vector<entry> scan_lines(std::string_view text) {
     while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b, ++indent;
     if (b >= e) continue;
     const char first = text[b];
-    if (first == '#' || first == ';' || first == '!' || (first == '/' && b + 1 < e && text[b + 1] == '/')) {
+    if (first == '#' || first == ';' || first == '!' ||
+        (first == '/' && b + 1 < e && text[b + 1] == '/')) {
       continue;
     }
     if (first == '[' && text[e - 1] == ']') {
@@ -112,7 +119,8 @@ std::vector<entry> scan_lines(std::string_view text) {
     }
     if (k == b || k >= e + 1) continue;
     std::string key(text.substr(b, k - b));
-    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') && key.back() == key.front()) {
+    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') &&
+        key.back() == key.front()) {
       key = key.substr(1, key.size() - 2);
     }
     std::size_t v = k;
@@ -238,7 +246,8 @@ std::vector<token> tokenize(std::string_view text) {
         // A trailing '-' or '.' is punctuation (x.y. / a-), not part of the name.
         while (j > i + 1 && (text[j - 1] == '.' || text[j - 1] == '-')) --j;
         // $mail->Host, PHPMailer::ENCRYPTION_STARTTLS
-        if (j + 2 < n && ((text[j] == '-' && text[j + 1] == '>') || (text[j] == ':' && text[j + 1] == ':')) &&
+        if (j + 2 < n &&
+            ((text[j] == '-' && text[j + 1] == '>') || (text[j] == ':' && text[j + 1] == ':')) &&
             ident_start(text[j + 2])) {
           j += 2;
           continue;
@@ -266,7 +275,8 @@ bool is_punct(std::string_view text, const token& t, std::string_view p) {
 
 std::string key_text(std::string_view text, const token& t) {
   std::string_view s = text.substr(t.begin, t.end - t.begin);
-  if (t.k == kind::string && s.size() >= 2) s = s.substr(1, s.size() - 2 + (s.back() == s.front() ? 0 : 1));
+  if (t.k == kind::string && s.size() >= 2)
+    s = s.substr(1, s.size() - 2 + (s.back() == s.front() ? 0 : 1));
   if (t.k == kind::symbol) s = s.substr(1);
   return std::string(s);
 }
@@ -379,7 +389,8 @@ void scan_code(std::string_view text, std::vector<entry>& pairs, std::vector<cal
     std::string key = key_text(text, t[key_token]);
     const std::size_t j = sep + 1;
     if (j >= t.size() || t[j].line != t[sep].line) {
-      if (t[i].first_on_line && is_punct(text, t[sep], ":")) sections.push_back({key, false, t[i].column});
+      if (t[i].first_on_line && is_punct(text, t[sep], ":"))
+        sections.push_back({key, false, t[i].column});
       i = sep;
       continue;
     }
@@ -389,7 +400,9 @@ void scan_code(std::string_view text, std::vector<entry>& pairs, std::vector<cal
       continue;
     }
     const std::size_t k = value_end(text, t, j);
-    if (k > j) pairs.push_back(make_entry(text, std::move(key), path(), t[j].begin, t[k - 1].end, t[j].line, true));
+    if (k > j)
+      pairs.push_back(
+          make_entry(text, std::move(key), path(), t[j].begin, t[k - 1].end, t[j].line, true));
     i = sep;  // the value's own calls and pairs are scanned too
   }
 }
@@ -400,7 +413,8 @@ std::string_view leaf(std::string_view key) {
   std::size_t from = 0;
   for (std::size_t i = 0; i < key.size(); ++i) {
     if (key[i] == '.') from = i + 1;
-    if (i + 1 < key.size() && ((key[i] == '-' && key[i + 1] == '>') || (key[i] == ':' && key[i + 1] == ':'))) {
+    if (i + 1 < key.size() &&
+        ((key[i] == '-' && key[i + 1] == '>') || (key[i] == ':' && key[i + 1] == ':'))) {
       from = i + 2;
     }
   }

@@ -28,7 +28,7 @@ struct entry {
 
 /// A call with its arguments: `Connect("smtp.x", 587, SecureSocketOptions.StartTls)`.
 struct call {
-  std::string name;  ///< the callee as written: "client.Connect", "smtplib.SMTP_SSL"
+  std::string name;         ///< the callee as written: "client.Connect", "smtplib.SMTP_SSL"
   std::vector<entry> args;  ///< in order; a named argument has its name as key, else ""
   int line = 0;
   std::size_t begin = 0;  ///< the callee's first byte

@@ -116,11 +116,11 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
                      said->fix, evidence));
     return;
   }
-  std::string detail = std::string(p.name) + " refused " +
-                       (from.empty() ? std::string("the From address") : from) +
-                       " as the sender: it sends only from a confirmed " +
-                       std::string(p.sender_name) + ", or an "
-                       "address on a verified domain, of your account.";
+  std::string detail =
+      std::string(p.name) + " refused " + (from.empty() ? std::string("the From address") : from) +
+      " as the sender: it sends only from a confirmed " + std::string(p.sender_name) +
+      ", or an "
+      "address on a verified domain, of your account.";
   std::string fix;
   if (!ctx.rules.input.verified_senders.empty()) {
     const std::string& verified = ctx.rules.input.verified_senders.front();

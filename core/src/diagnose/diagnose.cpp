@@ -16,7 +16,8 @@ std::vector<finding> diagnose(const probe_report& report, const settings& s) {
   }
   const rules::rule_context& rules_ctx = *found;
   const std::optional<int> user_port = rules_ctx.port ? rules_ctx.port : report.target.user_port;
-  const explaining::cause_facts facts{rules_ctx.provider, rules_ctx.platform, user_port, {}, 0, {}, {}};
+  const explaining::cause_facts facts{
+      rules_ctx.provider, rules_ctx.platform, user_port, {}, 0, {}, {}};
   const fix::fix_target fix_words = rules::fix_target_of(rules_ctx);
   const diagnosis::diagnosis_context ctx{report, rules_ctx.provider, rules_ctx, fix_words,
                                          facts,  user_port};

@@ -31,7 +31,8 @@ void dns_resolved(const diagnosis_context& ctx, std::vector<finding>& out) {
             "did not connect. A public SMTP host never does: the usual cause is a hijacked DNS "
             "resolver or a hosts-file entry.",
         "Look for a line naming " + host +
-            " in the hosts file (/etc/hosts; on Windows C:\\Windows\\System32\\drivers\\etc\\hosts) "
+            " in the hosts file (/etc/hosts; on Windows "
+            "C:\\Windows\\System32\\drivers\\etc\\hosts) "
             "and remove it, and check which DNS resolver this computer uses. To probe a local "
             "test server on purpose, start the agent with --allow-host and that host.",
         "local_address: " + quote(ctx, dns->error)));
@@ -180,7 +181,8 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
     for (const probe_connection* c : f.first) {
       if (!evidence.empty()) evidence += "; ";
       evidence += where(*c) + ": " + f.status;
-      if (c->tcp->error_number) evidence += " (errno " + std::to_string(*c->tcp->error_number) + ")";
+      if (c->tcp->error_number)
+        evidence += " (errno " + std::to_string(*c->tcp->error_number) + ")";
       if (!c->tcp->error.empty()) evidence += ", " + quote(ctx, c->tcp->error);
     }
     const std::string ms = std::to_string(f.first.front()->tcp->duration_ms) + " ms";
@@ -201,11 +203,11 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
                                      (several ? "them." : "it.") + served,
                                  std::move(fix), std::move(evidence)));
     } else {
-      out.push_back(make_finding(
-          fid::diagnose_port_unreachable, "port",
-          "There is no route from this host to " + std::string(p.primary_host) + " on " + ports +
-              " (the network or a router said so)." + served,
-          std::move(fix), std::move(evidence)));
+      out.push_back(make_finding(fid::diagnose_port_unreachable, "port",
+                                 "There is no route from this host to " +
+                                     std::string(p.primary_host) + " on " + ports +
+                                     " (the network or a router said so)." + served,
+                                 std::move(fix), std::move(evidence)));
     }
   }
 }

@@ -76,7 +76,7 @@ bool port_works(const diagnosis_context& ctx, int port) {
                        if (c.port != port || !c.tcp || c.tcp->status != "ok") return false;
                        if (c.banner && !provider_banner(ctx.provider, *c.banner)) return false;
                        if (c.ehlo && c.ehlo->status != "ok") return false;
-        if (c.starttls && c.starttls->status != "ok") return false;
+                       if (c.starttls && c.starttls->status != "ok") return false;
                        if (c.tls && c.tls->status != "ok") return false;
                        return true;
                      });

@@ -105,9 +105,8 @@ void banner_is_provider(const diagnosis_context& ctx, std::vector<finding>& out)
       return;
     }
   }
-  const bool port_25 =
-      std::any_of(cs.begin(), cs.end(),
-                  [](const probe_connection* c) { return c->port == smtp::relay_port; });
+  const bool port_25 = std::any_of(
+      cs.begin(), cs.end(), [](const probe_connection* c) { return c->port == smtp::relay_port; });
   out.push_back(make_finding(
       fid::diagnose_banner_not_provider, "port",
       "The greeting on " + on_ports(cs) + " is not " + std::string(ctx.provider.name) + "'s" +
@@ -137,8 +136,7 @@ void ehlo_answered(const diagnosis_context& ctx, std::vector<finding>& out) {
   out.push_back(make_finding(
       fid::diagnose_ehlo_failed, "port",
       "After the greeting on " + on_ports(cs) + ", EHLO (RFC 5321 §4.1.1.1) was " + what + ". " +
-          in_explains_words(ctx, e.code, {}) +
-          std::string(ctx.provider.name) +
+          in_explains_words(ctx, e.code, {}) + std::string(ctx.provider.name) +
           " answers EHLO from any client, so something on the "
           "path (a firewall's SMTP inspection, an antivirus or a proxy) interferes.",
       switch_or(ctx,
@@ -183,8 +181,9 @@ void starttls_accepted(const diagnosis_context& ctx, std::vector<finding>& out) 
       fid::diagnose_starttls_refused, "security",
       "STARTTLS was offered on " + on_ports(cs) + " but refused when asked" +
           (s.code && *s.code / 100 == 4 ? " with a temporary error" : "") + ". " +
-          in_explains_words(ctx, s.code, {}) + "When this persists, something between this host and " +
-          std::string(ctx.provider.name) + " is answering the SMTP dialogue.",
+          in_explains_words(ctx, s.code, {}) +
+          "When this persists, something between this host and " + std::string(ctx.provider.name) +
+          " is answering the SMTP dialogue.",
       switch_or(ctx,
                 "Probe again in a few minutes; if STARTTLS is still refused, turn off "
                 "SMTP inspection on the firewall between this host and " +

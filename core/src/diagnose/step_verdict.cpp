@@ -31,7 +31,7 @@ step_verdict judge_step(const provider_profile& provider, const probe_step& s) {
     // old version that is what the provider wants; for a current one it is
     // something on the path (or the host) breaking TLS.
     return below(s.detail, provider.min_tls_version) ? step_verdict::expected_refusal
-                                                      : step_verdict::problem;
+                                                     : step_verdict::problem;
   }
   if (s.step == "implicit_tls" && !succeeded && !serves_implicit_tls(provider, s.port)) {
     return step_verdict::expected_refusal;

@@ -33,7 +33,8 @@ std::string with_note(std::string detail, const cause_facts& f) {
 }
 
 finding build_cause(const recognised& cause, const cause_facts& facts) {
-  finding f = make_finding(cause.cause, "", "", "");  // every pattern's cause has a builder (tested)
+  finding f =
+      make_finding(cause.cause, "", "", "");  // every pattern's cause has a builder (tested)
   for (const auto table : {connection_causes(), tls_causes(), reply_causes()}) {
     for (const cause_builder& b : table) {
       if (b.cause == cause.cause) f = b.build(facts);

@@ -87,13 +87,11 @@ finding connect_timeout(const cause_facts& f) {
           std::to_string(recommended) + " and " + std::to_string(p.alternative_port) +
           " in the firewall or security group.";
   } else {
-    detail =
-        "Nothing answered: the port is blocked on the way (most ISPs and clouds block port " +
-        std::to_string(smtp::relay_port) +
-        " outbound) or is not served at all" +
-        (p.implicit_tls_ports.empty()
-             ? " (" + name_of(p) + " serves no port " + std::to_string(smtp::submissions_port) + ")."
-             : std::string("."));
+    detail = "Nothing answered: the port is blocked on the way (most ISPs and clouds block port " +
+             std::to_string(smtp::relay_port) + " outbound) or is not served at all" +
+             (p.implicit_tls_ports.empty() ? " (" + name_of(p) + " serves no port " +
+                                                 std::to_string(smtp::submissions_port) + ")."
+                                           : std::string("."));
     fix = "Use port " + std::to_string(recommended) + " with STARTTLS (or " +
           std::to_string(p.alternative_port) + " if " + std::to_string(recommended) +
           " is blocked too): " +

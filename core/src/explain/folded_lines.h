@@ -12,10 +12,10 @@ namespace smtpcheck::explaining {
 
 /// The distinct lines of a text, in the order they first appear.
 struct folded_lines {
-  std::vector<std::string> lines;   ///< each distinct line, as first seen
-  std::vector<std::size_t> first;   ///< its line number in the text (0-based)
-  std::vector<std::size_t> count;   ///< how many lines of the text it stands for
-  std::size_t total = 0;            ///< lines in the text
+  std::vector<std::string> lines;  ///< each distinct line, as first seen
+  std::vector<std::size_t> first;  ///< its line number in the text (0-based)
+  std::vector<std::size_t> count;  ///< how many lines of the text it stands for
+  std::size_t total = 0;           ///< lines in the text
 };
 
 /// `lines` (already sanitized and redacted) without repeats. Blank lines are

@@ -17,21 +17,21 @@ struct os_error {
 };
 
 constexpr std::array os_errors{
-    os_error{"10060", fid::explain_connect_timeout},        // WSAETIMEDOUT
-    os_error{"10061", fid::explain_connection_refused},     // WSAECONNREFUSED
-    os_error{"10054", fid::explain_connection_reset},       // WSAECONNRESET
-    os_error{"10053", fid::explain_connection_reset},       // WSAECONNABORTED
-    os_error{"10051", fid::explain_network_unreachable},    // WSAENETUNREACH
-    os_error{"10065", fid::explain_network_unreachable},    // WSAEHOSTUNREACH
-    os_error{"11001", fid::explain_dns_failure},            // WSAHOST_NOT_FOUND
-    os_error{"11004", fid::explain_dns_failure},            // WSANO_DATA
+    os_error{"10060", fid::explain_connect_timeout},      // WSAETIMEDOUT
+    os_error{"10061", fid::explain_connection_refused},   // WSAECONNREFUSED
+    os_error{"10054", fid::explain_connection_reset},     // WSAECONNRESET
+    os_error{"10053", fid::explain_connection_reset},     // WSAECONNABORTED
+    os_error{"10051", fid::explain_network_unreachable},  // WSAENETUNREACH
+    os_error{"10065", fid::explain_network_unreachable},  // WSAEHOSTUNREACH
+    os_error{"11001", fid::explain_dns_failure},          // WSAHOST_NOT_FOUND
+    os_error{"11004", fid::explain_dns_failure},          // WSANO_DATA
 };
 
 // Words that introduce an error number, lower-case.
-constexpr std::array introducers{
-    std::string_view("winerror"), std::string_view("errno"), std::string_view("error"),
-    std::string_view("code"),     std::string_view("fehlercode"), std::string_view("wsa"),
-    std::string_view("socketerror")};
+constexpr std::array introducers{std::string_view("winerror"),   std::string_view("errno"),
+                                 std::string_view("error"),      std::string_view("code"),
+                                 std::string_view("fehlercode"), std::string_view("wsa"),
+                                 std::string_view("socketerror")};
 
 bool introduced(std::string_view line, std::size_t at) {
   std::size_t i = at;

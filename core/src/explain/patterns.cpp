@@ -148,13 +148,21 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"get_lines(): timed-out", fid::explain_greeting_not_received, generic},
     {"Read timed out", fid::explain_greeting_not_received, generic},
     {"The read operation timed out", fid::explain_greeting_not_received, generic},
-    {"Operation timed out after", fid::explain_greeting_not_received, generic, {},
+    {"Operation timed out after",
+     fid::explain_greeting_not_received,
+     generic,
+     {},
      "MailKit's \"Operation timed out\" after a number of milliseconds is a read that got no "
      "answer."},
     // smtplib raises this from connect() when the server closes before its
     // greeting (a plain client on an implicit-TLS port).
     {"SMTPServerDisconnected: Connection unexpectedly closed",
-     fid::explain_greeting_not_received, specific, "timed out", {}, {}, "in connect"},
+     fid::explain_greeting_not_received,
+     specific,
+     "timed out",
+     {},
+     {},
+     "in connect"},
 
     // ── the client says only that it failed ────────────────────────────────
     {"SMTP connect() failed", fid::explain_connect_failed, fallback, {}, phpmailer_debug},
@@ -356,10 +364,16 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"SSL certificate problem", fid::explain_certificate_untrusted, generic},
     {"certificate could not be validated", fid::explain_certificate_untrusted, generic},
     {"ValidatorException", fid::explain_certificate_untrusted, generic},
-    {"unable to get certificate CRL", fid::explain_certificate_untrusted, specific, {},
+    {"unable to get certificate CRL",
+     fid::explain_certificate_untrusted,
+     specific,
+     {},
      "The client could not fetch the revocation list of a certificate in the chain: a firewall "
      "or proxy that blocks it, or a certificate that interception software made."},
-    {"unable to check revocation", fid::explain_certificate_untrusted, specific, {},
+    {"unable to check revocation",
+     fid::explain_certificate_untrusted,
+     specific,
+     {},
      "Windows could not fetch the revocation list of a certificate in the chain: a firewall "
      "or proxy that blocks it, or a certificate that interception software made."},
     {"rejected by the provided RemoteCertificateValidationCallback",
@@ -465,7 +479,10 @@ constexpr auto text_table = std::to_array<text_pattern>({
     {"cannot use a secure authentication method", fid::explain_auth_not_offered},
 
     // ── no mechanism both sides speak ──────────────────────────────────────
-    {"no mechanism available", fid::explain_auth_mechanism_unsupported, specific, {},
+    {"no mechanism available",
+     fid::explain_auth_mechanism_unsupported,
+     specific,
+     {},
      "Postfix says this when its SASL library has no client plugins (Debian and Ubuntu: the "
      "libsasl2-modules package)."},
     {"no compatible authentication mechanisms", fid::explain_auth_mechanism_unsupported},

@@ -5,8 +5,8 @@
 
 #include "explain/os_errors.h"
 #include "explain/patterns.h"
-#include "explain/word_index.h"
 #include "explain/reply_codes.h"
+#include "explain/word_index.h"
 #include "text/ascii.h"
 
 namespace smtpcheck::explaining {

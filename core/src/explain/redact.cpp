@@ -74,9 +74,8 @@ std::string redact_auth_arguments(std::string_view s, bool prose_safe = false) {
       while (k < s.size() && s[k] == ' ') ++k;
       const std::size_t arg_end = value_end(s, k);
       const std::string_view arg = s.substr(k, arg_end - k);
-      const bool word = prose_safe && std::all_of(arg.begin(), arg.end(), [](char c) {
-                          return c >= 'a' && c <= 'z';
-                        });
+      const bool word = prose_safe && std::all_of(arg.begin(), arg.end(),
+                                                  [](char c) { return c >= 'a' && c <= 'z'; });
       if (is_sasl_mechanism(mech) && k > j && arg_end > k && !is_sasl_mechanism(arg) && !word) {
         out.append(s.substr(i, k - i));
         out += redacted;
@@ -244,13 +243,13 @@ bool has_hex_run(std::string_view s, std::size_t n) {
 // POSTMARK_API_TOKEN, secret, SECRET_KEY, apiKey. "smtp_sasl_password_maps"
 // ends in "maps" (a file, not the secret) and is not one.
 bool names_a_secret(std::string_view name) {
-  constexpr std::array endings{std::string_view("password"), std::string_view("passwd"),
-                               std::string_view("pass"),     std::string_view("pwd"),
-                               std::string_view("secret"),   std::string_view("token"),
-                               std::string_view("apikey"),   std::string_view("_key"),
-                               std::string_view("-key")};
+  constexpr std::array endings{
+      std::string_view("password"), std::string_view("passwd"), std::string_view("pass"),
+      std::string_view("pwd"),      std::string_view("secret"), std::string_view("token"),
+      std::string_view("apikey"),   std::string_view("_key"),   std::string_view("-key")};
   for (std::string_view e : endings) {
-    if (name.size() >= e.size() && text::iequals(name.substr(name.size() - e.size()), e)) return true;
+    if (name.size() >= e.size() && text::iequals(name.substr(name.size() - e.size()), e))
+      return true;
   }
   return false;
 }
@@ -359,9 +358,8 @@ std::string redact_url_passwords(std::string_view s) {
       ++end;
     }
     const std::size_t at = s.substr(authority, end - authority).rfind('@');
-    const std::size_t colon = at == std::string_view::npos
-                                  ? std::string_view::npos
-                                  : s.substr(authority, at).find(':');
+    const std::size_t colon =
+        at == std::string_view::npos ? std::string_view::npos : s.substr(authority, at).find(':');
     out.append(s.substr(i, authority - i));
     if (colon != std::string_view::npos && colon + 1 < at) {
       out.append(s.substr(authority, colon + 1));

@@ -40,7 +40,8 @@ finding auth_failed_other_scheme(const cause_facts& f) {
 
 finding auth_failed(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  if (p.credentials.username != username_scheme::same_as_password) return auth_failed_other_scheme(f);
+  if (p.credentials.username != username_scheme::same_as_password)
+    return auth_failed_other_scheme(f);
   std::string detail = "The server refused the username and password (535). For " +
                        std::string(p.name) + " both are the " + token_name(p) +
                        " (the server's API Tokens tab), or an SMTP token pair: the access key as "
@@ -123,16 +124,15 @@ finding starttls_required(const cause_facts& f) {
 
 finding sender_rejected(const cause_facts& f) {
   const provider_profile& p = f.provider;
-  std::string detail = std::string(p.name) +
-                       " sends only From an address that is a confirmed " +
+  std::string detail = std::string(p.name) + " sends only From an address that is a confirmed " +
                        std::string(p.sender_name) + ", or on a verified domain, of your account.";
   if (const std::string address = email_address(f.line); !address.empty()) {
     detail += " The address refused here is " + address + ".";
   }
-  std::string fix =
-      "Add and confirm that address or its domain under " + std::string(p.sender_place) +
-      ", or send "
-      "from an address on a domain you have already verified";
+  std::string fix = "Add and confirm that address or its domain under " +
+                    std::string(p.sender_place) +
+                    ", or send "
+                    "from an address on a domain you have already verified";
   if (const std::string setting = fix::from_setting(fix_target_of(f)); !setting.empty()) {
     fix += ": `" + setting + "`" + fix::platform_suffix(fix_target_of(f));
   }
@@ -190,11 +190,13 @@ finding size_limit(const cause_facts& f) {
   return make_finding(
       fid::explain_size_limit, "",
       with_note("The message is larger than the server accepts. " + std::string(p.name) +
-                    " takes messages up to " + limit + " in all, attachments included, and "
+                    " takes messages up to " + limit +
+                    " in all, attachments included, and "
                     "attachments grow by about a third once encoded.",
                 f),
       "Send large files as download links instead of attachments, or shrink them so that the "
-      "whole message stays under " + limit + ".");
+      "whole message stays under " +
+          limit + ".");
 }
 
 finding auth_mechanism_unsupported(const cause_facts& f) {

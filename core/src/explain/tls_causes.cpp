@@ -159,15 +159,14 @@ finding certificate_expired(const cause_facts& f) {
 finding starttls_not_offered(const cause_facts& f) {
   const provider_profile& p = f.provider;
   const bool intercepted_port = f.port && often_blocked(p, *f.port);
-  const std::string detail =
-      std::string(p.name) +
-      " offers STARTTLS on every port, so whatever answered without it was "
-      "not " +
-      std::string(p.name) +
-      ": a network device that intercepts SMTP (ISPs and firewalls "
-      "with SMTP inspection do this, mostly on port " +
-      std::to_string(smtp::relay_port) + "), an antivirus, or a host that is not " +
-      host_of(p) + ".";
+  const std::string detail = std::string(p.name) +
+                             " offers STARTTLS on every port, so whatever answered without it was "
+                             "not " +
+                             std::string(p.name) +
+                             ": a network device that intercepts SMTP (ISPs and firewalls "
+                             "with SMTP inspection do this, mostly on port " +
+                             std::to_string(smtp::relay_port) +
+                             "), an antivirus, or a host that is not " + host_of(p) + ".";
   std::string fix;
   if (intercepted_port) {
     fix = "Use port " + std::to_string(p.recommended_port) + " (or " +

@@ -25,14 +25,14 @@ std::string catalog_document() {
   }
   ojson provider_list = ojson::array();
   for (const provider_profile* p : providers()) {
-    provider_list.push_back(ojson{{"id", p->id},
-                                  {"name", p->name},
-                                  {"primary_host", p->primary_host},
-                                  {"ports", std::vector<int>(p->starttls_ports.begin(),
-                                                             p->starttls_ports.end())},
-                                  {"recommended_port", p->recommended_port},
-                                  {"server_token_name", p->server_token_name},
-                                  {"help_url", p->help_url}});
+    provider_list.push_back(
+        ojson{{"id", p->id},
+              {"name", p->name},
+              {"primary_host", p->primary_host},
+              {"ports", std::vector<int>(p->starttls_ports.begin(), p->starttls_ports.end())},
+              {"recommended_port", p->recommended_port},
+              {"server_token_name", p->server_token_name},
+              {"help_url", p->help_url}});
   }
   return json_detail::dump(ojson{{"schema", "smtpcheck/catalog/v1"},
                                  {"version", version()},

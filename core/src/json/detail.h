@@ -20,9 +20,9 @@ namespace smtpcheck::json_detail {
 using ojson = nlohmann::ordered_json;
 
 // A document held inside another one, as its object.
-ojson to_json(const finding& f);                          ///< findings_document.cpp
-ojson to_json(const std::vector<finding>& findings);      ///< findings_document.cpp
-ojson to_json(const settings& s, bool include_secrets);   ///< settings_document.cpp
+ojson to_json(const finding& f);                         ///< findings_document.cpp
+ojson to_json(const std::vector<finding>& findings);     ///< findings_document.cpp
+ojson to_json(const settings& s, bool include_secrets);  ///< settings_document.cpp
 ojson to_json(const probe_report& r);  ///< `smtpcheck/report/v1` (report_document_encoder.cpp)
 
 // Reading (document_reading.cpp).

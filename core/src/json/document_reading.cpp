@@ -45,7 +45,8 @@ struct error_locator : nlohmann::json_sax<json> {
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
-  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t pos, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
     position = pos;
     message = ex.what();
     return false;
@@ -65,10 +66,19 @@ std::string reason_without_input(std::string message) {
   const std::string tail = message.substr(last);
   message.erase(last);
   // nlohmann's token_type_name() values: the only text allowed after the input.
-  static constexpr std::string_view expected_names[] = {
-      "'['", "'{'", "']'", "'}'", "':'", "','", "string literal", "number literal",
-      "true literal", "false literal", "null literal", "end of input",
-      "'[', '{', or a literal"};
+  static constexpr std::string_view expected_names[] = {"'['",
+                                                        "'{'",
+                                                        "']'",
+                                                        "'}'",
+                                                        "':'",
+                                                        "','",
+                                                        "string literal",
+                                                        "number literal",
+                                                        "true literal",
+                                                        "false literal",
+                                                        "null literal",
+                                                        "end of input",
+                                                        "'[', '{', or a literal"};
   for (std::string_view name : expected_names) {
     const std::string suffix = "'; expected " + std::string(name);
     if (tail.size() >= suffix.size() &&
@@ -84,7 +94,8 @@ std::string reason_without_input(std::string message) {
 
 parse_error_place locate_parse_error(std::string_view text) {
   error_locator locator;
-  json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, false);
+  json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json,
+                  false);
   const std::size_t pos = std::min(locator.position == 0 ? 0 : locator.position - 1, text.size());
   // Columns count characters, as editors do: UTF-8 continuation bytes do not
   // start a new column.

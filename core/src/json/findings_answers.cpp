@@ -44,8 +44,8 @@ std::string check_settings_document(std::string_view settings_json) {
 std::string diagnose_document(std::string_view report_json, std::string_view settings_json) {
   decoded_report report = decode_report(report_json);
   // No settings at all is allowed: the report alone is diagnosed.
-  decoded_settings decoded = text::trim(settings_json).empty() ? decoded_settings{}
-                                                               : decode_settings(settings_json);
+  decoded_settings decoded =
+      text::trim(settings_json).empty() ? decoded_settings{} : decode_settings(settings_json);
   std::vector<finding> findings = std::move(report.findings);
   findings.insert(findings.end(), decoded.findings.begin(), decoded.findings.end());
   if (report.usable) {
@@ -78,7 +78,8 @@ std::string import_report_document(std::string_view file_json, std::string_view 
     link_settings_provider_docs(findings, settings.usable ? settings.value : fallback);
   }
   sort_by_severity(findings);
-  ojson doc = ojson{{"schema", "smtpcheck/findings/v1"}, {"findings", json_detail::to_json(findings)}};
+  ojson doc =
+      ojson{{"schema", "smtpcheck/findings/v1"}, {"findings", json_detail::to_json(findings)}};
   if (file.report.usable) doc["report"] = json_detail::to_json(file.report.value);
   return json_detail::dump(doc);
 }

@@ -12,8 +12,8 @@ namespace smtpcheck {
 using json_detail::ojson;
 
 ojson json_detail::to_json(const finding& f) {
-  ojson out{{"id", f.id},       {"severity", to_string(f.severity)},
-            {"field", f.field}, {"title", f.title},
+  ojson out{{"id", f.id},         {"severity", to_string(f.severity)},
+            {"field", f.field},   {"title", f.title},
             {"detail", f.detail}, {"fix", f.fix}};
   // Only a fix that sets values has "set": most findings stay as they were.
   if (!f.set.empty()) {

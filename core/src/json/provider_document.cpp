@@ -86,9 +86,8 @@ ojson fields_of(const provider_profile& p) {
       {"port", field(port_hint, port)},
       {"username", username_field(p)},
       {"password", password_field(p)},
-      {"verified_senders",
-       field("The addresses or domains under " + std::string(p.sender_place) +
-             ", separated by commas")},
+      {"verified_senders", field("The addresses or domains under " + std::string(p.sender_place) +
+                                 ", separated by commas")},
   };
 }
 
@@ -149,7 +148,8 @@ ojson profile_object(const provider_profile& p) {
 }  // namespace
 
 std::string provider_document(std::string_view provider_id) {
-  const provider_profile* p = provider_id.empty() ? &default_provider() : find_provider(provider_id);
+  const provider_profile* p =
+      provider_id.empty() ? &default_provider() : find_provider(provider_id);
   std::vector<finding> findings;
   if (!p) findings.push_back(rules::unknown_provider(std::string(provider_id)));
   return json_detail::dump(ojson{{"schema", "smtpcheck/provider/v1"},

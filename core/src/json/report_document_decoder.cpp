@@ -411,7 +411,8 @@ namespace {
 
 decoded_report decode_report_unredacted(std::string_view text) {
   decoded_report out;
-  const std::optional<json> parsed = json_detail::parse_object(text, unreadable_report, out.findings);
+  const std::optional<json> parsed =
+      json_detail::parse_object(text, unreadable_report, out.findings);
   if (!parsed) {
     out.usable = false;
     return out;

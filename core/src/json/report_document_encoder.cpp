@@ -180,7 +180,9 @@ ojson report_to_json(const probe_report& r) {
 
 }  // namespace
 
-ojson json_detail::to_json(const probe_report& r) { return report_to_json(r); }
+ojson json_detail::to_json(const probe_report& r) {
+  return report_to_json(r);
+}
 
 std::string encode_report(const probe_report& report) {
   return json_detail::dump(json_detail::to_json(report));

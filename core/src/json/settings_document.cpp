@@ -50,9 +50,10 @@ finding settings_too_large() {
 }
 
 finding settings_not_an_object(const json& doc) {
-  return make_finding(fid::settings_not_an_object, "",
-                      "The document is " + json_detail::type_name(doc) + "; settings are one JSON object.",
-                      "Write the settings as {\"host\": …, \"port\": …}.", json_detail::type_name(doc));
+  return make_finding(
+      fid::settings_not_an_object, "",
+      "The document is " + json_detail::type_name(doc) + "; settings are one JSON object.",
+      "Write the settings as {\"host\": …, \"port\": …}.", json_detail::type_name(doc));
 }
 
 constexpr json_detail::unreadable_findings unreadable_settings{
@@ -62,8 +63,8 @@ using json_detail::type_name;
 
 finding wrong_type(std::string_view field, std::string_view expected, const json& v) {
   return make_finding(fid::settings_wrong_type, field,
-                      "\"" + std::string(field) + "\" must be " + std::string(expected) +
-                          ", not " + type_name(v) + ".",
+                      "\"" + std::string(field) + "\" must be " + std::string(expected) + ", not " +
+                          type_name(v) + ".",
                       "Give \"" + std::string(field) + "\" as " + std::string(expected) + ".",
                       type_name(v));
 }
@@ -146,12 +147,15 @@ void read_platform(const json& v, settings& s, std::vector<finding>& out) {
     if (key == "id") {
       ref.id = text::lower(read_string("platform.id", value, out).value_or(""));
     } else if (key == "version") {
-      if (value.is_number()) ref.version = number_text(value);
-      else ref.version = read_string("platform.version", value, out).value_or("");
+      if (value.is_number())
+        ref.version = number_text(value);
+      else
+        ref.version = read_string("platform.version", value, out).value_or("");
     } else {
       out.push_back(make_finding(fid::settings_unknown_field, "platform",
-                                 "\"platform." + key.substr(0, 64) + "\" is not a setting; it was "
-                                 "ignored.",
+                                 "\"platform." + key.substr(0, 64) +
+                                     "\" is not a setting; it was "
+                                     "ignored.",
                                  "Remove it, or check its spelling (id, version).",
                                  "platform." + key.substr(0, 64)));
     }
@@ -162,19 +166,36 @@ void read_platform(const json& v, settings& s, std::vector<finding>& out) {
 // The setting a misspelt or foreign key most likely meant ("hots", "user",
 // "encryption"), or "" when there is no good guess.
 std::string_view meant_field(std::string_view key) {
-  static constexpr std::string_view fields[] = {"host",     "port", "security",
-                                                "username", "password", "from",
-                                                "verified_senders", "platform", "provider"};
+  static constexpr std::string_view fields[] = {"host",     "port", "security",         "username",
+                                                "password", "from", "verified_senders", "platform",
+                                                "provider"};
   static constexpr std::pair<std::string_view, std::string_view> aliases[] = {
-      {"server", "host"},          {"hostname", "host"},         {"smtp_host", "host"},
-      {"address", "host"},         {"smtp_server", "host"},      {"user", "username"},
-      {"user_name", "username"},   {"login", "username"},        {"smtp_user", "username"},
-      {"pass", "password"},        {"pwd", "password"},          {"smtp_password", "password"},
-      {"encryption", "security"},  {"secure", "security"},       {"tls", "security"},
-      {"ssl", "security"},         {"scheme", "security"},       {"sender", "from"},
-      {"from_address", "from"},    {"from_email", "from"},       {"mail_from", "from"},
-      {"senders", "verified_senders"}, {"sender_signatures", "verified_senders"},
-      {"client", "platform"},      {"library", "platform"},      {"framework", "platform"}};
+      {"server", "host"},
+      {"hostname", "host"},
+      {"smtp_host", "host"},
+      {"address", "host"},
+      {"smtp_server", "host"},
+      {"user", "username"},
+      {"user_name", "username"},
+      {"login", "username"},
+      {"smtp_user", "username"},
+      {"pass", "password"},
+      {"pwd", "password"},
+      {"smtp_password", "password"},
+      {"encryption", "security"},
+      {"secure", "security"},
+      {"tls", "security"},
+      {"ssl", "security"},
+      {"scheme", "security"},
+      {"sender", "from"},
+      {"from_address", "from"},
+      {"from_email", "from"},
+      {"mail_from", "from"},
+      {"senders", "verified_senders"},
+      {"sender_signatures", "verified_senders"},
+      {"client", "platform"},
+      {"library", "platform"},
+      {"framework", "platform"}};
   const std::string lowered = text::lower(key);
   for (const auto& [alias, field] : aliases) {
     if (lowered == alias) return field;
@@ -187,7 +208,8 @@ std::string_view meant_field(std::string_view key) {
 
 decoded_settings decode_settings_unredacted(std::string_view text) {
   decoded_settings out;
-  const std::optional<json> parsed = json_detail::parse_object(text, unreadable_settings, out.findings);
+  const std::optional<json> parsed =
+      json_detail::parse_object(text, unreadable_settings, out.findings);
   if (!parsed) {
     out.usable = false;
     return out;
@@ -197,7 +219,8 @@ decoded_settings decode_settings_unredacted(std::string_view text) {
   auto& findings = out.findings;
   // Another kind of document (or version) is not read at all: its fields
   // would only be reported as unknown.
-  if (const auto schema = doc.find("schema"); schema != doc.end() &&
+  if (const auto schema = doc.find("schema");
+      schema != doc.end() &&
       (!schema->is_string() || schema->get_ref<const std::string&>() != settings_schema)) {
     out.usable = false;
     findings.push_back(make_finding(
@@ -247,7 +270,6 @@ decoded_settings decode_settings_unredacted(std::string_view text) {
   return out;
 }
 
-
 }  // namespace
 
 decoded_settings decode_settings(std::string_view text) {
@@ -265,8 +287,10 @@ ojson json_detail::to_json(const settings& s, bool include_secrets) {
   if (s.host) doc["host"] = *s.host;
   if (s.port) {
     const long p = text::parse_decimal(*s.port, 1, 65535);
-    if (p >= 0) doc["port"] = p;
-    else doc["port"] = *s.port;
+    if (p >= 0)
+      doc["port"] = p;
+    else
+      doc["port"] = *s.port;
   }
   if (s.security != security_mode::unspecified) doc["security"] = to_string(s.security);
   if (include_secrets && s.username) doc["username"] = *s.username;

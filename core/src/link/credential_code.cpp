@@ -125,7 +125,7 @@ bool decode_field(std::string_view item, int version, credential_facts::presence
   std::size_t i = 1;
   // Each flag at most once, in the writer's order.
   int last = -1;
-  char last_letter = 0;          // of the provider marks
+  char last_letter = 0;           // of the provider marks
   std::string_view last_id = {};  // the id after it
   auto in_order = [&](int rank) {
     const bool ok = rank > last;
@@ -188,7 +188,8 @@ bool decode_field(std::string_view item, int version, credential_facts::presence
   }
   // A placeholder is the one hygiene fact the rules judge about such a value
   // (the provider facts of what is left still count).
-  return f.placeholder == placeholder_kind::none || (!f.whitespace && f.quote == 0 && !f.non_ascii && !f.test_token);
+  return f.placeholder == placeholder_kind::none ||
+         (!f.whitespace && f.quote == 0 && !f.non_ascii && !f.test_token);
 }
 
 }  // namespace
@@ -232,10 +233,12 @@ std::optional<credential_facts> decode_credential_facts(std::string_view code) {
       rank = 2;
       facts.same = true;
     } else if (!item.empty() && item.front() == 'u') {
-      if (!decode_field(item.substr(1), number, facts.username_presence, facts.username)) return std::nullopt;
+      if (!decode_field(item.substr(1), number, facts.username_presence, facts.username))
+        return std::nullopt;
     } else if (!item.empty() && item.front() == 'p') {
       rank = 1;
-      if (!decode_field(item.substr(1), number, facts.password_presence, facts.password)) return std::nullopt;
+      if (!decode_field(item.substr(1), number, facts.password_presence, facts.password))
+        return std::nullopt;
     } else {
       return std::nullopt;
     }

@@ -53,13 +53,14 @@ finding secret_value_dropped(link_parameter p, direction d) {
     fix = "Take the token out of " + quoted(field) +
           "; a token belongs only in the username and password fields.";
   }
-  return make_finding(fid::link_secret_dropped, field,
-                      "The value of " + name +
-                          " looks like a token (a UUID, an access key, a long random string or a password), "
-                          "so it was " +
-                          (d == direction::making ? "left out of the link" : "dropped") +
-                          ": links never carry credentials.",
-                      std::move(fix), std::string(parameter_name(p)));
+  return make_finding(
+      fid::link_secret_dropped, field,
+      "The value of " + name +
+          " looks like a token (a UUID, an access key, a long random string or a password), "
+          "so it was " +
+          (d == direction::making ? "left out of the link" : "dropped") +
+          ": links never carry credentials.",
+      std::move(fix), std::string(parameter_name(p)));
 }
 
 finding secret_parameter_dropped(std::string_view shown_name, std::string_view field) {

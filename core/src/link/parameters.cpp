@@ -49,7 +49,6 @@ std::string platform_ids() {
   return out;
 }
 
-
 }  // namespace
 
 std::optional<link_parameter> find_link_parameter(std::string_view name) {

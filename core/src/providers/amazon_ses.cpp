@@ -1,8 +1,8 @@
-// The Amazon SES profile (regional SMTP endpoints). Every fact cites the public page it was read from:
-// [connect] https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html
-// [creds]   https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html
-// [smtp]    https://docs.aws.amazon.com/ses/latest/dg/send-email-smtp.html
-// [regions] https://docs.aws.amazon.com/ses/latest/dg/ses_example_ses_Scenario_GenerateSmtpCredentials_section.html
+// The Amazon SES profile (regional SMTP endpoints). Every fact cites the public page it was read
+// from: [connect] https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html [creds]
+// https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html [smtp]
+// https://docs.aws.amazon.com/ses/latest/dg/send-email-smtp.html [regions]
+// https://docs.aws.amazon.com/ses/latest/dg/ses_example_ses_Scenario_GenerateSmtpCredentials_section.html
 // [gr]      https://docs.aws.amazon.com/general/latest/gr/ses.html#ses_smtp_endpoints
 // [ids]     https://docs.aws.amazon.com/ses/latest/dg/verify-addresses-and-domains.html
 #include <array>
@@ -51,7 +51,8 @@ constexpr std::array amazon_ses_implicit_tls_ports{465, 2465};
 constexpr std::array amazon_ses_often_blocked{25};
 
 constexpr std::array amazon_ses_docs{
-    provider_doc{"authentication", "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"},
+    provider_doc{"authentication",
+                 "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"},
     provider_doc{"ports", "https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html"},
     provider_doc{"tls", "https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html"},
     provider_doc{"host", "https://docs.aws.amazon.com/general/latest/gr/ses.html"},

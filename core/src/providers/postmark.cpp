@@ -1,8 +1,9 @@
 // The Postmark profile. Every fact cites the public page it was read from:
-// [smtp]   https://postmarkapp.com/support/article/811-what-are-the-smtp-details-api-tokens-i-should-be-using
+// [smtp]
+// https://postmarkapp.com/support/article/811-what-are-the-smtp-details-api-tokens-i-should-be-using
 // [errors] https://postmarkapp.com/support/article/common-smtp-connection-errors
 // [start]  https://postmarkapp.com/developer/get-started
-// [size]   https://postmarkapp.com/support/article/1056-what-are-the-attachment-and-email-size-limits
+// [size] https://postmarkapp.com/support/article/1056-what-are-the-attachment-and-email-size-limits
 #include <array>
 
 #include "smtpcheck/provider.h"

@@ -1,5 +1,6 @@
 // The Twilio SendGrid profile. Every fact cites the public page it was read from:
-// [smtp]    https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api
+// [smtp]
+// https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api
 // [senders] https://www.twilio.com/docs/sendgrid/api-reference/senders
 // [api]     https://sendgrid.com/docs/api-reference
 // [ec2]     https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html
@@ -53,8 +54,9 @@ extern const provider_profile sendgrid{
     .server_token_name = "API key",
     .account_token_name = "account password",
     .allows_free_mail_senders = false,
-    .help_url = "https://www.twilio.com/docs/sendgrid/for-developers/sending-email/"
-                "integrating-with-the-smtp-api",
+    .help_url =
+        "https://www.twilio.com/docs/sendgrid/for-developers/sending-email/"
+        "integrating-with-the-smtp-api",
     .credentials =
         {
             // [smtp] "Set your username to the string apikey … not the API key itself";

@@ -12,7 +12,9 @@
 namespace smtpcheck::rules {
 namespace {
 
-bool is_quote(char c) { return c == '"' || c == '\'' || c == '`'; }
+bool is_quote(char c) {
+  return c == '"' || c == '\'' || c == '`';
+}
 
 blank blank_at(char c) {
   if (!text::is_space(c)) return blank::none;
@@ -31,9 +33,9 @@ placeholder_kind placeholder_of(std::string_view v) {
   if (l == "null") return placeholder_kind::text_null;
   if (l == "none") return placeholder_kind::text_none;
   if (l == "nil") return placeholder_kind::text_nil;
-  static constexpr std::array<std::string_view, 9> words{
-      "changeme", "password", "token", "secret", "apikey", "api_key", "server_token",
-      "your_token", "xxx"};
+  static constexpr std::array<std::string_view, 9> words{"changeme",     "password",   "token",
+                                                         "secret",       "apikey",     "api_key",
+                                                         "server_token", "your_token", "xxx"};
   for (std::string_view w : words) {
     if (l == w) return placeholder_kind::word;
   }
@@ -125,8 +127,8 @@ credential_field_facts observe(std::string_view raw, bool username, const provid
   // spaces or quotes are not facts worth judging.
   std::string bare = without_blanks(v);
   if (quoted(bare)) bare = bare.substr(1, bare.size() - 2);
-  if (const placeholder_kind kind = a_fixed_username(bare) ? placeholder_kind::none
-                                                          : placeholder_of(bare);
+  if (const placeholder_kind kind =
+          a_fixed_username(bare) ? placeholder_kind::none : placeholder_of(bare);
       kind != placeholder_kind::none) {
     f.placeholder = kind;
     cleaned = bare;

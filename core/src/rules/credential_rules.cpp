@@ -69,30 +69,30 @@ std::string length_evidence(const credential_field_facts& f,
   return f.lengths ? "length " + std::to_string((*f.lengths).*length) : "";
 }
 
-void check_hygiene(const rule_context& ctx, std::string_view field,
-                   const credential_field_facts& f, std::vector<finding>& out) {
+void check_hygiene(const rule_context& ctx, std::string_view field, const credential_field_facts& f,
+                   std::vector<finding>& out) {
   const std::string what = field == "username" ? "username" : "password";
   if (f.placeholder != placeholder_kind::none) {
-    out.push_back(make_finding(fid::credentials_placeholder, field,
-                               "The " + what + " is not a token. " +
-                                   placeholder_reason(f.placeholder),
-                               "Set the " + what + " to your " +
-                                   std::string(ctx.provider.server_token_name) + "."));
+    out.push_back(make_finding(
+        fid::credentials_placeholder, field,
+        "The " + what + " is not a token. " + placeholder_reason(f.placeholder),
+        "Set the " + what + " to your " + std::string(ctx.provider.server_token_name) + "."));
     return;
   }
   if (f.whitespace) {
     out.push_back(make_finding(
         fid::credentials_whitespace, field,
         "The " + what + " " + describe_edges(f) +
-            (f.line_break ? ", usually from `echo` or an editor when the token was saved to a file, "
-                            "an environment variable or a secret. "
-                          : ", usually from copying the token. ") +
+            (f.line_break
+                 ? ", usually from `echo` or an editor when the token was saved to a file, "
+                   "an environment variable or a secret. "
+                 : ", usually from copying the token. ") +
             "The server compares every character, so authentication fails (535).",
-        f.line_break ? "Remove the line break: save the token without one (`printf '%s' …` or "
-                       "`echo -n …` rather than `echo`), or trim the value where your code reads it."
-                     : "Remove the spaces: paste the " +
-                           std::string(ctx.provider.server_token_name) +
-                           " again, with nothing around it.",
+        f.line_break
+            ? "Remove the line break: save the token without one (`printf '%s' …` or "
+              "`echo -n …` rather than `echo`), or trim the value where your code reads it."
+            : "Remove the spaces: paste the " + std::string(ctx.provider.server_token_name) +
+                  " again, with nothing around it.",
         f.lengths ? "length " + std::to_string(f.lengths->raw) + ", " +
                         std::to_string(f.lengths->trimmed) + " once trimmed"
                   : ""));
@@ -109,7 +109,8 @@ void check_hygiene(const rule_context& ctx, std::string_view field,
   if (f.non_ascii) {
     out.push_back(make_finding(
         fid::credentials_invisible_characters, field,
-        "The " + what + " contains characters outside plain ASCII, such as a zero-width space, a "
+        "The " + what +
+            " contains characters outside plain ASCII, such as a zero-width space, a "
             "non-breaking space or a curly quote, picked up when copying from a chat, an email "
             "or a PDF. Tokens are plain ASCII.",
         "Type or paste the token again from the " + std::string(ctx.provider.name) +
@@ -118,12 +119,12 @@ void check_hygiene(const rule_context& ctx, std::string_view field,
   }
   if (f.test_token && *f.test_token < ctx.provider.test_tokens.size()) {
     const std::string_view test = ctx.provider.test_tokens[*f.test_token];
-    out.push_back(make_finding(
-        fid::credentials_test_token, field,
-        std::string(test) + " is " + std::string(ctx.provider.name) +
-            "'s test token for the HTTP API; the SMTP server does not accept it.",
-        "Use your " + std::string(ctx.provider.server_token_name) + " (" +
-            std::string(ctx.provider.credentials.where) + ") as the " + what + "."));
+    out.push_back(
+        make_finding(fid::credentials_test_token, field,
+                     std::string(test) + " is " + std::string(ctx.provider.name) +
+                         "'s test token for the HTTP API; the SMTP server does not accept it.",
+                     "Use your " + std::string(ctx.provider.server_token_name) + " (" +
+                         std::string(ctx.provider.credentials.where) + ") as the " + what + "."));
   }
 }
 
@@ -160,10 +161,10 @@ void judge_presence(const rule_context& ctx, const credential_facts& facts,
     return;
   }
   if (facts.username_presence == presence::empty) {
-    out.push_back(make_finding(fid::credentials_username_missing, "username",
-                               "The server rejects mail from clients that do not log in.",
-                               "Set the username to your " +
-                                   std::string(ctx.provider.server_token_name) + "."));
+    out.push_back(make_finding(
+        fid::credentials_username_missing, "username",
+        "The server rejects mail from clients that do not log in.",
+        "Set the username to your " + std::string(ctx.provider.server_token_name) + "."));
   }
   if (facts.password_presence == presence::empty) {
     out.push_back(make_finding(
@@ -183,8 +184,7 @@ bool has(const std::vector<std::string_view>& ids, std::string_view id) {
 // username ("apikey"), its access-key prefix, its key prefix, or its
 // same-token UUID. What is named is the shape, never the secret.
 std::string_view shape_of_another(const provider_profile& other, const provider_profile& mine,
-                                  const credential_facts& facts,
-                                  const credential_field_facts& user,
+                                  const credential_facts& facts, const credential_field_facts& user,
                                   const credential_field_facts* pass) {
   const credential_scheme& c = other.credentials;
   if (has(user.fixed_username_of, other.id) &&
@@ -206,8 +206,8 @@ std::string_view shape_of_another(const provider_profile& other, const provider_
 }
 
 bool another_providers_login(const rule_context& ctx, const credential_facts& facts,
-                             const credential_field_facts& user,
-                             const credential_field_facts* pass, std::vector<finding>& out) {
+                             const credential_field_facts& user, const credential_field_facts* pass,
+                             std::vector<finding>& out) {
   const provider_profile& mine = ctx.provider;
   for (const provider_profile* other : providers()) {
     if (other == &mine) continue;
@@ -279,13 +279,13 @@ void fits_the_scheme(const rule_context& ctx, const credential_facts& facts,
     case username_scheme::same_as_password: break;
   }
   if (pass_given && !pass->fits_scheme) {
-    out.push_back(make_finding(
-        fid::credentials_token_malformed, "password",
-        "The password does not look like a " + std::string(p.name) + " " +
-            std::string(p.server_token_name) + " (" + std::string(c.password_shape.words) + ").",
-        "Set the password to your " + std::string(p.server_token_name) + " (" +
-            std::string(c.where) + ").",
-        length_evidence(*pass, &credential_lengths::cleaned)));
+    out.push_back(make_finding(fid::credentials_token_malformed, "password",
+                               "The password does not look like a " + std::string(p.name) + " " +
+                                   std::string(p.server_token_name) + " (" +
+                                   std::string(c.password_shape.words) + ").",
+                               "Set the password to your " + std::string(p.server_token_name) +
+                                   " (" + std::string(c.where) + ").",
+                               length_evidence(*pass, &credential_lengths::cleaned)));
     flagged = true;
   }
   if (!flagged && pass_given) {
@@ -320,12 +320,12 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
   const std::string server_token(p.server_token_name);
   switch (ushape) {
     case token_shape::email_address:
-      out.push_back(make_finding(
-          fid::credentials_email_as_username, "username",
-          "The username is an email address, like the login of your " + std::string(p.name) +
-              " account. SMTP does not accept account logins.",
-          "Set both the username and the password to your " + server_token + " (" +
-              std::string(p.credentials.where) + ")."));
+      out.push_back(make_finding(fid::credentials_email_as_username, "username",
+                                 "The username is an email address, like the login of your " +
+                                     std::string(p.name) +
+                                     " account. SMTP does not accept account logins.",
+                                 "Set both the username and the password to your " + server_token +
+                                     " (" + std::string(p.credentials.where) + ")."));
       return;
     case token_shape::uuid_like:
       out.push_back(make_finding(
@@ -352,7 +352,8 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
         out.push_back(make_finding(
             fid::credentials_access_key_as_password, "password",
             "With an SMTP token pair the username is the access key (" +
-                std::string(p.access_key_prefix) + "…) and the password is its secret key, "
+                std::string(p.access_key_prefix) +
+                "…) and the password is its secret key, "
                 "which is shown once when the pair is created.",
             "Set the password to the pair's secret key; if you no longer have it, create a new "
             "SMTP token pair."));
@@ -363,8 +364,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
                                    ""));
       }
       return;
-    case token_shape::uuid:
-      break;
+    case token_shape::uuid: break;
     case token_shape::empty: return;
   }
   if (!pass || pshape == token_shape::empty) return;
@@ -384,7 +384,8 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
         fid::credentials_account_token_suspected, "password",
         "The username and password are two different tokens. " + std::string(p.name) +
             " expects the same " + server_token + " in both; one of the two is probably the " +
-            std::string(p.account_token_name) + " (or a token of another server), which SMTP "
+            std::string(p.account_token_name) +
+            " (or a token of another server), which SMTP "
             "does not accept.",
         "Open " + std::string(p.credentials.where) + ", copy the " + server_token +
             ", and use it as both the username and the password."));
@@ -398,11 +399,12 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
     return;
   }
   if (!pass->hygiene_problem()) {
-    out.push_back(make_finding(
-        fid::credentials_username_password_differ, "password",
-        "The username is a " + server_token + ", so the password must be that same token, not an "
-            "account password.",
-        "Set the password to the same " + server_token + " as the username."));
+    out.push_back(
+        make_finding(fid::credentials_username_password_differ, "password",
+                     "The username is a " + server_token +
+                         ", so the password must be that same token, not an "
+                         "account password.",
+                     "Set the password to the same " + server_token + " as the username."));
   }
 }
 
@@ -421,7 +423,9 @@ constexpr std::array table{
 
 }  // namespace
 
-std::span<const rule> credential_rules() { return table; }
+std::span<const rule> credential_rules() {
+  return table;
+}
 
 void judge_credentials(const rule_context& ctx, const credential_facts& facts,
                        std::vector<finding>& out) {

@@ -45,8 +45,10 @@ host_parts parse_host(std::string_view raw) {
   // Inner white space ("smtp. postmarkapp.com") is removed too.
   std::string squeezed;
   for (char c : s) {
-    if (text::is_space(c)) out.whitespace = true;
-    else squeezed.push_back(c);
+    if (text::is_space(c))
+      out.whitespace = true;
+    else
+      squeezed.push_back(c);
   }
   s = squeezed;
 
@@ -70,15 +72,19 @@ host_parts parse_host(std::string_view raw) {
       name = name.substr(1, close - 1);
       if (!after.empty() && after.front() == ':') {
         const long p = text::parse_decimal(after.substr(1), 1, 65535);
-        if (p > 0) out.port = static_cast<int>(p);
-        else out.bad_port = true;
+        if (p > 0)
+          out.port = static_cast<int>(p);
+        else
+          out.bad_port = true;
       }
     }
   } else if (!is_ipv6(name)) {
     if (const std::size_t colon = name.rfind(':'); colon != std::string_view::npos) {
       const long p = text::parse_decimal(name.substr(colon + 1), 1, 65535);
-      if (p > 0) out.port = static_cast<int>(p);
-      else out.bad_port = true;
+      if (p > 0)
+        out.port = static_cast<int>(p);
+      else
+        out.bad_port = true;
       name = name.substr(0, colon);
     }
   }

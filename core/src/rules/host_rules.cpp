@@ -45,8 +45,8 @@ bool looks_like_provider_host(const rule_context& ctx, std::string_view name);
 std::string best_host(const rule_context& ctx) {
   const std::string& name = ctx.host.clean;
   for (const provider_host& h : ctx.provider.hosts) {
-    if (h.name == name) return h.role == host_role::temporary_test
-                                   ? std::string(ctx.provider.primary_host) : name;
+    if (h.name == name)
+      return h.role == host_role::temporary_test ? std::string(ctx.provider.primary_host) : name;
   }
   bool plain = !name.empty() && name.find('.') != std::string::npos;
   for (char c : name) plain = plain && (text::is_alnum(c) || c == '-' || c == '.');
@@ -106,8 +106,9 @@ void host_is_typed_cleanly(const rule_context& ctx, std::vector<finding>& out) {
     if (h.bad_port) {
       detail = "The \":\" after the host name is not followed by a port number.";
     } else if (!is_postfix(ctx)) {
-      detail = "The port goes in its own setting; a \":port\" in the host makes the name lookup "
-               "fail.";
+      detail =
+          "The port goes in its own setting; a \":port\" in the host makes the name lookup "
+          "fail.";
     }
     if (disagrees) {
       detail += std::string(detail.empty() ? "" : " ") + "The host says port " +
@@ -271,6 +272,8 @@ constexpr std::array table{
 
 }  // namespace
 
-std::span<const rule> host_rules() { return table; }
+std::span<const rule> host_rules() {
+  return table;
+}
 
 }  // namespace smtpcheck::rules

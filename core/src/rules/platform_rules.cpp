@@ -54,8 +54,9 @@ void platform_is_known(const rule_context& ctx, std::vector<finding>& out) {
   const auto& ref = ctx.input.platform;
   if (!ref || ref->id.empty() || ctx.platform) return;
   out.push_back(make_finding(fid::platform_unknown, field,
-                             "\"" + ref->id + "\" is not a client platform smtpcheck knows, so "
-                             "fixes use generic names.",
+                             "\"" + ref->id +
+                                 "\" is not a client platform smtpcheck knows, so "
+                                 "fixes use generic names.",
                              "Pick one of: " + known_ids() + ".", ref->id));
 }
 
@@ -66,8 +67,9 @@ void platform_version_is_current(const rule_context& ctx, std::vector<finding>& 
   const std::vector<long> version = parse_version(typed);
   if (version.empty()) {
     out.push_back(make_finding(fid::platform_version_invalid, field,
-                               "\"" + typed + "\" is not a version number like 8.1 or 4.7.2; "
-                               "version checks were skipped.",
+                               "\"" + typed +
+                                   "\" is not a version number like 8.1 or 4.7.2; "
+                                   "version checks were skipped.",
                                "Give the " + std::string(p.version_of) + " version as numbers.",
                                typed));
     return;
@@ -142,6 +144,8 @@ constexpr std::array table{
 
 }  // namespace
 
-std::span<const rule> platform_rules() { return table; }
+std::span<const rule> platform_rules() {
+  return table;
+}
 
 }  // namespace smtpcheck::rules

@@ -25,8 +25,7 @@ std::string port_list(const provider_profile& p) {
 void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
   const provider_profile& p = ctx.provider;
   const int recommended = p.recommended_port;
-  const std::string_view typed =
-      ctx.input.port ? text::trim(*ctx.input.port) : std::string_view{};
+  const std::string_view typed = ctx.input.port ? text::trim(*ctx.input.port) : std::string_view{};
   if (!ctx.input.port && !ctx.port) return;  // absent: not checked (settings.h)
   if (typed.empty() && !ctx.port) {
     out.push_back(make_finding(
@@ -58,7 +57,8 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
   }
   if (serves_implicit_tls(p, port)) {
     out.push_back(make_finding(fid::port_ok, "port",
-                               "Port " + std::to_string(port) + " is served with implicit TLS.", ""));
+                               "Port " + std::to_string(port) + " is served with implicit TLS.",
+                               ""));
     return;
   }
   if (!serves_starttls(p, port)) {
@@ -99,10 +99,9 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
   if (ctx.port && serves_implicit_tls(p, *ctx.port)) {
     const std::string port = std::to_string(*ctx.port);
     if (mode == security_mode::tls) {
-      out.push_back(make_finding(fid::security_implicit_tls_ok, "security",
-                                 "Implicit TLS on port " + port + " is what " +
-                                     std::string(p.name) + " serves.",
-                                 ""));
+      out.push_back(make_finding(
+          fid::security_implicit_tls_ok, "security",
+          "Implicit TLS on port " + port + " is what " + std::string(p.name) + " serves.", ""));
     } else if (mode == security_mode::starttls) {
       out.push_back(make_finding(
           fid::security_starttls_on_implicit_tls_port, "security",
@@ -157,6 +156,8 @@ constexpr std::array table{
 
 }  // namespace
 
-std::span<const rule> port_security_rules() { return table; }
+std::span<const rule> port_security_rules() {
+  return table;
+}
 
 }  // namespace smtpcheck::rules

@@ -18,10 +18,10 @@ constexpr std::string_view field = "from";
 // Public mailbox providers: nobody can verify these domains for sending,
 // and their DMARC policies reject mail sent from them by anyone else.
 constexpr std::array<std::string_view, 24> free_mail_domains{
-    "gmail.com",   "googlemail.com", "yahoo.com",    "yahoo.co.uk",  "ymail.com",  "hotmail.com",
-    "outlook.com", "live.com",       "msn.com",      "aol.com",      "icloud.com", "me.com",
-    "mac.com",     "protonmail.com", "proton.me",    "gmx.com",      "gmx.de",     "gmx.net",
-    "web.de",      "yandex.ru",      "mail.ru",      "qq.com",       "163.com",    "zoho.com"};
+    "gmail.com",   "googlemail.com", "yahoo.com", "yahoo.co.uk", "ymail.com",  "hotmail.com",
+    "outlook.com", "live.com",       "msn.com",   "aol.com",     "icloud.com", "me.com",
+    "mac.com",     "protonmail.com", "proton.me", "gmx.com",     "gmx.de",     "gmx.net",
+    "web.de",      "yandex.ru",      "mail.ru",   "qq.com",      "163.com",    "zoho.com"};
 
 // RFC 2606 and RFC 6761 names, and names that only exist inside one network.
 bool is_reserved_domain(std::string_view d) {
@@ -78,11 +78,10 @@ std::optional<std::string> typed_address(const rule_context& ctx, std::vector<fi
   }
   std::string_view v = text::trim(*from);
   if (v.empty()) {
-    out.push_back(make_finding(fid::from_missing, field,
-                               "Every message needs a From address that is a verified sender.",
-                               "Set the From address to an address of a verified " +
-                                   std::string(ctx.provider.sender_name) +
-                                   " or of a verified domain."));
+    out.push_back(make_finding(
+        fid::from_missing, field, "Every message needs a From address that is a verified sender.",
+        "Set the From address to an address of a verified " +
+            std::string(ctx.provider.sender_name) + " or of a verified domain."));
     return std::nullopt;
   }
   if (v.size() != from->size()) {
@@ -92,10 +91,9 @@ std::optional<std::string> typed_address(const rule_context& ctx, std::vector<fi
   }
   if (text::istarts_with(v, "mailto:")) {
     const std::string_view bare = v.substr(7);
-    out.push_back(make_finding(fid::from_invalid, field,
-                               "\"mailto:\" belongs in links, not in an address setting.",
-                               "Set the From address to " + std::string(bare) + ".",
-                               std::string(v)));
+    out.push_back(make_finding(
+        fid::from_invalid, field, "\"mailto:\" belongs in links, not in an address setting.",
+        "Set the From address to " + std::string(bare) + ".", std::string(v)));
     return std::nullopt;
   }
   if (const std::string_view inner = angle_address(v); !inner.empty()) {
@@ -115,19 +113,20 @@ std::optional<std::string> typed_address(const rule_context& ctx, std::vector<fi
       fix = "Set the From address to " + std::string(inner) +
             (name.empty() ? "." : " and the From name to \"" + name + "\".");
     }
-    out.push_back(make_finding(
-        fid::from_display_name, field,
-        "The address field holds a name and an address. " +
-            (p ? std::string(p->name) + " wants only the address there and takes"
-               : std::string("Most clients want only the address there and take")) +
-            " the name in its own setting.",
-        fix, std::string(v)));
+    out.push_back(
+        make_finding(fid::from_display_name, field,
+                     "The address field holds a name and an address. " +
+                         (p ? std::string(p->name) + " wants only the address there and takes"
+                            : std::string("Most clients want only the address there and take")) +
+                         " the name in its own setting.",
+                     fix, std::string(v)));
     return std::string(inner);
   }
   if (has_several_addresses(v)) {
-    out.push_back(make_finding(fid::from_invalid, field,
-                               "The From setting holds more than one address; it takes exactly one.",
-                               "Keep one verified address in the From setting.", std::string(v)));
+    out.push_back(
+        make_finding(fid::from_invalid, field,
+                     "The From setting holds more than one address; it takes exactly one.",
+                     "Keep one verified address in the From setting.", std::string(v)));
     return std::nullopt;
   }
   return std::string(v);
@@ -174,12 +173,12 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
   if (const std::size_t at = address->rfind('@');
       !a.valid && at != std::string::npos && is_reserved_domain(address->substr(at + 1))) {
     // "webmaster@localhost" (Django's default): the domain is the problem.
-    out.push_back(make_finding(fid::from_reserved_domain, field,
-                               address->substr(at + 1) + " is a name on your own machine or "
-                               "network: it cannot be verified, and receivers reject mail from "
-                               "it.",
-                               "Send from an address at a domain you own and have verified.",
-                               *address));
+    out.push_back(make_finding(
+        fid::from_reserved_domain, field,
+        address->substr(at + 1) + " is a name on your own machine or "
+                                  "network: it cannot be verified, and receivers reject mail from "
+                                  "it.",
+        "Send from an address at a domain you own and have verified.", *address));
     return;
   }
   if (!a.valid) {
@@ -209,25 +208,26 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
         std::string(a.domain)));
   }
   if (is_reserved_domain(a.domain)) {
-    out.push_back(make_finding(fid::from_reserved_domain, field,
-                               std::string(a.domain) + " is a reserved or private name: it cannot "
-                               "be verified, and receivers reject mail from it.",
-                               "Send from an address at a domain you own and have verified.",
-                               *address));
+    out.push_back(
+        make_finding(fid::from_reserved_domain, field,
+                     std::string(a.domain) + " is a reserved or private name: it cannot "
+                                             "be verified, and receivers reject mail from it.",
+                     "Send from an address at a domain you own and have verified.", *address));
     return;
   }
   if (!ctx.provider.allows_free_mail_senders) {
     for (std::string_view free : free_mail_domains) {
       if (text::iequals(a.domain, free)) {
-        out.push_back(make_finding(
-            fid::from_free_mail_domain, field,
-            std::string(a.domain) + " is a public mailbox domain. " +
-                std::string(ctx.provider.name) + " does not accept it as a sender, and its DMARC "
-                "policy makes receivers reject mail sent from it by anyone else.",
-            "Send from an address at your own domain, verified in " +
-                std::string(ctx.provider.name) + " (" + std::string(ctx.provider.sender_place) +
-                ").",
-            *address));
+        out.push_back(
+            make_finding(fid::from_free_mail_domain, field,
+                         std::string(a.domain) + " is a public mailbox domain. " +
+                             std::string(ctx.provider.name) +
+                             " does not accept it as a sender, and its DMARC "
+                             "policy makes receivers reject mail sent from it by anyone else.",
+                         "Send from an address at your own domain, verified in " +
+                             std::string(ctx.provider.name) + " (" +
+                             std::string(ctx.provider.sender_place) + ").",
+                         *address));
         return;
       }
     }
@@ -235,17 +235,18 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
   const auto& senders = ctx.input.verified_senders;
   if (senders.empty()) {
     out.push_back(make_finding(fid::from_ok, field,
-                               *address + " is a well-formed address. It must also match a "
-                               "verified " + std::string(ctx.provider.sender_name) + " or domain.",
+                               *address +
+                                   " is a well-formed address. It must also match a "
+                                   "verified " +
+                                   std::string(ctx.provider.sender_name) + " or domain.",
                                ""));
     return;
   }
   for (const std::string& entry : senders) {
     if (matches_sender(a.local, a.domain, entry)) {
-      out.push_back(make_finding(fid::from_verified, field,
-                                 *address + " matches the verified sender " +
-                                     std::string(text::trim(entry)) + ".",
-                                 ""));
+      out.push_back(make_finding(
+          fid::from_verified, field,
+          *address + " matches the verified sender " + std::string(text::trim(entry)) + ".", ""));
       return;
     }
   }
@@ -256,8 +257,10 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
     if (d.empty() || d.find('@') != std::string_view::npos) continue;
     if (text::iends_with(a.domain, "." + std::string(d))) {
       detail += " " + std::string(a.domain) + " is a subdomain of " + std::string(d) +
-                ", and only " + std::string(d) + " itself is in the list: verify the subdomain "
-                "too, or send from " + std::string(d) + ".";
+                ", and only " + std::string(d) +
+                " itself is in the list: verify the subdomain "
+                "too, or send from " +
+                std::string(d) + ".";
       break;
     }
     if (text::iends_with(d, "." + std::string(a.domain))) {
@@ -273,13 +276,14 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
       break;
     }
   }
-  out.push_back(make_finding(
-      fid::from_not_verified, field, detail,
-      (usable ? "Change the From address to " + describe_sender(*usable) + ", or add"
-              : std::string("Add")) +
-          " a " + std::string(ctx.provider.sender_name) + " for " + *address + " (or verify the domain " +
-          std::string(a.domain) + ") in " + std::string(ctx.provider.name) + ".",
-      *address));
+  out.push_back(
+      make_finding(fid::from_not_verified, field, detail,
+                   (usable ? "Change the From address to " + describe_sender(*usable) + ", or add"
+                           : std::string("Add")) +
+                       " a " + std::string(ctx.provider.sender_name) + " for " + *address +
+                       " (or verify the domain " + std::string(a.domain) + ") in " +
+                       std::string(ctx.provider.name) + ".",
+                   *address));
 }
 
 void verified_senders_are_well_formed(const rule_context& ctx, std::vector<finding>& out) {
@@ -287,8 +291,9 @@ void verified_senders_are_well_formed(const rule_context& ctx, std::vector<findi
     const std::string_view e = text::trim(entry);
     if (e.empty() || is_sender_entry(e)) continue;
     out.push_back(make_finding(fid::senders_invalid_entry, "verified_senders",
-                               "\"" + std::string(e) + "\" is neither an address nor a domain; it "
-                               "was ignored.",
+                               "\"" + std::string(e) +
+                                   "\" is neither an address nor a domain; it "
+                                   "was ignored.",
                                "List verified senders as addresses (billing@acme.com) or domains "
                                "(acme.com).",
                                std::string(e)));
@@ -311,6 +316,8 @@ bool can_be_verified_sender_domain(const provider_profile& p, std::string_view d
   return true;
 }
 
-std::span<const rule> sender_rules() { return table; }
+std::span<const rule> sender_rules() {
+  return table;
+}
 
 }  // namespace smtpcheck::rules

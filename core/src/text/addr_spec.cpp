@@ -12,15 +12,19 @@ bool is_atext(char c) {
   return specials.find(c) != std::string_view::npos;
 }
 
-bool is_utf8_byte(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+bool is_utf8_byte(char c) {
+  return static_cast<unsigned char>(c) >= 0x80;
+}
 
 bool valid_dot_atom(std::string_view s, bool& non_ascii) {
   if (s.empty() || s.front() == '.' || s.back() == '.') return false;
   char prev = 0;
   for (char c : s) {
     if (c == '.' && prev == '.') return false;
-    if (is_utf8_byte(c)) non_ascii = true;
-    else if (c != '.' && !is_atext(c)) return false;
+    if (is_utf8_byte(c))
+      non_ascii = true;
+    else if (c != '.' && !is_atext(c))
+      return false;
     prev = c;
   }
   return true;
@@ -56,7 +60,8 @@ bool is_domain_name(std::string_view domain, std::string* reason) {
     const std::size_t dot = domain.find('.', start);
     const std::string_view label =
         domain.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-    if (label.empty()) return fail("The domain has an empty label (two dots in a row, or a dot at an end).");
+    if (label.empty())
+      return fail("The domain has an empty label (two dots in a row, or a dot at an end).");
     if (label.size() > 63) return fail("A label of the domain is longer than 63 characters.");
     if (label.front() == '-' || label.back() == '-') {
       return fail("A label of the domain starts or ends with a hyphen.");

@@ -23,8 +23,10 @@ token_shape classify_token(std::string_view v, std::string_view access_key_prefi
   // Mostly hex with dashes, of roughly a UUID's length: a cut or mistyped token.
   std::size_t hex = 0, dashes = 0;
   for (char c : v) {
-    if (is_hex(c)) ++hex;
-    else if (c == '-') ++dashes;
+    if (is_hex(c))
+      ++hex;
+    else if (c == '-')
+      ++dashes;
   }
   if (dashes >= 2 && hex + dashes == v.size() && v.size() >= 24 && v.size() <= 48) {
     return token_shape::uuid_like;

@@ -7,10 +7,10 @@ namespace smtpcheck::text {
 
 enum class token_shape {
   empty,
-  uuid,            ///< 8-4-4-4-12 hex: a Server (or Account) API Token
-  access_key,      ///< starts with the provider's access key prefix
-  uuid_like,       ///< hex and dashes, but not a whole UUID (cut or mistyped)
-  email_address,   ///< contains '@': a login, not a token
+  uuid,           ///< 8-4-4-4-12 hex: a Server (or Account) API Token
+  access_key,     ///< starts with the provider's access key prefix
+  uuid_like,      ///< hex and dashes, but not a whole UUID (cut or mistyped)
+  email_address,  ///< contains '@': a login, not a token
   other,
 };
 

@@ -5,8 +5,12 @@
 
 namespace smtpcheck::platform {
 
-int report_error_number(int host_error) { return host_error; }
+int report_error_number(int host_error) {
+  return host_error;
+}
 
-std::string socket_error_text(int host_error) { return std::strerror(host_error); }
+std::string socket_error_text(int host_error) {
+  return std::strerror(host_error);
+}
 
 }  // namespace smtpcheck::platform

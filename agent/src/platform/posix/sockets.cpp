@@ -17,7 +17,9 @@ bool start_sockets() {
   return true;
 }
 
-int last_socket_error() { return errno; }
+int last_socket_error() {
+  return errno;
+}
 
 socket_handle open_stream_socket(int family) {
   const socket_handle socket = ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -91,6 +93,8 @@ void shut_down(socket_handle socket, bool sending_only) {
   ::shutdown(socket, sending_only ? SHUT_WR : SHUT_RDWR);
 }
 
-void close_socket(socket_handle socket) { ::close(socket); }
+void close_socket(socket_handle socket) {
+  ::close(socket);
+}
 
 }  // namespace smtpcheck::platform

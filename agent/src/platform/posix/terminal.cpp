@@ -17,9 +17,13 @@ int descriptor(standard_stream stream) {
 
 }  // namespace
 
-bool is_terminal(standard_stream stream) { return ::isatty(descriptor(stream)) != 0; }
+bool is_terminal(standard_stream stream) {
+  return ::isatty(descriptor(stream)) != 0;
+}
 
-bool terminal_shows_colour(standard_stream stream) { return is_terminal(stream); }
+bool terminal_shows_colour(standard_stream stream) {
+  return is_terminal(stream);
+}
 
 struct echo_off::saved_mode {
   termios mode{};

@@ -38,7 +38,8 @@ struct shared_lookup {
 std::string address_text(const sockaddr* address, std::string& family) {
   char text[INET6_ADDRSTRLEN] = {};
   if (address->sa_family == AF_INET) {
-    ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(address)->sin_addr, text, sizeof text);
+    ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(address)->sin_addr, text,
+                sizeof text);
     family = "ipv4";
   } else if (address->sa_family == AF_INET6) {
     ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr, text,
@@ -60,8 +61,8 @@ dns_step resolve(const std::string& host) {
     // (EAI_NODATA): the name has no address records.
     step.status = rc == EAI_NONAME ? "nxdomain" : rc == EAI_NODATA ? "no_data" : "error";
     step.error = gai_strerrorA(rc);
-    while (!step.error.empty() && (step.error.back() == '\n' || step.error.back() == '\r' ||
-                                   step.error.back() == ' ')) {
+    while (!step.error.empty() &&
+           (step.error.back() == '\n' || step.error.back() == '\r' || step.error.back() == ' ')) {
       step.error.pop_back();
     }
     return step;
@@ -70,8 +71,9 @@ dns_step resolve(const std::string& host) {
     resolved_address address;
     address.address = address_text(node->ai_addr, address.family);
     if (address.family.empty()) continue;
-    const bool seen = std::any_of(step.addresses.begin(), step.addresses.end(),
-                                  [&](const resolved_address& r) { return r.address == address.address; });
+    const bool seen =
+        std::any_of(step.addresses.begin(), step.addresses.end(),
+                    [&](const resolved_address& r) { return r.address == address.address; });
     if (!seen) step.addresses.push_back(std::move(address));
   }
   ::freeaddrinfo(found);
@@ -110,8 +112,9 @@ dns_step lookup_addresses(const std::string& host, deadline until) {
   }).detach();
 
   std::unique_lock lock(lookup->mutex);
-  const bool done = lookup->answered.wait_for(
-      lock, std::chrono::milliseconds(std::max(0, until.remaining_ms())), [&] { return lookup->done; });
+  const bool done =
+      lookup->answered.wait_for(lock, std::chrono::milliseconds(std::max(0, until.remaining_ms())),
+                                [&] { return lookup->done; });
   dns_step out;
   if (done) {
     out = lookup->step;

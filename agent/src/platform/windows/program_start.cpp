@@ -1,7 +1,7 @@
 #include "platform/program_start.h"
 
-#include <windows.h>
 #include <shellapi.h>
+#include <windows.h>
 
 #include <cstdlib>
 

@@ -13,9 +13,9 @@ namespace smtpcheck::platform {
 namespace {
 
 struct known_error {
-  int winsock;     // WSAE*
-  int host;        // MinGW's errno value
-  int report;      // Linux's errno value
+  int winsock;  // WSAE*
+  int host;     // MinGW's errno value
+  int report;   // Linux's errno value
   const char* text;
 };
 

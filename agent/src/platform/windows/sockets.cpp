@@ -23,7 +23,9 @@ bool start_sockets() {
   return started;
 }
 
-int last_socket_error() { return errno_from_winsock(WSAGetLastError()); }
+int last_socket_error() {
+  return errno_from_winsock(WSAGetLastError());
+}
 
 socket_handle open_stream_socket(int family) {
   const socket_handle socket = ::WSASocketW(family, SOCK_STREAM, IPPROTO_TCP, nullptr, 0,
@@ -106,6 +108,8 @@ void shut_down(socket_handle socket, bool sending_only) {
   ::shutdown(socket, sending_only ? SD_SEND : SD_BOTH);
 }
 
-void close_socket(socket_handle socket) { ::closesocket(socket); }
+void close_socket(socket_handle socket) {
+  ::closesocket(socket);
+}
 
 }  // namespace smtpcheck::platform

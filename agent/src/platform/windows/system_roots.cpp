@@ -6,8 +6,8 @@
 // what the customer's other programs see.
 #include "platform/system_roots.h"
 
-#include <windows.h>
 #include <wincrypt.h>
+#include <windows.h>
 
 #include <mutex>
 #include <vector>
