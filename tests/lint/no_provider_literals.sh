@@ -45,7 +45,7 @@ mb=$(grep -hoE '\.max_message_mb = [1-9][0-9]*' "${profiles[@]}" | grep -oE '[0-
 #    placeholder rule skips the profile's own fixed username.
 #  - generic words a profile uses as its wording ("sender", "API key",
 #    "SMTP password", …) are not provider literals and are not searched.
-allowed='patterns\.cpp:.*(is not a Sender Signature|Sender signature not confirmed)|credential_facts\.cpp:.*"apikey", "api_key"|redact\.cpp:.*std::string_view\("apikey"\)'
+allowed='patterns\.cpp:.*(is not a Sender Signature|Sender signature not confirmed)|credential_facts\.cpp:.*"apikey", +"api_key"|redact\.cpp:.*std::string_view\("apikey"\)'
 generic='^(sender|Senders|verified domain|Domains|API key|SMTP password|SMTP key|account password|verified identity|identity|sending domain|Control Panel password|AWS secret access key|the SES console.s verified identities)$'
 
 pattern_parts=()
