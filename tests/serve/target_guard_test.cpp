@@ -52,7 +52,7 @@ TEST_CASE("anything but a profile host and port is refused, named in the refusal
   }
 }
 
-TEST_CASE("every provider profile's documented SMTP hosts get its STARTTLS ports, and nothing else",
+TEST_CASE("every profile SMTP host gets its STARTTLS ports, and its implicit-TLS ones as user port",
           "[serve][target]") {
   const target_guard guard({}, std::nullopt);
   for (const smtpcheck::provider_profile* p : smtpcheck::providers()) {
@@ -65,6 +65,11 @@ TEST_CASE("every provider profile's documented SMTP hosts get its STARTTLS ports
       CHECK(decision.ports == starttls);
       CHECK_FALSE(guard.decide(*p, h.name, 22).allowed);
       CHECK_FALSE(guard.decide(*p, h.name, 80).allowed);
+      // A port it serves with implicit TLS (465, 2465) may be the user's port.
+      for (const int port : p->implicit_tls_ports) {
+        INFO(port);
+        CHECK(guard.decide(*p, h.name, port).allowed);
+      }
     }
     // Its HTTP API hosts are no SMTP target.
     for (std::string_view api : p->non_smtp_hosts) {

@@ -78,7 +78,7 @@ target_decision target_guard::decide(const provider_profile& profile, std::strin
       base_ports_ ? *base_ports_
                   : std::vector<int>(profile.starttls_ports.begin(), profile.starttls_ports.end());
 
-  // The ports allowed on this host: the base set (and implicit_tls_port for the user's port)
+  // The ports allowed on this host: the base set (and an implicit-TLS port for the user's port)
   // for a profile host or a port-less --allow-host; each HOST:PORT adds its port.
   bool host_known = false;
   bool base_allowed = false;
@@ -110,8 +110,12 @@ target_decision target_guard::decide(const provider_profile& profile, std::strin
   }
   // The user's port is only allowed here: run_probe() adds it to the ports
   // it probes, the one place that does.
+  // On a profile host, the user's port may also be the standard implicit-TLS
+  // port or one the profile serves with implicit TLS (2465 for some).
+  const bool implicit_tls_user_port =
+      user_port && (*user_port == implicit_tls_port || serves_implicit_tls(profile, *user_port));
   if (user_port && !contains(decision.ports, *user_port) &&
-      !(base_allowed && *user_port == implicit_tls_port)) {
+      !(base_allowed && implicit_tls_user_port)) {
     decision.refused = name_target(host, user_port);
     decision.ports.clear();
     return decision;
