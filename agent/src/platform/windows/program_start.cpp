@@ -1,7 +1,9 @@
 #include "platform/program_start.h"
 
-#include <shellapi.h>
+// windows.h first: shellapi.h needs its definitions.
 #include <windows.h>
+
+#include <shellapi.h>
 
 #include <cstdlib>
 

@@ -6,8 +6,10 @@
 // what the customer's other programs see.
 #include "platform/system_roots.h"
 
-#include <wincrypt.h>
+// windows.h first: wincrypt.h needs its definitions.
 #include <windows.h>
+
+#include <wincrypt.h>
 
 #include <mutex>
 #include <vector>
