@@ -10,6 +10,7 @@
 #include "finding_redaction.h"
 #include "json/detail.h"
 #include "smtpcheck/json.h"
+#include "smtpcheck/provider.h"
 #include "text/ascii.h"
 #include "text/edit_distance.h"
 
@@ -25,8 +26,9 @@ constexpr std::string_view settings_schema = "smtpcheck/settings/v1";
 finding malformed(std::string_view text) {
   if (text::trim(text).empty()) {
     return make_finding(fid::settings_malformed_json, "", "The settings document is empty.",
-                        "Give the settings as one JSON object, e.g. {\"host\": "
-                        "\"smtp.postmarkapp.com\", \"port\": 587}.",
+                        "Give the settings as one JSON object, e.g. {\"host\": \"" +
+                            std::string(default_provider().primary_host) + "\", \"port\": " +
+                            std::to_string(default_provider().recommended_port) + "}.",
                         std::to_string(text.size()) + " bytes");
   }
   const json_detail::parse_error_place place = json_detail::locate_parse_error(text);
