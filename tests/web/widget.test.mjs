@@ -470,9 +470,12 @@ test('the page loads one script and the live check\'s core; explain\'s module on
   // Reaching the explain box starts the worker, which loads the module;
   // explaining then works.
   const module_asked = page.waitForRequest((request) => request.url().endsWith('/smtpcheck_explain.wasm'));
+  const on_use_asked = page.waitForRequest((request) => request.url().endsWith('/smtpcheck-on-use.js'));
   await page.getByLabel('Paste the error message').focus();
   await module_asked;
+  await on_use_asked;
   assert.ok(asked().includes('/smtpcheck-worker.js'));
+  assert.ok(!asked().includes('/smtpcheck-live-check.js'), 'the live check\'s script waits for its button');
   await page.getByLabel('Paste the error message').fill('535 5.7.8 Authentication failed');
   await page.locator('.sc-explain .sc-finding').first().waitFor();
   assert.equal(asked().filter((name) => name === '/smtpcheck_explain.wasm').length, 1, 'loaded once');
@@ -491,6 +494,33 @@ test('when explain\'s module cannot load, the box says so and the next edit trie
   await page.locator('.sc-explain .sc-finding').first().waitFor();
   assert.equal(await page.locator('.sc-explain [role="alert"]').count(), 0);
   await finish({ allow: [/Failed to load resource: net::ERR_FAILED/] });
+});
+
+test('when the explain box\'s own script cannot load, the box says so and the next edit tries again', async () => {
+  const { page, finish } = await open_page();
+  await page.route('**/smtpcheck-on-use.js', (route) => route.abort());
+  const box = page.getByLabel('Paste the error message');
+  await box.fill('535 5.7.8 Authentication failed');
+  await page.locator('.sc-explain [role="alert"]', { hasText: 'could not load' }).waitFor();
+  await page.unroute('**/smtpcheck-on-use.js');
+  await box.fill('535 5.7.8 Authentication failed ');
+  await page.locator('.sc-explain .sc-finding').first().waitFor();
+  assert.equal(await page.locator('.sc-explain [role="alert"]').count(), 0);
+  await finish({ allow: [/Failed to load resource: net::ERR_FAILED/, /Failed to fetch dynamically imported module/] });
+});
+
+test('when the live check\'s script cannot load, a click says so and the next click tries again', async () => {
+  const { page, finish } = await open_page();
+  await page.route('**/smtpcheck-live-check.js', (route) => route.abort());
+  const run = page.getByRole('button', { name: 'Run live check' });
+  await run.click();
+  await page.locator('.sc-live__status', { hasText: 'The live check could not load' }).waitFor();
+  await page.unroute('**/smtpcheck-live-check.js');
+  await run.click();
+  // Loaded now: it looks for the agent, which this page's policy does not
+  // let it reach, and says so.
+  await page.locator('.sc-live__status', { hasText: 'security policy does not let it connect' }).waitFor({ timeout: 15000 });
+  await finish({ allow: [/Failed to load resource/, /Failed to fetch dynamically imported module/, /Content Security Policy/] });
 });
 
 test('the widget appears once, with its first findings in it, and then lists the platforms', async () => {

@@ -5,14 +5,11 @@
 // holds none), its findings are shown (secrets are checked there, in the
 // browser, never copied), and the fixes come back as corrected lines in the
 // snippet's own syntax, with a copy button. Nothing is sent anywhere.
+// Reading a snippet is boxes_on_use.js's read_config, loaded when the box
+// is first reached or used (on_use.js).
 
 import { el, clear, unique_id } from './element.js';
-import { render_findings } from './findings_view.js';
-
-// "line 3" / "after line 7": where each corrected line goes.
-function place(line) {
-  return line.line ? `line ${line.line}` : `add after line ${line.after_line}`;
-}
+import { load_on_use } from './on_use.js';
 
 export class config_box {
   /**
@@ -43,42 +40,42 @@ export class config_box {
         this.summary, this.corrected_block, this.results);
     this.textarea.addEventListener('input', () => this.update());
     this.copy.addEventListener('click', () => this.copy_lines());
-    this.element.addEventListener('focusin', () => core.then((api) => api.loadExplain()).catch(() => {}));
+    this.element.addEventListener('focusin', () => {
+      core.then((api) => api.loadExplain()).catch(() => {});
+      load_on_use().catch(() => {});
+    });
     this.requests = 0;
   }
 
   /** Reads the snippet as it is now; an empty box shows nothing. */
   async update() {
-    const text = this.textarea.value;
-    const request = ++this.requests;
-    if (text.trim() === '') {
-      clear(this.results);
-      this.summary.textContent = '';
-      this.corrected_block.hidden = true;
+    if (this.textarea.value.trim() === '') {
+      this.show_nothing();
       return;
     }
-    let document_;
+    const request = this.requests;
+    let use;
     try {
-      document_ = JSON.parse(await (await this.core).checkConfig(text));
+      use = await load_on_use();
     } catch {
-      if (request !== this.requests) return;
-      clear(this.results);
-      this.summary.textContent = 'The configuration reader could not load. Check your connection, then edit the text to try again.';
+      if (request === this.requests) this.load_failed();
       return;
     }
-    if (request !== this.requests) return;
-    const config = document_.config ?? {};
-    const elsewhere = (config.sources ?? []).filter((s) => s.reference).map((s) => `${s.field} (${s.reference})`);
-    this.summary.textContent = config.format
-      ? `Read as ${config.format_name}.` + (elsewhere.length ? ` Set elsewhere, not checked: ${elsewhere.join(', ')}.` : '')
-      : '';
-    if (config.settings) this.fill(config.settings);
-    const lines = config.corrected?.lines ?? [];
-    clear(this.places);
-    this.places.append(...lines.map((l) => el('li', { text: `${place(l)}: ${l.text.trim()}` })));
-    this.corrected.textContent = lines.map((l) => l.text).join('\n');
-    this.corrected_block.hidden = lines.length === 0;
-    render_findings(this.results, document_.findings ?? [], 4);
+    await use.read_config(this);
+  }
+
+  /** Empties what the box shows (it is empty); an answer still on its way is not shown. */
+  show_nothing() {
+    this.requests += 1;
+    clear(this.results);
+    this.summary.textContent = '';
+    this.corrected_block.hidden = true;
+  }
+
+  /** The reader (its code or the core's module) could not load. */
+  load_failed() {
+    clear(this.results);
+    this.summary.textContent = 'The configuration reader could not load. Check your connection, then edit the text to try again.';
   }
 
   /** Puts the corrected lines (secrets masked) on the clipboard. */

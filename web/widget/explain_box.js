@@ -4,17 +4,12 @@
 // A short text is explained on every edit; a long one once the edits pause,
 // after the box has said it is reading it. The core's explain runs in a Web
 // Worker (core_loader.js), so the page answers typing while it reads; the
-// results are marked aria-busy until its answer replaces them.
+// results are marked aria-busy until its answer replaces them. Reading a
+// text is boxes_on_use.js's explain_text, loaded when the box is first
+// reached or typed in (on_use.js).
 
 import { el, clear, unique_id } from './element.js';
-import { render_findings } from './findings_view.js';
-
-// 12345 → "12,345". Not toLocaleString: its first call loads the
-// browser's number-formatting data, 120-420 ms of main thread on a loaded
-// machine, right when a pasted log must not block typing (measured).
-function thousands(n) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+import { load_on_use } from './on_use.js';
 
 export class explain_box {
   /**
@@ -39,53 +34,43 @@ export class explain_box {
     this.textarea.addEventListener('input', () => this.update());
     // explain's part of the core loads on first use: start it as soon as the
     // box is reached, so it is there by the time something is pasted.
-    this.element.addEventListener('focusin', () => core.then((api) => api.loadExplain()).catch(() => {}));
+    this.element.addEventListener('focusin', () => {
+      core.then((api) => api.loadExplain()).catch(() => {});
+      load_on_use().catch(() => {});
+    });
     this.requests = 0;
   }
 
-  /** Texts longer than this are explained once the edits pause. */
-  static long_text = 16 * 1024;
-  /** How long the edits must pause, in ms, before a long text is read. */
-  static pause_ms = 250;
-
   /** Explains the text as it is now; an empty box shows nothing. */
   async update() {
-    const text = this.textarea.value;
-    const request = ++this.requests;  // only the latest edit's answer is shown
-    if (text.trim() === '') {
-      clear(this.results);
-      this.results.removeAttribute('aria-busy');
-      this.status.textContent = '';
+    if (this.textarea.value.trim() === '') {
+      this.show_nothing();
       return;
     }
-    this.results.setAttribute('aria-busy', 'true');
-    if (text.length > explain_box.long_text) {
-      // A pasted log: say so at once, and read it only when the edits stop
-      // (one explain of a MiB is a long task; one per keystroke would freeze
-      // the page).
-      let lines = 1;  // counted without splitting a MiB into strings
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
-      clear(this.results).append(el('p', { class: 'sc-hint',
-        text: `Reading the log (${thousands(lines)} lines)…` }));
-      this.status.textContent = 'Reading the log';
-      await new Promise((resolve) => setTimeout(resolve, explain_box.pause_ms));
-      if (request !== this.requests) return;
-    }
-    let findings;
+    const request = this.requests;
+    let use;
     try {
-      const api = await this.core;
-      findings = JSON.parse(await api.explain(text, this.platform_id())).findings;
+      use = await load_on_use();
     } catch {
-      if (request !== this.requests) return;
-      this.results.removeAttribute('aria-busy');
-      clear(this.results).append(el('p', { class: 'sc-hint', attrs: { role: 'alert' },
-        text: 'The explanations could not load. Check your connection, then edit the text to try again.' }));
-      this.status.textContent = '';
+      if (request === this.requests) this.load_failed();
       return;
     }
-    if (request !== this.requests) return;
+    await use.explain_text(this);
+  }
+
+  /** Empties the results (the box is empty); an answer still on its way is not shown. */
+  show_nothing() {
+    this.requests += 1;
+    clear(this.results);
     this.results.removeAttribute('aria-busy');
-    render_findings(this.results, findings, 4);
-    this.status.textContent = findings.length ? `Explanation: ${findings[0].title}` : '';
+    this.status.textContent = '';
+  }
+
+  /** The explanations (their code or the core's module) could not load. */
+  load_failed() {
+    this.results.removeAttribute('aria-busy');
+    clear(this.results).append(el('p', { class: 'sc-hint', attrs: { role: 'alert' },
+      text: 'The explanations could not load. Check your connection, then edit the text to try again.' }));
+    this.status.textContent = '';
   }
 }

@@ -45,8 +45,9 @@ export function progress_step(event) {
 }
 
 export class probe_progress {
-  constructor(id) {
-    this.element = el('ul', { class: 'sc-progress', attrs: { id, 'aria-label': 'Live check progress', hidden: true } });
+  /** element: the list to draw in (a <ul class="sc-progress">, hidden while empty). */
+  constructor(element) {
+    this.element = element;
     this.lines = new Map();  // key -> { item, steps }
     this.count = 0;
   }

@@ -4,14 +4,12 @@
 // settings the file carries, else the form's when any are typed); the widget
 // shows the findings and each connection's SMTP conversation as the agent
 // recorded it (the agent redacts credentials before writing a report). The
-// file is read in the browser and sent nowhere.
+// file is read in the browser and sent nowhere. Reading it is
+// boxes_on_use.js's read_report, loaded when the box is first reached or
+// used (on_use.js).
 
 import { el, clear, unique_id } from './element.js';
-import { render_findings } from './findings_view.js';
-import { transcript_block } from './transcript_view.js';
-
-/** Reports are small (a few KiB); anything bigger is not one. */
-export const max_report_bytes = 1024 * 1024;
+import { load_on_use } from './on_use.js';
 
 export class report_import {
   /**
@@ -42,7 +40,10 @@ export class report_import {
     });
     // diagnose's part of the core loads on first use: start it as soon as
     // the box is reached or a file is dragged over it.
-    const prepare = () => core.then((api) => api.loadExplain()).catch(() => {});
+    const prepare = () => {
+      core.then((api) => api.loadExplain()).catch(() => {});
+      load_on_use().catch(() => {});
+    };
     this.element.addEventListener('focusin', prepare);
     this.zone.addEventListener('dragenter', prepare);
     this.reads = 0;
@@ -67,39 +68,19 @@ export class report_import {
 
   /** Reads a File and shows its diagnosis, or says clearly why it cannot. */
   async read(file) {
-    const read = ++this.reads;  // only the latest file's answer is shown
-    if (file.size > max_report_bytes) {
-      this.fail(`"${file.name}" is ${(file.size / 1048576).toFixed(1)} MiB; a report is much smaller (under 1 MiB). Choose the file smtpcheck probe --json wrote.`);
-      return;
-    }
-    if (file.size === 0) {
-      this.fail(`"${file.name}" is empty. Choose the file smtpcheck probe --json wrote.`);
-      return;
-    }
-    let text;
+    const read = this.reads;
+    let use;
     try {
-      text = await file.text();
+      use = await load_on_use();
     } catch {
-      if (read === this.reads) this.fail(`"${file.name}" could not be read. Try choosing it again.`);
+      if (read === this.reads) this.load_failed();
       return;
     }
-    let judged;
-    try {
-      const api = await this.core;
-      // The core's own document (findings, and the report as it read it).
-      judged = JSON.parse(await api.importReport(text, this.settings_json()));
-    } catch {
-      if (read === this.reads) this.fail('The diagnosis could not load. Check your connection, then choose the file again.');
-      return;
-    }
-    if (read === this.reads) this.show(file.name, judged);
+    await use.read_report(this, file);
   }
 
-  show(name, { findings, report }) {
-    this.status.className = 'sc-import__status';
-    this.status.textContent = `Diagnosis of "${name}": ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}.`;
-    render_findings(this.results, findings, 4);
-    const transcripts = report ? transcript_block(report, 4) : null;
-    if (transcripts) this.results.append(transcripts);
+  /** The diagnosis (its code or the core's module) could not load. */
+  load_failed() {
+    this.fail('The diagnosis could not load. Check your connection, then choose the file again.');
   }
 }
