@@ -142,6 +142,32 @@ test('before anything is typed, the results show the settings that work, not not
   await finish();
 });
 
+test('the empty form shows the settings that work before the core has loaded; what is typed meanwhile is checked once it has', async () => {
+  // The core's module is held back until the form is on screen.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/smtpcheck_core.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(server.url);
+  const working = page.locator('.sc-results .sc-working');
+  await working.waitFor();
+  // The core's own document, built into the script: the same words as the core's.
+  assert.match(await working.innerText(), /smtp\.postmarkapp\.com/);
+  assert.match(await page.locator('.sc-field--host .sc-hint').innerText(), /smtp\.postmarkapp\.com/);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('smtpcheck:core-findings').length), 0,
+      'the core has not answered yet');
+  await page.getByLabel('Port', { exact: true }).fill('465');
+  assert.equal(await page.locator('.sc-results .sc-finding').count(), 0, 'nothing is judged without the core');
+  release();
+  await finding(page, 'port.465_unsupported').waitFor();
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('smtpcheck:core-findings').length), 1);
+  await context.close();
+});
+
 test('a fix that sets values shows them under each field it names, with an Apply button', async () => {
   const { page, finish } = await open_page();
   await page.getByLabel('SMTP host').fill('smtp.postmarkapp.com');

@@ -17,6 +17,13 @@ import { open_check_link, is_check_link } from './link_open.js';
 import { report_import } from './report_import.js';
 import { live_check } from './live_check.js';
 import { host_option } from './host_options.js';
+// The default provider's document (smtpcheck/provider/v1), as the core
+// itself wrote it when the page was built: scripts/build-web asks the
+// WebAssembly core for providerProfile('') and keeps what the empty form
+// shows ("provider": its id, name, field hints and working settings) in
+// this file, which is not in the repository. The empty form shows them
+// before the core has loaded; everything typed is checked by the core.
+import built_profile from './default_provider.json';
 
 // Runs `task` once the browser has painted what is on screen now (the next
 // frame, then a new task), so work the first findings do not need waits.
@@ -75,6 +82,7 @@ export async function mount_widget(host, core_loading) {
   // check, and the hints follow it. An unknown provider shows the core's
   // settings.unknown_provider finding, even before anything is typed.
   const check = () => {
+    if (!core) return;  // checked when the core has loaded (below)
     const profile = provider_profile(host_option(host, 'provider') ?? '');
     if (profile !== shown_provider) {
       shown_provider = profile;
@@ -141,10 +149,25 @@ export async function mount_widget(host, core_loading) {
       footer);
 
   // The page shows the widget once, with its first findings: attached any
-  // earlier, the browser would lay out and paint it twice.
+  // earlier, the browser would lay out and paint it twice. For the empty
+  // form and the default provider, these are the settings that work, from
+  // the core's document built into this script: shown at once, before the
+  // core has loaded (it is checked again then).
+  const provider_option = host_option(host, 'provider');
+  const early = !is_check_link(location.hash) && built_profile.provider !== null &&
+      (provider_option === null || provider_option === '' || provider_option === built_profile.provider.id);
+  if (early) {
+    shown_provider = built_profile;
+    form.show_provider(built_profile.provider);
+    results.show([], true, built_profile.provider);
+    clear(host).append(widget);
+  }
   core = await core_loading;
   if (is_check_link(location.hash)) open_link(); else check();
-  clear(host).append(widget);
+  if (!early) clear(host).append(widget);
+  // When the first findings that came from the core are shown (the widget
+  // benchmark reads it beside the first findings on screen).
+  performance.mark('smtpcheck:core-findings');
   // A check link pasted into the address bar of an open page arrives as a hash change.
   window.addEventListener('hashchange', open_link);
   after_next_paint(() => {
