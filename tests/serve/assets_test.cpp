@@ -25,7 +25,7 @@ TEST_CASE("the embedded page holds the widget and the WebAssembly core", "[serve
   REQUIRE(find_asset("/"));
   CHECK(find_asset("/")->path == "/index.html");
   for (const char* path : {"/smtpcheck-widget.js", "/smtpcheck-worker.js", "/smtpcheck.mjs",
-                           "/smtpcheck_core.wasm", "/smtpcheck_explain.wasm"}) {
+                           "/smtpcheck_core.wasm", "/smtpcheck_extras.wasm", "/smtpcheck_explain.wasm"}) {
     INFO(path);
     REQUIRE(find_asset(path));
     CHECK_FALSE(find_asset(path)->bytes.empty());
