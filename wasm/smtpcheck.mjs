@@ -1,25 +1,31 @@
 // smtpcheck.mjs: the smtpcheck rules core (C++, compiled to WebAssembly) for
-// browsers and node. This file, smtpcheck_core.wasm and smtpcheck_explain.wasm
-// sit in one folder (build/wasm/dist/); import this one.
+// browsers and node. This file, smtpcheck_core.wasm, smtpcheck_extras.wasm and
+// smtpcheck_explain.wasm sit in one folder (build/wasm/dist/); import this one.
 //
 //   import { createSmtpcheck } from './smtpcheck.mjs';
 //   const core = await createSmtpcheck();
 //   const doc = JSON.parse(core.checkSettings('{"host": "smtp.postmarkapp.com", "port": 465}'));
 //   const why = JSON.parse(await core.explain('535 5.7.8 Authentication failed'));
 //
-// The core is two modules. smtpcheck_core.wasm, loaded by createSmtpcheck(),
-// holds the live check, the link codec and the catalog: all a page needs to
-// show its first findings. smtpcheck_explain.wasm holds explain and diagnose
-// (about as much code again) and is loaded on their first call, or earlier
-// with loadExplain(), so a page that never explains never downloads it.
-// Both are standalone WebAssembly (no Emscripten JavaScript runtime): this
-// file instantiates them itself, compiling while the bytes arrive.
+// The core is three modules. smtpcheck_core.wasm, loaded by createSmtpcheck(),
+// holds the live check and the provider profiles: all a page needs to show
+// its first findings and to check settings as they are typed.
+// smtpcheck_extras.wasm holds the prefilled-link codec and the catalog, and
+// smtpcheck_explain.wasm explain and diagnose (about as much code again as
+// the rest); each is loaded on the first call of one of its methods, or
+// earlier with loadExtras() or loadExplain(), so a page that never needs one
+// never downloads it. All are standalone WebAssembly (no Emscripten
+// JavaScript runtime): this file instantiates them itself, compiling while
+// the bytes arrive.
 //
 // createSmtpcheck(options = {}) → Promise<object with the methods below>
-//   `options.core` and `options.explain` say where each module comes from:
+//   `options.core`, `options.extras` and `options.explain` say where each
+//   module comes from:
 //   { wasmBinary } (its bytes: an ArrayBuffer, a typed array or a Buffer) or
 //   { url } (a URL string or object to fetch). By default each .wasm file is
 //   fetched from beside this file (in a browser), or read from there (node).
+//   `options.loadExtras: true` starts loading the extras' module at once,
+//   beside the core's (a page opened from a prefilled link needs both).
 //
 // Methods. Every input is a string (encoded as UTF-8; a lone surrogate
 // becomes U+FFFD) or a Uint8Array (bytes passed exactly as given). Every
@@ -27,12 +33,6 @@
 // --json output (pretty-printed, ending in "\n"). Bad input never throws: it
 // comes back as findings in the document.
 //   checkSettings(json)           smtpcheck/findings/v1: the settings, checked
-//   parseLink(fragment)           smtpcheck/link/v1: the settings a prefilled
-//                                 link (a URL or its #fragment) carries
-//   makeLink(settingsJson)        smtpcheck/link/v1: a prefilled link fragment
-//                                 for settings; never carries a secret
-//   catalog()                     smtpcheck/catalog/v1: every finding id, the
-//                                 client platforms and the provider profiles
 //   providerProfile(id='')        smtpcheck/provider/v1: one provider (id as in
 //                                 catalog().providers; '' = the default) as a
 //                                 form shows it: ports with their security,
@@ -41,6 +41,12 @@
 //                                 null and a settings.unknown_provider finding
 //   version()                     the core's version, e.g. "0.1.0" (not JSON)
 // These return a Promise of the string (their module loads on first use):
+//   parseLink(fragment)           smtpcheck/link/v1: the settings a prefilled
+//                                 link (a URL or its #fragment) carries
+//   makeLink(settingsJson)        smtpcheck/link/v1: a prefilled link fragment
+//                                 for settings; never carries a secret
+//   catalog()                     smtpcheck/catalog/v1: every finding id, the
+//                                 client platforms and the provider profiles
 //   explain(text, platformId='', providerId='')
 //                                 smtpcheck/findings/v1: a pasted error message
 //                                 explained; platformId words fixes for a
@@ -64,6 +70,10 @@
 //                                 settings.py, …) read, checked, and the fixes
 //                                 written as corrected lines in its own syntax
 //                                 (secrets never in the output)
+//   loadExtras()                  starts loading the link codec's and the
+//                                 catalog's module now; resolves when it is
+//                                 ready, rejects if it cannot load (a later
+//                                 call tries again)
 //   loadExplain()                 starts loading explain's module now (e.g.
 //                                 when the explain box gets focus); resolves
 //                                 when it is ready, rejects if it cannot load
@@ -87,16 +97,25 @@ function runs_in_node() {
 }
 
 // What a standalone module imports: a note after memory grew (the views are
-// renewed on use instead) and the exit an abort would take, which no input
-// reaches (tests/wasm shows it); it becomes an exception here.
-const imports = {
-  env: { emscripten_notify_memory_growth() {} },
-  wasi_snapshot_preview1: {
-    proc_exit(code) { throw new WebAssembly.RuntimeError(`smtpcheck: the core stopped (exit ${code})`); },
-  },
-};
+// renewed on use instead), the exit an abort would take, which no input
+// reaches (tests/wasm shows it; it becomes an exception here), and the
+// JavaScript engine's number reader, which the JSON reader's strtod calls
+// (wasm/src/number_reading.cpp says why). `memory()` is the instance's memory,
+// there once it is instantiated.
+function imports_for(memory) {
+  return {
+    env: {
+      emscripten_notify_memory_growth() {},
+      smtpcheck_read_number: (pointer, size) =>
+        Number(decoder.decode(new Uint8Array(memory().buffer, pointer >>> 0, size >>> 0))),
+    },
+    wasi_snapshot_preview1: {
+      proc_exit(code) { throw new WebAssembly.RuntimeError(`smtpcheck: the core stopped (exit ${code})`); },
+    },
+  };
+}
 
-async function compile(file, options = {}) {
+async function compile(file, options, imports) {
   if (options.wasmBinary) return WebAssembly.instantiate(options.wasmBinary, imports);
   const url = options.url ?? new URL(`./${file}`, import.meta.url);
   if (runs_in_node() && !options.url) {
@@ -117,8 +136,10 @@ async function compile(file, options = {}) {
 
 // One instantiated module: its exports, and its memory as bytes (the view
 // is renewed after the memory grew, which detaches the old one).
-async function instantiate(file, options) {
-  const { instance } = await compile(file, options);
+async function instantiate(file, options = {}) {
+  let memory = null;
+  const { instance } = await compile(file, options, imports_for(() => memory));
+  memory = instance.exports.memory;
   const exports = instance.exports;
   exports._initialize();  // the C++ static constructors
   let bytes = new Uint8Array(exports.memory.buffer);
@@ -203,27 +224,37 @@ export async function createSmtpcheckExplain(options = {}) {
 
 /** Loads the WebAssembly core; resolves to the API above. */
 export async function createSmtpcheck(options = {}) {
+  const load_extras = on_first_use(() => instantiate('smtpcheck_extras.wasm', options.extras));
+  // Loaded beside the core's, not after it, when the caller knows it will be needed.
+  if (options.loadExtras) load_extras().catch(() => {});  // a failure shows on first use
   const core = await instantiate('smtpcheck_core.wasm', options.core);
-  let explaining = null;
-  const load_explain = () => {
-    explaining ??= instantiate('smtpcheck_explain.wasm', options.explain).then(explain_calls).catch((error) => {
-      explaining = null;  // a network hiccup: the next call tries again
-      throw error;
-    });
-    return explaining;
-  };
+  const load_explain = on_first_use(() => instantiate('smtpcheck_explain.wasm', options.explain).then(explain_calls));
   return Object.freeze({
     checkSettings: (json) => call(core, 'smtpcheck_check_settings', json),
-    parseLink: (fragment) => call(core, 'smtpcheck_parse_link', fragment),
-    makeLink: (settingsJson) => call(core, 'smtpcheck_make_link', settingsJson),
-    catalog: () => call(core, 'smtpcheck_catalog'),
     providerProfile: (id = '') => call(core, 'smtpcheck_provider', id),
     version: () => call(core, 'smtpcheck_version'),
+    parseLink: async (fragment) => call(await load_extras(), 'smtpcheck_parse_link', fragment),
+    makeLink: async (settingsJson) => call(await load_extras(), 'smtpcheck_make_link', settingsJson),
+    catalog: async () => call(await load_extras(), 'smtpcheck_catalog'),
     explain: async (text, platformId = '', providerId = '') =>
       (await load_explain()).explain(text, platformId, providerId),
     diagnose: async (reportJson, settingsJson = '') => (await load_explain()).diagnose(reportJson, settingsJson),
     importReport: async (fileText, settingsJson = '') => (await load_explain()).importReport(fileText, settingsJson),
     checkConfig: async (text) => (await load_explain()).checkConfig(text),
+    loadExtras: () => load_extras().then(() => undefined),
     loadExplain: () => load_explain().then(() => undefined),
   });
+}
+
+// `load()` once, its promise shared by every caller; a failed load (a network
+// hiccup) is forgotten, so the next call tries again.
+function on_first_use(load) {
+  let loading = null;
+  return () => {
+    loading ??= load().catch((error) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
 }

@@ -26,7 +26,17 @@ void sort_by_severity(std::vector<finding>& findings) {
   // validate() and diagnose() sort, and the documents sort their whole list
   // again: most lists arrive in order, and then nothing moves.
   if (std::is_sorted(findings.begin(), findings.end(), before)) return;
-  std::stable_sort(findings.begin(), findings.end(), before);
+  // Four severities: the findings are moved over one severity at a time, in
+  // their order, which is a stable sort of a short list in four passes
+  // (std::stable_sort's merge code was 1.6 KiB of the widget's first module).
+  std::vector<finding> sorted;
+  sorted.reserve(findings.size());
+  for (const severity s : {severity::error, severity::warning, severity::info, severity::ok}) {
+    for (finding& f : findings) {
+      if (f.severity == s) sorted.push_back(std::move(f));
+    }
+  }
+  findings = std::move(sorted);
 }
 
 }  // namespace smtpcheck

@@ -24,8 +24,9 @@ TEST_CASE("content types follow the extension, JavaScript and WebAssembly includ
 TEST_CASE("the embedded page holds the widget and the WebAssembly core", "[serve][assets]") {
   REQUIRE(find_asset("/"));
   CHECK(find_asset("/")->path == "/index.html");
-  for (const char* path : {"/smtpcheck-widget.js", "/smtpcheck-worker.js", "/smtpcheck.mjs",
-                           "/smtpcheck_core.wasm", "/smtpcheck_explain.wasm"}) {
+  for (const char* path :
+       {"/smtpcheck-widget.js", "/smtpcheck-worker.js", "/smtpcheck.mjs", "/smtpcheck_core.wasm",
+        "/smtpcheck_extras.wasm", "/smtpcheck_explain.wasm"}) {
     INFO(path);
     REQUIRE(find_asset(path));
     CHECK_FALSE(find_asset(path)->bytes.empty());

@@ -29,7 +29,7 @@ const finish = () => {
 };
 
 const wrapper_path = join(dist_dir, 'smtpcheck.mjs');
-for (const file of [wrapper_path, join(dist_dir, 'smtpcheck_core.wasm'), join(dist_dir, 'smtpcheck_explain.wasm')]) {
+for (const file of [wrapper_path, ...['core', 'extras', 'explain'].map((m) => join(dist_dir, `smtpcheck_${m}.wasm`))]) {
   if (!existsSync(file)) {
     fail('wasm dist', `${file} is missing: build it with scripts/build-wasm (scripts/test does)`);
     finish();
@@ -38,6 +38,7 @@ for (const file of [wrapper_path, join(dist_dir, 'smtpcheck_core.wasm'), join(di
 const { createSmtpcheck } = await import(pathToFileURL(wrapper_path).href);
 const core = await createSmtpcheck({
   core: { wasmBinary: readFileSync(join(dist_dir, 'smtpcheck_core.wasm')) },
+  extras: { wasmBinary: readFileSync(join(dist_dir, 'smtpcheck_extras.wasm')) },
   explain: { wasmBinary: readFileSync(join(dist_dir, 'smtpcheck_explain.wasm')) },
 });
 

@@ -4,10 +4,11 @@
 //   node tests/wasm/golden_equality.mjs <wasm dist dir> <tests/data dir> <smtpcheck binary>
 //
 // What is checked (each one counts as one pass or one failure):
-// - every golden case, through the two modules (smtpcheck_core.wasm, and
-//   smtpcheck_explain.wasm which explain and diagnose load on first use)
+// - every golden case, through the three modules (smtpcheck_core.wasm;
+//   smtpcheck_extras.wasm, which the link codec and the catalog load on first
+//   use; smtpcheck_explain.wasm, which explain and diagnose load on first use)
 //   loaded with `wasmBinary` as the widget's wrapper (smtpcheck.mjs) exposes
-//   them (explain and diagnose are async): settings/*.json →
+//   them (parseLink, makeLink, catalog, explain and diagnose are async): settings/*.json →
 //   checkSettings, explain/*.txt → explain, links/*.txt → parseLink (text
 //   inputs without the one trailing line break, as golden_files.h reads
 //   them), configs/* → checkConfig (any extension, text as read_text_input
@@ -62,8 +63,9 @@ function finish() {
 
 const wrapper_path = join(dist_dir, 'smtpcheck.mjs');
 const wasm_path = join(dist_dir, 'smtpcheck_core.wasm');
+const extras_wasm_path = join(dist_dir, 'smtpcheck_extras.wasm');
 const explain_wasm_path = join(dist_dir, 'smtpcheck_explain.wasm');
-for (const file of [wrapper_path, wasm_path, explain_wasm_path]) {
+for (const file of [wrapper_path, wasm_path, extras_wasm_path, explain_wasm_path]) {
   if (!existsSync(file)) {
     fail('wasm dist', `${file} is missing: build it with scripts/build-wasm (scripts/test does)`);
     finish();
@@ -71,8 +73,10 @@ for (const file of [wrapper_path, wasm_path, explain_wasm_path]) {
 }
 const { createSmtpcheck } = await import(pathToFileURL(wrapper_path).href);
 const wasm_binary = readFileSync(wasm_path);
+const extras_wasm_binary = readFileSync(extras_wasm_path);
 const explain_wasm_binary = readFileSync(explain_wasm_path);
-const load = () => createSmtpcheck({ core: { wasmBinary: wasm_binary }, explain: { wasmBinary: explain_wasm_binary } });
+const load = () => createSmtpcheck({ core: { wasmBinary: wasm_binary }, extras: { wasmBinary: extras_wasm_binary },
+                                     explain: { wasmBinary: explain_wasm_binary } });
 let core;
 try {
   core = await load();
@@ -304,7 +308,7 @@ function compare_with_native(what, native, actual) {
 compare_with_native('catalog', run_native(['catalog', '--json']),
                     await run_module('catalog', (m) => m.catalog()));
 {
-  const listed = await run_module('catalog', (m) => JSON.parse(m.catalog()).providers.map((p) => p.id));
+  const listed = await run_module('catalog', async (m) => JSON.parse(await m.catalog()).providers.map((p) => p.id));
   for (const id of [...(listed ?? []), '', 'no-such-provider']) {
     compare_with_native(`providerProfile('${id}')`, run_native(['catalog', '--provider', id, '--json']),
                         await run_module(`providerProfile('${id}')`, (m) => m.providerProfile(id)));
@@ -315,12 +319,14 @@ compare_with_native('version', run_native(['--version']),
                     version === undefined ? undefined : `smtpcheck ${version}\n`);
 
 // Loading without options, as the widget does: each .wasm file read from
-// beside the wrapper, explain's only on its first use.
+// beside the wrapper, the extras' and explain's only on their first use.
 try {
   const plain = await createSmtpcheck();
   const explained = JSON.parse(await plain.explain('535 5.7.8 Authentication failed'));
+  const link = JSON.parse(await plain.makeLink('{"port": 587}'));
   if (plain.version() !== version) fail('default loading', `version ${plain.version()}, not ${version}`);
   else if (explained.schema !== 'smtpcheck/findings/v1') fail('default loading', 'explain gave no findings document');
+  else if (link.schema !== 'smtpcheck/link/v1') fail('default loading', 'makeLink gave no link document');
   else pass();
 } catch (error) {
   fail('default loading', `threw ${error?.message ?? error}`);
@@ -360,6 +366,17 @@ const hostile = [
   ['an integer too large for 64 bits', '{"port": 184467440737095516160}'],
   ['a negative port', '{"port": -587}'],
   ['a fractional port', '{"port": 587.5}'],
+  // Numbers the modules read through JavaScript's Number() (wasm/src/number_reading.cpp),
+  // echoed in the port finding: each must read as glibc's strtod reads it.
+  ['a port in exponent form', '{"port": 5.87e2}'],
+  ['the smallest normal double', '{"port": 2.2250738585072011e-308}'],
+  ['the smallest subnormal double', '{"port": 4.9406564584124654e-324}'],
+  ['a number below the smallest double', '{"port": 1e-400}'],
+  ['the largest double', '{"port": 1.7976931348623157e308}'],
+  ['a number halfway between two doubles', '{"port": 9007199254740993.0}'],
+  ['a sum that is not exact', '{"port": 0.30000000000000004}'],
+  ['a negative zero', '{"port": -0.0}'],
+  ['a 30-digit integer', '{"port": 123456789012345678901234567890}'],
   ['an escaped lone surrogate', '{"host": "\\ud800"}'],
   ['an escaped NUL', '{"host": "smtp.postmarkapp.com\\u0000", "from": "a\\u0000@b.com"}'],
   ['raw NUL bytes', Buffer.from('{"host": "smtp.\0postmarkapp.com"}\0\0', 'latin1')],

@@ -237,6 +237,28 @@ test('a prefilled link fills the form, shows the dropped secret, and leaves the 
   await finish();
 });
 
+test('when the link codec\'s module cannot load, a prefilled link says so, stays for a reload, and the form still checks', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route('**/smtpcheck_extras.wasm', (route) => route.abort());
+  await page.goto(`${server.url}#v=1&host=smtp.postmarkapp.com&port=465&security=tls`);
+  const notice = page.locator('.sc-link-notice [role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /could not be read.*Reload the page/);
+  assert.match(page.url(), /#v=1&host=smtp\.postmarkapp\.com/, 'the link stays in the address bar for a reload');
+  await page.getByLabel('Port', { exact: true }).fill('465');
+  await finding(page, 'port.465_unsupported').waitFor();
+  await page.unroute('**/smtpcheck_extras.wasm');
+  await page.reload();
+  await finding(page, 'port.465_unsupported').waitFor();
+  assert.equal(await page.getByLabel('SMTP host').inputValue(), 'smtp.postmarkapp.com', 'opened after the reload');
+  assert.equal(await page.locator('.sc-link-notice [role="alert"]').isVisible(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // Everything on the page that could be a link: the clipboard, every input's
 // value, every href and the text.
 async function links_on_page(page) {
@@ -460,11 +482,21 @@ test('typing into the host field still updates the findings while a 1 MiB log is
 });
 
 test('the page loads one script and the live check\'s core; explain\'s module only on first use', async () => {
-  const { page, requests, finish } = await open_page();
+  const { page, requests, finish } = await open_page({ init: () => {
+    // What had been fetched when the first findings showed.
+    new MutationObserver((_changes, observer) => {
+      if (!document.querySelector('.sc-results .sc-finding, .sc-results .sc-working')) return;
+      window.__fetched_before_findings = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  } });
   const asked = () => requests.map((url) => new URL(url).pathname);
   // One bundled script: no module waterfall.
   assert.deepEqual(asked().filter((name) => /\.m?js$/.test(name)), ['/smtpcheck-widget.js']);
   assert.ok(asked().includes('/smtpcheck_core.wasm'));
+  // The link codec and the catalog come after the first findings.
+  const before = await page.evaluate(() => window.__fetched_before_findings);
+  assert.ok(before.includes('/smtpcheck_core.wasm') && !before.includes('/smtpcheck_extras.wasm'), before.join(' '));
   assert.ok(!asked().includes('/smtpcheck_explain.wasm'), 'explain\'s module is not loaded with the page');
   assert.ok(!asked().includes('/smtpcheck-worker.js'), 'nor its worker');
   // Reaching the explain box starts the worker, which loads the module;

@@ -1,9 +1,9 @@
-// The exports of smtpcheck_core.wasm, the module the widget loads first: the
-// live check and everything the page needs to show its first findings
-// (check_settings, the link codec, the catalog, a provider's profile, the
-// version). explain and
-// diagnose are in smtpcheck_explain.wasm (explain_bindings.cpp), which the
-// wrapper loads on their first use: the live check never pays for their code.
+// The exports of smtpcheck_core.wasm, the module the widget loads first: what
+// the page needs to show its first findings and to check settings as they are
+// typed (check_settings, a provider's profile, the version). The link codec
+// and the catalog are in smtpcheck_extras.wasm (extras_bindings.cpp), explain
+// and diagnose in smtpcheck_explain.wasm (explain_bindings.cpp): the wrapper
+// loads each on its first use, so the first findings never wait for them.
 // Plain C functions over (pointer, length) byte buffers, so any bytes (NULs,
 // invalid UTF-8) reach the core exactly as given and the JavaScript runtime
 // stays small (no embind). Every output is one of the core's JSON documents,
@@ -26,21 +26,6 @@ extern "C" {
 /// check_settings_document(settings JSON): a smtpcheck/findings/v1 document.
 EMSCRIPTEN_KEEPALIVE const char* smtpcheck_check_settings(const char* json, std::size_t size) {
   return hold(smtpcheck::check_settings_document(bytes(json, size)));
-}
-
-/// parse_link_document(fragment or URL): a smtpcheck/link/v1 document.
-EMSCRIPTEN_KEEPALIVE const char* smtpcheck_parse_link(const char* fragment, std::size_t size) {
-  return hold(smtpcheck::parse_link_document(bytes(fragment, size)));
-}
-
-/// make_link_document(settings JSON): a smtpcheck/link/v1 document.
-EMSCRIPTEN_KEEPALIVE const char* smtpcheck_make_link(const char* json, std::size_t size) {
-  return hold(smtpcheck::make_link_document(bytes(json, size)));
-}
-
-/// catalog_document(): the smtpcheck/catalog/v1 document.
-EMSCRIPTEN_KEEPALIVE const char* smtpcheck_catalog() {
-  return hold(smtpcheck::catalog_document());
 }
 
 /// provider_document(provider id): a smtpcheck/provider/v1 document; "" is

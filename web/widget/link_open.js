@@ -11,12 +11,13 @@ export function is_check_link(hash) {
 
 /**
  * Reads location.hash if it is a check link: fills `form`, clears the
- * fragment, and returns the link's findings; returns null when there is no
- * check link.
+ * fragment, and resolves to the link's findings; resolves to null when there
+ * is no check link. (The link codec is in the core's extras module, loaded
+ * on first use.)
  */
-export function open_check_link(core, form) {
+export async function open_check_link(core, form) {
   if (!is_check_link(location.hash)) return null;
-  const document_ = JSON.parse(core.parseLink(location.hash));
+  const document_ = JSON.parse(await core.parseLink(location.hash));
   form.fill(document_.settings ?? {});
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
   return document_.findings ?? [];

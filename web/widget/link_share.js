@@ -43,7 +43,7 @@ export class link_share {
   /** The link for the form's settings now: the link base (or this page's address) plus the core's fragment. */
   async link() {
     const api = await this.core;
-    const document_ = JSON.parse(api.makeLink(JSON.stringify(this.settings())));
+    const document_ = JSON.parse(await api.makeLink(JSON.stringify(this.settings())));
     const base = (this.link_base() ?? `${location.origin}${location.pathname}`).replace(/#.*$/, '');
     return `${base}${document_.fragment}`;
   }

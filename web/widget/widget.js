@@ -32,8 +32,6 @@ function after_next_paint(task) {
  */
 export async function mount_widget(host, core_loading) {
   let core = null;  // the core's API, once loaded (before the widget is shown)
-  let catalog = null;  // the core's catalog, read once
-  const read_catalog = () => (catalog ??= JSON.parse(core.catalog()));
   // The provider the page's provider option names ('' when it names none:
   // the core's default), as the core words it for the form
   // (smtpcheck/provider/v1): read from the loaded core, once per id.
@@ -46,9 +44,14 @@ export async function mount_widget(host, core_loading) {
   const results = new results_view((values) => form.apply(values));
   const link_id = unique_id('from-link');
   const link_findings = el('div', { class: 'sc-results__list', attrs: { id: `${link_id}-list` } });
+  const link_filled = el('p', { class: 'sc-hint',
+    text: 'We filled in the form from your link. Add your own username and token to check them too.' });
+  const link_unread = el('p', { class: 'sc-hint', attrs: { hidden: true, role: 'alert' },
+    text: 'Your link could not be read: part of this checker did not load. Reload the page to try again.' });
   const link_notice = el('section', { class: 'sc-link-notice', attrs: { hidden: true, 'aria-labelledby': link_id } },
       el('h3', { class: 'sc-section-heading', text: 'Settings from the link you opened', attrs: { id: link_id } }),
-      el('p', { class: 'sc-hint', text: 'We filled in the form from your link. Add your own username and token to check them too.' }),
+      link_filled,
+      link_unread,
       link_findings);
 
   // The page's provider option goes with the settings everywhere: the
@@ -90,8 +93,8 @@ export async function mount_widget(host, core_loading) {
     explain.update();
   });
   const explain = new explain_box(core_loading, () => form.inputs.platform.value);
-  const pasted = new config_box(core_loading, (settings) => {
-    fill_platforms();
+  const pasted = new config_box(core_loading, async (settings) => {
+    await fill_platforms();
     form.fill(settings);
     check();
     explain.update();
@@ -107,19 +110,33 @@ export async function mount_widget(host, core_loading) {
   const footer = el('p', { class: 'sc-widget__footer', text: 'smtpcheck' });
 
   // The platform list comes from the catalog, which the first findings do
-  // not need: it is read after they are on screen, or at once for a link
-  // (which may name a platform).
-  let platforms_filled = false;
-  const fill_platforms = () => {
-    if (platforms_filled) return;
-    platforms_filled = true;
-    form.set_platforms(read_catalog().platforms);
-  };
+  // not need: it is read after they are on screen, or at once for a link or
+  // a pasted configuration (which may name a platform). Resolves once the
+  // picker holds the platforms; if the core's extras module (which holds the
+  // catalog) cannot load, the picker keeps its first entry and a later call
+  // tries again.
+  let platforms_filled = null;
+  const fill_platforms = () => (platforms_filled ??= core.catalog()
+      .then((text) => form.set_platforms(JSON.parse(text).platforms))
+      .catch((error) => {
+        platforms_filled = null;
+        console.warn('smtpcheck: the platform list could not be loaded:', error);
+      }));
 
-  const open_link = () => {
+  const open_link = async () => {
     if (!is_check_link(location.hash)) return;
-    fill_platforms();
-    render_findings(link_findings, open_check_link(core, form), 4);
+    await fill_platforms();
+    let findings = null;
+    try {
+      findings = await open_check_link(core, form);
+    } catch (error) {
+      // The link codec's module could not load (a network hiccup): the link
+      // stays in the address bar, so reloading the page opens it.
+      console.warn('smtpcheck: the check link could not be read:', error);
+    }
+    link_filled.hidden = findings === null;
+    link_unread.hidden = findings !== null;
+    render_findings(link_findings, findings ?? [], 4);
     link_notice.hidden = false;
     check();
     explain.update();
@@ -143,7 +160,7 @@ export async function mount_widget(host, core_loading) {
   // The page shows the widget once, with its first findings: attached any
   // earlier, the browser would lay out and paint it twice.
   core = await core_loading;
-  if (is_check_link(location.hash)) open_link(); else check();
+  if (is_check_link(location.hash)) await open_link(); else check();
   clear(host).append(widget);
   // A check link pasted into the address bar of an open page arrives as a hash change.
   window.addEventListener('hashchange', open_link);

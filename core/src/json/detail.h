@@ -33,8 +33,10 @@ struct parse_error_place {
   std::string reason;  ///< the parser's reason, with what it read left out
 };
 
-/// Locates the first syntax error in `text` (which must fail to parse).
-parse_error_place locate_parse_error(std::string_view text);
+/// Parses `text` as JSON without exceptions (nlohmann's strict reading: one
+/// value, nothing after it). When it is not JSON, returns nullopt and, given
+/// `error`, says there where and why it stopped.
+std::optional<nlohmann::json> parse_json(std::string_view text, parse_error_place* error = nullptr);
 
 /// "an array", "a string", "null", …: a JSON value's type as a sentence says it.
 std::string type_name(const nlohmann::json& v);
@@ -43,7 +45,7 @@ std::string type_name(const nlohmann::json& v);
 struct unreadable_findings {
   std::size_t max_bytes;
   finding (*too_large)();
-  finding (*malformed)(std::string_view text);
+  finding (*malformed)(std::string_view text, const parse_error_place& place);
   finding (*not_an_object)(const nlohmann::json& document);
 };
 

@@ -9,48 +9,40 @@ namespace smtpcheck::json_detail {
 
 using json = nlohmann::json;
 
-std::optional<json> parse_object(std::string_view text, const unreadable_findings& kind,
-                                 std::vector<finding>& out) {
-  if (text.size() > kind.max_bytes) {
-    out.push_back(kind.too_large());
-    return std::nullopt;
-  }
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) {
-    out.push_back(kind.malformed(text));
-    return std::nullopt;
-  }
-  if (!doc.is_object()) {
-    out.push_back(kind.not_an_object(doc));
-    return std::nullopt;
-  }
-  return doc;
-}
-
 namespace {
 
-// Records where parsing stopped, without building anything.
-struct error_locator : nlohmann::json_sax<json> {
-  std::size_t position = 0;
-  std::string message;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t pos, const std::string&,
-                   const nlohmann::detail::exception& ex) override {
+// nlohmann's document builder, and where and why the text stopped being JSON
+// when it does: one parse for both, and one instantiation of nlohmann's parser
+// (which is large) for every reader of every document.
+class document_reader {
+ public:
+  explicit document_reader(json& into) : builder_(into, false) {}
+
+  bool null() { return builder_.null(); }
+  bool boolean(bool value) { return builder_.boolean(value); }
+  bool number_integer(json::number_integer_t value) { return builder_.number_integer(value); }
+  bool number_unsigned(json::number_unsigned_t value) { return builder_.number_unsigned(value); }
+  bool number_float(json::number_float_t value, const json::string_t& text) {
+    return builder_.number_float(value, text);
+  }
+  bool string(json::string_t& value) { return builder_.string(value); }
+  bool binary(json::binary_t& value) { return builder_.binary(value); }
+  bool start_object(std::size_t size) { return builder_.start_object(size); }
+  bool key(json::string_t& value) { return builder_.key(value); }
+  bool end_object() { return builder_.end_object(); }
+  bool start_array(std::size_t size) { return builder_.start_array(size); }
+  bool end_array() { return builder_.end_array(); }
+  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) {
     position = pos;
     message = ex.what();
     return false;
   }
+
+  std::size_t position = 0;  ///< nlohmann's count of bytes read when it stopped
+  std::string message;       ///< nlohmann's message, which quotes the input
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<json> builder_;
 };
 
 // "…parse error at line 1, column 9: syntax error while parsing value - invalid
@@ -90,13 +82,9 @@ std::string reason_without_input(std::string message) {
   return message;
 }
 
-}  // namespace
-
-parse_error_place locate_parse_error(std::string_view text) {
-  error_locator locator;
-  json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json,
-                  false);
-  const std::size_t pos = std::min(locator.position == 0 ? 0 : locator.position - 1, text.size());
+// Where, in lines and columns, and why `text` stopped being JSON.
+parse_error_place place_of(std::string_view text, const document_reader& reader) {
+  const std::size_t pos = std::min(reader.position == 0 ? 0 : reader.position - 1, text.size());
   // Columns count characters, as editors do: UTF-8 continuation bytes do not
   // start a new column.
   std::size_t line = 1, column = 1;
@@ -111,11 +99,40 @@ parse_error_place locate_parse_error(std::string_view text) {
   }
   parse_error_place place;
   place.where = "line " + std::to_string(line) + ", column " + std::to_string(column);
-  place.reason = reason_without_input(locator.message);
+  place.reason = reason_without_input(reader.message);
   if (place.reason.find("U+000A (LF)") != std::string::npos) {
     place.reason += " (a string is not closed before the end of its line)";
   }
   return place;
+}
+
+}  // namespace
+
+std::optional<json> parse_json(std::string_view text, parse_error_place* error) {
+  json doc;
+  document_reader reader(doc);
+  if (json::sax_parse(text.begin(), text.end(), &reader)) return doc;
+  if (error != nullptr) *error = place_of(text, reader);
+  return std::nullopt;
+}
+
+std::optional<json> parse_object(std::string_view text, const unreadable_findings& kind,
+                                 std::vector<finding>& out) {
+  if (text.size() > kind.max_bytes) {
+    out.push_back(kind.too_large());
+    return std::nullopt;
+  }
+  parse_error_place error;
+  std::optional<json> doc = parse_json(text, &error);
+  if (!doc) {
+    out.push_back(kind.malformed(text, error));
+    return std::nullopt;
+  }
+  if (!doc->is_object()) {
+    out.push_back(kind.not_an_object(*doc));
+    return std::nullopt;
+  }
+  return doc;
 }
 
 // "an array", "a string", "null", …: JSON types as a sentence says them.

@@ -22,8 +22,11 @@ struct probe_file_parts {
 // to read or to explain why it cannot.
 probe_file_parts parts_of(std::string_view text) {
   if (text.size() > max_report_bytes) return {std::string(text), std::nullopt};
-  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-  if (!doc.is_object() || doc.contains("schema")) return {std::string(text), std::nullopt};
+  const std::optional<nlohmann::json> parsed = json_detail::parse_json(text);
+  if (!parsed || !parsed->is_object() || parsed->contains("schema")) {
+    return {std::string(text), std::nullopt};
+  }
+  const nlohmann::json& doc = *parsed;
   const auto report = doc.find("report");
   if (report == doc.end()) return {std::string(text), std::nullopt};
   const auto part = [](const nlohmann::json& value) {

@@ -363,13 +363,12 @@ void read_report(reader& r, const json& doc, probe_report& report) {
                                  });
 }
 
-finding malformed(std::string_view text) {
+finding malformed(std::string_view text, const json_detail::parse_error_place& place) {
   if (text::trim(text).empty()) {
     return make_finding(fid::diagnose_report_malformed, "", "The probe report is empty.",
                         "Paste the whole output of `smtpcheck probe --json`.",
                         std::to_string(text.size()) + " bytes");
   }
-  const json_detail::parse_error_place place = json_detail::locate_parse_error(text);
   return make_finding(fid::diagnose_report_malformed, "",
                       "The report's JSON is malformed at " + place.where + ": " + place.reason +
                           ". It was probably cut short or edited.",

@@ -23,7 +23,7 @@ using json_detail::ojson;
 
 constexpr std::string_view settings_schema = "smtpcheck/settings/v1";
 
-finding malformed(std::string_view text) {
+finding malformed(std::string_view text, const json_detail::parse_error_place& place) {
   if (text::trim(text).empty()) {
     return make_finding(fid::settings_malformed_json, "", "The settings document is empty.",
                         "Give the settings as one JSON object, e.g. {\"host\": \"" +
@@ -31,7 +31,6 @@ finding malformed(std::string_view text) {
                             std::to_string(default_provider().recommended_port) + "}.",
                         std::to_string(text.size()) + " bytes");
   }
-  const json_detail::parse_error_place place = json_detail::locate_parse_error(text);
   return make_finding(fid::settings_malformed_json, "",
                       "The JSON is malformed at " + place.where + ": " + place.reason + ".",
                       "Correct the JSON at " + place.where +
