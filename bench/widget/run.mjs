@@ -26,7 +26,10 @@
 //      widget's Web Worker), timed by the Event Timing API, beside the same
 //      keystrokes on the idle page.
 //
-//   node bench/widget/run.mjs [--native PATH] [--web-root PATH]
+//   node bench/widget/run.mjs [--native PATH] [--web-root PATH] [--only check]
+//
+// --only check runs part 2 alone (the checkSettings ratio, same method) and
+// prints only its lines: for comparing two core builds quickly.
 //
 // Needs build/web (scripts/build). The native program is built first when
 // it is missing (cmake --preset release, then only its target, in
@@ -57,8 +60,15 @@ const settings_file = path.join(repo, 'tests/data/settings/108-nodemailer-secure
 const playwright_entry = path.join(repo, 'node_modules/playwright-core/index.mjs');
 const batches = 200;
 const batch_calls = 100;
-const navigations = 15;
 const check_rounds = 10;  // checkSettings: WebAssembly and native, interleaved
+const only = option('--only', null);
+if (only !== null && only !== 'check') {
+  console.error(`bench/widget: --only takes "check" (the checkSettings ratio alone), not ${only}`);
+  process.exit(2);
+}
+const only_check = only === 'check';
+const navigations = only_check ? 0 : 15;  // part 3 is skipped with --only check
+const load_before = loadavg();
 
 // The native baseline is a Release build (-O3, as a shipped program), not
 // the dev tree's RelWithDebInfo: build just its target when it is missing.
@@ -111,6 +121,15 @@ const { chromium } = await import(pathToFileURL(playwright_entry).href);
 const loaded = new Set();
 const server = await start_static_server({ root: web_root });
 const floor_server = await start_static_server({ root: floor_root });
+let closed = false;
+const close_all = async () => {
+  if (closed) return;
+  closed = true;
+  await browser.close();
+  await server.close();
+  await floor_server.close();
+  rmSync(floor_root, { recursive: true, force: true });
+};
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
 
@@ -207,6 +226,23 @@ try {
   const native_us = median(rounds.map((r) => r.native));
   const check_ratio = median(rounds.map((r) => r.ratio));
   await context.close();
+
+  const print_check = () => {
+    console.log(`checkSettings() median, ${batches * batch_calls} calls (${path.basename(settings_file)}):`);
+    console.log(`  WebAssembly in Chromium:  ${wasm_us.toFixed(2)} µs (median of ${check_rounds} rounds)`);
+    const release = native_bench === path.join(repo, 'build/release/bench/check_settings_bench');
+    console.log(`  native${release ? ', Release build' : ''} (${path.relative(repo, native_bench)}):  ${native_us.toFixed(2)} µs (median of the same rounds, each right after WebAssembly's)`);
+    console.log(`  ratio WebAssembly / native, median of the rounds' ratios:  ${check_ratio.toFixed(2)}   target <= 1.5: ${verdict(check_ratio <= 1.5)}`);
+    console.log(`  rounds (WebAssembly / native µs):  ${rounds.map((r) => `${r.wasm.toFixed(0)}/${r.native.toFixed(0)}`).join(', ')}`);
+  };
+  if (only_check) {
+    console.log('smtpcheck widget benchmark, checkSettings() only (Chromium headless)');
+    const load = (l) => l.map((v) => v.toFixed(2)).join(' ');
+    console.log(`machine: ${cpus().length} cores, load average ${load(load_before)} before, ${load(loadavg())} after`);
+    print_check();
+    await close_all();
+    process.exit(0);
+  }
 
   // 4. A whole log in the explain box.
   const log_context = await browser.newContext();
@@ -458,13 +494,7 @@ try {
     console.log(`  not loaded until ${first_use_of[s.name]}: ${s.name} ${kib(s.gzip)} (${kib(s.raw)} raw)`);
   }
   console.log('');
-  console.log(`checkSettings() median, ${batches * batch_calls} calls (${path.basename(settings_file)}):`);
-  const ratio = check_ratio;
-  console.log(`  WebAssembly in Chromium:  ${wasm_us.toFixed(2)} µs (median of ${check_rounds} rounds)`);
-  const release = native_bench === path.join(repo, 'build/release/bench/check_settings_bench');
-  console.log(`  native${release ? ', Release build' : ''} (${path.relative(repo, native_bench)}):  ${native_us.toFixed(2)} µs (median of the same rounds, each right after WebAssembly's)`);
-  console.log(`  ratio WebAssembly / native, median of the rounds' ratios:  ${ratio.toFixed(2)}   target <= 1.5: ${verdict(ratio <= 1.5)}`);
-  console.log(`  rounds (WebAssembly / native µs):  ${rounds.map((r) => `${r.wasm.toFixed(0)}/${r.native.toFixed(0)}`).join(', ')}`);
+  print_check();
   console.log('');
   const first = median(first_findings_ms);
   const floor = median(floor_ms);
@@ -498,8 +528,5 @@ try {
   console.log(`    ratio of the typing times, explaining / bare textarea: ${(keys_log.typing_ms / keys_bare.typing_ms).toFixed(2)}; longest keystroke, explaining minus bare textarea: ${(longest_key(keys_log) - longest_key(keys_bare)).toFixed(0)} ms` +
               `   target: no more than the bare textarea + 50 ms: ${verdict(longest_key(keys_log) <= longest_key(keys_bare) + 50)}`);
 } finally {
-  await browser.close();
-  await server.close();
-  await floor_server.close();
-  rmSync(floor_root, { recursive: true, force: true });
+  await close_all();
 }

@@ -72,6 +72,22 @@ bool contains_uuid(std::string_view value) {
   return false;
 }
 
+// What redact_secret_words() needs to find anything: a UUID starts with 8
+// hex digits, a blob is a run of 32 token characters, an access key starts
+// with its provider's prefix. Most text (a finding's wording) has none.
+bool may_hold_secret_word(std::string_view value) {
+  std::size_t hex = 0, run = 0;
+  for (char c : value) {
+    hex = text::is_hex(c) ? hex + 1 : 0;
+    run = is_token_char(c) ? run + 1 : 0;
+    if (hex >= 8 || run >= blob_length) return true;
+  }
+  for (const provider_profile* p : providers()) {
+    if (!p->access_key_prefix.empty() && text::icontains(value, p->access_key_prefix)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_secret_parameter_name(std::string_view name) {
@@ -98,6 +114,7 @@ bool looks_like_secret(std::string_view value) {
 }
 
 std::string redact_secret_words(std::string_view value, std::string_view marker) {
+  if (!may_hold_secret_word(value)) return std::string(value);
   constexpr std::size_t uuid_length = 36;
   std::string out;
   std::size_t i = 0;
