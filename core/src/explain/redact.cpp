@@ -401,8 +401,8 @@ std::string redact_secret_values(std::string_view text) {
   // As in redactor::line, each step runs only when the text holds what it
   // looks for: most text (a finding's wording) holds none of it, and each
   // step copies the text character by character.
-  std::string s = text::icontains(text, "auth ") ? redact_auth_arguments(text, true)
-                                                  : std::string(text);
+  std::string s =
+      text::icontains(text, "auth ") ? redact_auth_arguments(text, true) : std::string(text);
   if (s.find("://") != std::string::npos) s = redact_url_passwords(s);
   if (has_hex_run(s, 8)) s = redact_tokens(s);
   if (s.find_first_of("=:") != std::string::npos) s = redact_secret_assignments(s);
