@@ -9,7 +9,7 @@
 // is first reached or used (on_use.js).
 
 import { el, clear, unique_id } from './element.js';
-import { load_on_use } from './on_use.js';
+import { load_on_use, prepare_boxes } from './on_use.js';
 
 export class config_box {
   /**
@@ -40,10 +40,7 @@ export class config_box {
         this.summary, this.corrected_block, this.results);
     this.textarea.addEventListener('input', () => this.update());
     this.copy.addEventListener('click', () => this.copy_lines());
-    this.element.addEventListener('focusin', () => {
-      core.then((api) => api.loadExplain()).catch(() => {});
-      load_on_use().catch(() => {});
-    });
+    this.element.addEventListener('focusin', () => prepare_boxes(core));
     this.requests = 0;
   }
 

@@ -9,7 +9,7 @@
 // reached or typed in (on_use.js).
 
 import { el, clear, unique_id } from './element.js';
-import { load_on_use } from './on_use.js';
+import { load_on_use, prepare_boxes } from './on_use.js';
 
 export class explain_box {
   /**
@@ -34,10 +34,7 @@ export class explain_box {
     this.textarea.addEventListener('input', () => this.update());
     // explain's part of the core loads on first use: start it as soon as the
     // box is reached, so it is there by the time something is pasted.
-    this.element.addEventListener('focusin', () => {
-      core.then((api) => api.loadExplain()).catch(() => {});
-      load_on_use().catch(() => {});
-    });
+    this.element.addEventListener('focusin', () => prepare_boxes(core));
     this.requests = 0;
   }
 

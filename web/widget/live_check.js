@@ -21,21 +21,15 @@
 
 import { el, unique_id } from './element.js';
 import { pairing_token } from './pairing_fragment.js';
+import { load_beside } from './on_use.js';
 
-let run_loading = null;  // the run's methods, loaded once for every widget
-
-// Loads smtpcheck-live-check.js and adds its methods to live_check (once);
-// a failed load is forgotten, so the next click tries again.
+// Loads smtpcheck-live-check.js (once for every widget: on_use.js) and adds
+// its methods to live_check; a failed load is forgotten, so the next click
+// tries again.
 function load_run() {
-  // Resolved at run time against the bundle's address (this file's, once
-  // bundled), as the explain worker's is: the run is a file of its own.
-  run_loading ??= import(new URL('./smtpcheck-live-check.js', import.meta.url).href).then(({ live_check_run }) => {
+  return load_beside('smtpcheck-live-check.js').then(({ live_check_run }) => {
     Object.assign(live_check.prototype, live_check_run);
-  }, (error) => {
-    run_loading = null;
-    throw error;
   });
-  return run_loading;
 }
 
 export class live_check {

@@ -9,7 +9,7 @@
 // used (on_use.js).
 
 import { el, clear, unique_id } from './element.js';
-import { load_on_use } from './on_use.js';
+import { load_on_use, prepare_boxes } from './on_use.js';
 
 export class report_import {
   /**
@@ -40,10 +40,7 @@ export class report_import {
     });
     // diagnose's part of the core loads on first use: start it as soon as
     // the box is reached or a file is dragged over it.
-    const prepare = () => {
-      core.then((api) => api.loadExplain()).catch(() => {});
-      load_on_use().catch(() => {});
-    };
+    const prepare = () => prepare_boxes(core);
     this.element.addEventListener('focusin', prepare);
     this.zone.addEventListener('dragenter', prepare);
     this.reads = 0;
