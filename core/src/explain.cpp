@@ -186,7 +186,7 @@ std::vector<finding> explain(std::string_view text, std::string_view platform_id
   std::vector<finding> out;
   const provider_profile* chosen =
       provider_id.empty() ? &default_provider() : find_provider(text::lower(provider_id));
-  if (!chosen) out.push_back(rules::unknown_provider(std::string(provider_id)));
+  if (!chosen) out.push_back(rules::unknown_provider(provider_id));
   const provider_profile& provider = chosen ? *chosen : default_provider();
   const std::string_view part = readable_part(text);
   if (text::trim(part).empty()) {

@@ -25,8 +25,9 @@ TEST_CASE("the embedded page holds the widget and the WebAssembly core", "[serve
   REQUIRE(find_asset("/"));
   CHECK(find_asset("/")->path == "/index.html");
   for (const char* path :
-       {"/smtpcheck-widget.js", "/smtpcheck-worker.js", "/smtpcheck.mjs", "/smtpcheck_core.wasm",
-        "/smtpcheck_extras.wasm", "/smtpcheck_explain.wasm"}) {
+       {"/smtpcheck-widget.js", "/smtpcheck-live-check.js", "/smtpcheck-on-use.js",
+        "/smtpcheck-worker.js", "/smtpcheck.mjs", "/smtpcheck_core.wasm", "/smtpcheck_extras.wasm",
+        "/smtpcheck_explain.wasm"}) {
     INFO(path);
     REQUIRE(find_asset(path));
     CHECK_FALSE(find_asset(path)->bytes.empty());
@@ -56,8 +57,14 @@ TEST_CASE("the page is served with its type, CSP, no-referrer and nosniff", "[se
   CHECK(wasm.status == 200);
   CHECK(wasm.header("content-type") == "application/wasm");
   CHECK(wasm.body.size() == find_asset("/smtpcheck_core.wasm")->bytes.size());
-  CHECK(exchange(agent.port(), get_request(agent, "/smtpcheck.mjs")).header("content-type") ==
-        "text/javascript; charset=utf-8");
+  // The widget imports these beside its own script once something is used.
+  for (const char* path : {"/smtpcheck.mjs", "/smtpcheck-live-check.js", "/smtpcheck-on-use.js"}) {
+    INFO(path);
+    const http_reply script = exchange(agent.port(), get_request(agent, path));
+    CHECK(script.status == 200);
+    CHECK(script.header("content-type") == "text/javascript; charset=utf-8");
+    CHECK(script.body.size() == find_asset(path)->bytes.size());
+  }
   const http_reply head =
       exchange(agent.port(), http_request("HEAD", "/index.html", {{"Host", agent_host(agent)}}));
   CHECK(head.status == 200);

@@ -18,6 +18,11 @@ TEST_CASE("an --origin value is kept in the form browsers send", "[serve][origin
   CHECK(parse_origin_option("https://help.example.com:8443").origin ==
         "https://help.example.com:8443");
   CHECK(parse_origin_option("http://[::1]:3000").origin == "http://[::1]:3000");
+  CHECK(parse_origin_option("http://[::1]:80").origin == "http://[::1]");
+  CHECK(parse_origin_option("https://help.example.com:08443").origin ==
+        "https://help.example.com:8443");
+  CHECK(parse_origin_option("https://help.example.com:0443").origin == "https://help.example.com");
+  CHECK(parse_origin_option("http://help.example.com:443").origin == "http://help.example.com:443");
 }
 
 TEST_CASE("an --origin value with a path, wildcard, user or other scheme is refused",

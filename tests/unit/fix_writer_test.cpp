@@ -91,6 +91,19 @@ TEST_CASE("a login fix asks Mailgun for its SMTP login and Amazon SES for its SM
         "`server.login(\"<your SMTP username>\", \"<your SMTP password>\")` (Python smtplib)");
 }
 
+TEST_CASE("working credentials are named in each provider's words, never 'token' for a key",
+          "[fix][provider]") {
+  CHECK(fix::credentials_work(provider("postmark")) == "the Server API Token works");
+  CHECK(fix::credentials_work(provider("sendgrid")) == "the API key works");
+  CHECK(fix::credentials_work(provider("mailgun")) == "the SMTP login and its SMTP password work");
+  CHECK(fix::credentials_work(provider("amazon-ses")) ==
+        "the SMTP username and its SMTP password work");
+  for (const provider_profile* p : providers()) {
+    INFO(p->id);
+    CHECK(fix::credentials_work(*p).find(p->server_token_name) != std::string::npos);
+  }
+}
+
 TEST_CASE("a Postmark access key typed as the username gets the key pair's placeholders",
           "[fix][provider]") {
   const fix::fix_target t =

@@ -3,7 +3,7 @@
 // form is filled from them, the right findings are shown, the corrected
 // lines come back in the snippet's own syntax, and the token is nowhere in
 // the page's text or attributes, nor in any request (the snippet never leaves
-// the browser).
+// the browser). Every id on the page is there once and has a stem.
 //
 //   node --test tests/web/config_box.test.mjs      (ctest: web.widget)
 
@@ -95,6 +95,16 @@ async function assert_token_kept_private({ page, requests }) {
       'the snippet was sent somewhere');
 }
 
+// Every id on the page is there once and names something: the findings'
+// group headings take their ids from their container's, so a container
+// without one would give "-error", repeated in every such container.
+async function assert_ids_unique_and_named(page) {
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((node) => node.id));
+  const repeated = ids.filter((id, at) => ids.indexOf(id) !== at);
+  assert.deepEqual(repeated, [], 'ids that repeat on the page');
+  assert.deepEqual(ids.filter((id) => id === '' || id.startsWith('-')), [], 'ids without a stem');
+}
+
 test('a pasted Laravel .env fills the form, shows the 465 error and answers MAIL_PORT=587 / MAIL_ENCRYPTION=tls', async () => {
   const session = await paste(laravel_env);
   const { page, context, errors } = session;
@@ -113,6 +123,10 @@ test('a pasted Laravel .env fills the form, shows the 465 error and answers MAIL
   const corrected = await page.locator('.sc-config__corrected').innerText();
   assert.deepEqual(corrected.split('\n'), ['MAIL_PORT=587', 'MAIL_ENCRYPTION=tls']);
   await page.getByRole('button', { name: 'Copy the corrected lines' }).waitFor();
+  // With the explain box's findings too, every box with findings is on the page.
+  await page.getByLabel('Paste the error message your application printed').fill('535 5.7.8 Authentication failed');
+  await page.locator('.sc-explain .sc-finding').first().waitFor();
+  await assert_ids_unique_and_named(page);
   await assert_token_kept_private(session);
   await context.close();
   assert.deepEqual(errors, []);
@@ -130,6 +144,7 @@ test('a pasted Nodemailer transport with secure: true on 587 answers secure: fal
   await page.locator('.sc-results [data-finding-id="security.implicit_tls_on_starttls_port"]').waitFor();
   assert.equal((await page.locator('.sc-config__corrected').innerText()).trim(), 'secure: false,');
   assert.match(await page.locator('.sc-config__places').innerText(), /line 4/);
+  await assert_ids_unique_and_named(page);
   await assert_token_kept_private(session);
   await context.close();
   assert.deepEqual(errors, []);

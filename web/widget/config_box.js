@@ -23,7 +23,7 @@ export class config_box {
     this.textarea = el('textarea', { class: 'sc-input sc-config__text',
       attrs: { id, rows: 6, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': `${id}-hint` } });
     this.summary = el('p', { class: 'sc-hint sc-config__format', attrs: { 'aria-live': 'polite' } });
-    this.results = el('div', { class: 'sc-config__results' });
+    this.results = el('div', { class: 'sc-config__results', attrs: { id: `${id}-results` } });
     this.corrected = el('pre', { class: 'sc-config__corrected', attrs: { id: `${id}-corrected` } });
     this.places = el('ul', { class: 'sc-config__places' });
     this.copy = el('button', { class: 'sc-button', text: 'Copy the corrected lines', attrs: { type: 'button' } });

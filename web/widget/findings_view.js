@@ -36,17 +36,24 @@ function finding_item(finding, severity, on_apply) {
 
 /**
  * Replaces `container`'s content with the findings grouped by severity;
- * empty groups are left out. `heading_level` is the level of the group
- * headings (the widget's own heading sits one above). With `on_apply`, a
- * fix that sets values gets an Apply button calling on_apply(values).
+ * empty groups are left out. `container` should have a page-unique id: the
+ * group headings' ids are made from it. `heading_level` is the level of the
+ * group headings (the widget's own heading sits one above). With `on_apply`,
+ * a fix that sets values gets an Apply button calling on_apply(values).
  */
 export function render_findings(container, findings, heading_level = 3, on_apply = null) {
   clear(container);
   for (const severity of severities) {
     const group = findings.filter((f) => f.severity === severity.id);
     if (group.length === 0) continue;
-    const heading_id = `${container.id}-${severity.id}`;
-    container.append(el('section', { class: `sc-group sc-group--${severity.id}`, attrs: { 'aria-labelledby': heading_id } },
+    // The headings' ids are made from the container's, which is unique on
+    // the page; a container without one gets headings without ids (an id
+    // such as "-error" would repeat in every such container), its groups
+    // then named by aria-label.
+    const heading_id = container.id ? `${container.id}-${severity.id}` : null;
+    const label = heading_id ? null : `${severity.heading} (${group.length})`;
+    container.append(el('section', { class: `sc-group sc-group--${severity.id}`,
+      attrs: { 'aria-labelledby': heading_id, 'aria-label': label } },
         el(`h${heading_level}`, { class: 'sc-group__heading', attrs: { id: heading_id } },
             `${severity.heading} `, el('span', { class: 'sc-group__count', text: `(${group.length})` })),
         el('ul', { class: 'sc-group__list' }, group.map((f) => finding_item(f, severity, on_apply)))));

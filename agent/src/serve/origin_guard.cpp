@@ -45,9 +45,10 @@ origin_option parse_origin_option(std::string_view text) {
   if (rest.find('*') != std::string_view::npos) {
     return refuse("wildcards are not allowed: name each origin exactly with its own --origin");
   }
+  // The host, and the port's text when a ':' follows the host; the port is
+  // read once below, for both forms of host.
   std::string_view host = rest;
-  std::string_view port;
-  std::optional<int> port_number;
+  std::optional<std::string_view> port;
   if (rest.starts_with('[')) {
     const std::size_t close = rest.find(']');
     if (close == std::string_view::npos)
@@ -63,27 +64,27 @@ origin_option parse_origin_option(std::string_view text) {
     if (!after.empty()) {
       if (!after.starts_with(':')) return refuse("unexpected text after the IPv6 address");
       port = after.substr(1);
-      port_number = parse_port(port);
-      if (!port_number) return refuse("the port must be a number from 1 to 65535");
     }
   } else {
     if (const std::size_t colon = rest.find(':'); colon != std::string_view::npos) {
       host = rest.substr(0, colon);
       port = rest.substr(colon + 1);
-      port_number = parse_port(port);
-      if (!port_number) return refuse("the port must be a number from 1 to 65535");
     }
     if (host.empty() || !std::all_of(host.begin(), host.end(), is_host_char) ||
         host.front() == '.' || host.back() == '.' || host.find("..") != std::string_view::npos) {
       return refuse("the host name in the origin is not valid");
     }
   }
-  // Browsers leave the default port out of Origin, so keeping it would never match.
-  // Browsers write the port without leading zeros: so does the allowlist.
-  if ((scheme == "http" && port_number == 80) || (scheme == "https" && port_number == 443))
-    port_number.reset();
   std::string origin = scheme + "://" + std::string(host);
-  if (port_number) origin += ":" + std::to_string(*port_number);
+  if (port) {
+    const std::optional<int> number = parse_port(*port);
+    if (!number) return refuse("the port must be a number from 1 to 65535");
+    // Browsers leave the scheme's default port out of Origin, so keeping it
+    // would never match; they write a port without leading zeros, and so
+    // does the allowlist.
+    const int default_port = scheme == "https" ? 443 : 80;
+    if (*number != default_port) origin += ":" + std::to_string(*number);
+  }
   return {origin, ""};
 }
 

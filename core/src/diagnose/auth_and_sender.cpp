@@ -35,7 +35,7 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
   if (a.status == "ok") {
     out.push_back(make_finding(fid::diagnose_auth_ok, "username",
                                "AUTH " + quote(ctx, a.mechanism) + " was accepted on " + where(*c) +
-                                   ": the token works for SMTP.",
+                                   ": " + fix::credentials_work(p) + ".",
                                "", evidence));
   } else if (a.status == "failed") {
     // The reply in explain's words: the same text reads the same whether

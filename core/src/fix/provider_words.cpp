@@ -18,6 +18,19 @@ std::string placeholder(std::string_view words) {
   return "<your " + std::string(words) + ">";
 }
 
+// The username of a login that has one of its own, as login_words says it:
+// "SMTP login" (an email address), "SMTP username" (an access key); empty
+// when the username is the secret itself or fixed.
+std::string_view own_username_words(const credential_scheme& c) {
+  switch (c.username) {
+    case username_scheme::email_address: return "SMTP login";
+    case username_scheme::access_key: return "SMTP username";
+    case username_scheme::same_as_password:
+    case username_scheme::literal: break;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string login_words(const provider_profile& p) {
@@ -39,16 +52,20 @@ std::string login_words(const provider_profile& p) {
   return secret;
 }
 
+std::string credentials_work(const provider_profile& p) {
+  const std::string secret(p.server_token_name);
+  const std::string_view username = own_username_words(p.credentials);
+  if (username.empty()) return "the " + secret + " works";
+  return "the " + std::string(username) + " and its " + secret + " work";
+}
+
 std::string username_placeholder(const provider_profile& p, std::string_view typed_username) {
   if (access_key_typed(p, typed_username)) return placeholder("SMTP access key");
-  switch (p.credentials.username) {
-    case username_scheme::same_as_password: break;
-    case username_scheme::literal: return std::string(p.credentials.literal_username);
-    // The same words as login_words: "your SMTP login", "your SMTP username".
-    case username_scheme::email_address: return placeholder("SMTP login");
-    case username_scheme::access_key: return placeholder("SMTP username");
+  if (p.credentials.username == username_scheme::literal) {
+    return std::string(p.credentials.literal_username);
   }
-  return placeholder(p.server_token_name);
+  const std::string_view username = own_username_words(p.credentials);
+  return placeholder(username.empty() ? p.server_token_name : username);
 }
 
 std::string password_placeholder(const provider_profile& p, std::string_view typed_username) {

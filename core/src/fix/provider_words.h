@@ -14,6 +14,11 @@ namespace smtpcheck::fix {
 /// "`apikey` as the username and your API key as the password", …
 std::string login_words(const provider_profile& p);
 
+/// The credentials the server checked, as the subject of "work(s)": "the
+/// Server API Token works", "the API key works" (a fixed username is no
+/// credential), "the SMTP login and its SMTP password work".
+std::string credentials_work(const provider_profile& p);
+
 /// What goes into a username setting: the fixed username (`apikey`), or a
 /// placeholder ("<your Server API Token>", "<your SMTP login>", "<your SMTP
 /// access key>" when `typed_username` starts with the provider's access-key

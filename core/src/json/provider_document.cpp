@@ -5,6 +5,7 @@
 // widget spells no provider fact (docs/PROVIDER_DOCUMENT.md describes the shape).
 #include <string>
 
+#include "finding_redaction.h"
 #include "fix/provider_words.h"
 #include "json/detail.h"
 #include "rules/rule.h"
@@ -151,7 +152,9 @@ std::string provider_document(std::string_view provider_id) {
   const provider_profile* p =
       provider_id.empty() ? &default_provider() : find_provider(provider_id);
   std::vector<finding> findings;
-  if (!p) findings.push_back(rules::unknown_provider(std::string(provider_id)));
+  if (!p) findings.push_back(rules::unknown_provider(provider_id));
+  // The id is quoted back, and a secret pasted as one is not.
+  redact_secrets(findings);
   return json_detail::dump(ojson{{"schema", "smtpcheck/provider/v1"},
                                  {"provider", p ? profile_object(*p) : ojson()},
                                  {"findings", json_detail::to_json(findings)}});

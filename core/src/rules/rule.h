@@ -31,8 +31,11 @@ struct rule_context {
 /// `out`, when its provider is unknown. Shared by validate() and diagnose().
 std::optional<rule_context> make_rule_context(const settings& s, std::vector<finding>& out);
 
-/// settings.unknown_provider for `id`, naming the providers there are.
-finding unknown_provider(const std::string& id);
+/// settings.unknown_provider for `id`, which is quoted safely: control
+/// characters and invalid UTF-8 as U+FFFD, and at most 64 characters (a
+/// longer id is cut before any token-like run the cut would split, ends in
+/// "…" and has its length said). Secrets are left to redact_secrets().
+finding unknown_provider(std::string_view id);
 
 /// What the fix writer (core/src/fix/) words this context's fixes with: its
 /// provider and platform, the provider's host the settings should carry (the

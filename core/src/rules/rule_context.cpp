@@ -1,3 +1,4 @@
+#include "explain/sanitize.h"
 #include "finding_id.h"
 #include "fix/platform_words.h"
 #include "rules/rule.h"
@@ -31,6 +32,51 @@ std::string target_from(const rule_context& ctx) {
   return from;
 }
 
+// Provider ids are short words ("postmark", "amazon_ses"); what was typed
+// instead is quoted back at most this many characters.
+constexpr std::size_t max_shown_id_chars = 64;
+
+bool continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// The characters a token or key is written with ("SG.x-y_z", base64 "+/=").
+bool token_char(char c) {
+  return text::is_alnum(c) || c == '-' || c == '_' || c == '.' || c == '+' || c == '/' ||
+         c == '=' || c == '~';
+}
+
+struct shown_id {
+  std::string text;       ///< safe to print, at most max_shown_id_chars characters
+  std::size_t chars = 0;  ///< the length of the whole id, in characters
+  bool clipped = false;   ///< whether something was left out ("…" ends `text`)
+};
+
+// A typed id made safe to quote: control characters and invalid UTF-8 as
+// U+FFFD, and a long id cut short. The cut never splits a token-like run:
+// a part of a secret is not recognisable to redact_secrets(), which runs on
+// every finding after this, so the run is left out whole.
+shown_id show_id(std::string_view id) {
+  shown_id out;
+  const std::string safe = explaining::sanitize(id);
+  std::size_t cut = safe.size();
+  for (std::size_t i = 0; i < safe.size(); ++i) {
+    if (continuation(safe[i])) continue;
+    if (out.chars == max_shown_id_chars) cut = i;
+    ++out.chars;
+  }
+  if (cut == safe.size()) {
+    out.text = safe;
+    return out;
+  }
+  if (token_char(safe[cut])) {
+    while (cut > 0 && token_char(safe[cut - 1])) --cut;
+  }
+  out.text = std::string(text::trim(std::string_view(safe).substr(0, cut))) + "…";
+  out.clipped = true;
+  return out;
+}
+
 }  // namespace
 
 fix::fix_target fix_target_of(const rule_context& ctx) {
@@ -46,14 +92,17 @@ fix::fix_target fix_target_of(const rule_context& ctx) {
   };
 }
 
-finding unknown_provider(const std::string& id) {
+finding unknown_provider(std::string_view id) {
   // Not the list of ids: the providers are data, and a new profile must not
   // change this sentence (the catalog lists them).
+  const shown_id shown = show_id(id);
+  const std::string length =
+      shown.clipped ? " (" + std::to_string(shown.chars) + " characters)" : "";
   return make_finding(fid::settings_unknown_provider, "provider",
-                      "\"" + id + "\" is not a provider smtpcheck knows.",
+                      "\"" + shown.text + "\"" + length + " is not a provider smtpcheck knows.",
                       "Leave the provider out (it is then read from the host), or set it to a "
                       "provider id from the catalog (`smtpcheck catalog`).",
-                      id);
+                      shown.text);
 }
 
 std::optional<rule_context> make_rule_context(const settings& s, std::vector<finding>& out) {
