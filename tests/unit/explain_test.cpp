@@ -138,6 +138,23 @@ TEST_CASE("redaction keeps what is not a secret", "[explain][secrets]") {
   CHECK(r.line("535 5.7.8 Authentication failed") == "535 5.7.8 Authentication failed");
 }
 
+TEST_CASE("a finding's prose is skipped by the redaction's quick check, an assignment is not",
+          "[explain][secrets]") {
+  // Colons in prose and in settings shown as code name no secret.
+  CHECK_FALSE(explaining::may_hold_secret_value(
+      "Where: The options of nodemailer.createTransport({...}). secure: false, port: 587"));
+  // A secret's name before a colon goes to the full step, which keeps a placeholder.
+  constexpr std::string_view placeholder = "pass: \"<your Server API Token>\"";
+  CHECK(explaining::may_hold_secret_value(placeholder));
+  CHECK(explaining::redact_secret_values(placeholder) == placeholder);
+  for (std::string_view assignment :
+       {"SMTP_PASSWORD=hunter2", "\"password\": \"hunter2\"", "MAIL_PASS : x", "'api_key' => 'x'",
+        "smtp://user:pw@host", "AUTH PLAIN AGFiYwBkZWY=", "token 0123abcd0123abcd"}) {
+    CHECK(explaining::may_hold_secret_value(assignment));
+  }
+  CHECK(explaining::redact_secret_values("SMTP_PASSWORD=hunter2") == "SMTP_PASSWORD=<redacted>");
+}
+
 TEST_CASE("binary garbage is not recognised and does not crash", "[explain]") {
   std::string garbage;
   std::uint32_t state = 2463534242u;  // xorshift: the same bytes on every run

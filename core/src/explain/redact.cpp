@@ -343,6 +343,23 @@ std::string redact_secret_assignments(std::string_view s) {
   return out;
 }
 
+// True when some '=' or ':' in `s` follows a name that names_a_secret()
+// (after spaces, and after a quote closing a quoted name): the least
+// redact_secret_assignments() needs to redact anything. Prose with colons
+// ("Where: the options …", "secure: false") has none.
+bool assigns_a_secret(std::string_view s) {
+  for (std::size_t at = s.find_first_of("=:"); at != std::string_view::npos;
+       at = s.find_first_of("=:", at + 1)) {
+    std::size_t end = at;
+    while (end > 0 && s[end - 1] == ' ') --end;
+    if (end > 0 && (s[end - 1] == '"' || s[end - 1] == '\'')) --end;
+    std::size_t begin = end;
+    while (begin > 0 && is_identifier_char(s[begin - 1])) --begin;
+    if (begin < end && names_a_secret(s.substr(begin, end - begin))) return true;
+  }
+  return false;
+}
+
 // "smtp://user:password@host" (RFC 3986 §3.2.1 userinfo): the password goes,
 // the scheme, user and host stay.
 std::string redact_url_passwords(std::string_view s) {
@@ -397,15 +414,22 @@ std::string redactor::line(std::string_view raw) {
   return s;
 }
 
+// As in redactor::line, each step runs only when the text holds what it
+// looks for: most text (a finding's wording) holds none of it, and each step
+// copies the text character by character. A step only puts a marker ("<…>")
+// where it removes something, and a marker makes no URL, hex run or secret's
+// name, so what the text lacks at first, no step gives it.
+bool may_hold_secret_value(std::string_view text) {
+  return text::icontains(text, "auth ") || text.find("://") != std::string_view::npos ||
+         has_hex_run(text, 8) || assigns_a_secret(text);
+}
+
 std::string redact_secret_values(std::string_view text) {
-  // As in redactor::line, each step runs only when the text holds what it
-  // looks for: most text (a finding's wording) holds none of it, and each
-  // step copies the text character by character.
   std::string s =
       text::icontains(text, "auth ") ? redact_auth_arguments(text, true) : std::string(text);
   if (s.find("://") != std::string::npos) s = redact_url_passwords(s);
   if (has_hex_run(s, 8)) s = redact_tokens(s);
-  if (s.find_first_of("=:") != std::string::npos) s = redact_secret_assignments(s);
+  if (assigns_a_secret(s)) s = redact_secret_assignments(s);
   return s;
 }
 

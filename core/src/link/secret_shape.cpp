@@ -72,6 +72,8 @@ bool contains_uuid(std::string_view value) {
   return false;
 }
 
+}  // namespace
+
 // What redact_secret_words() needs to find anything: a UUID starts with 8
 // hex digits, a blob is a run of 32 token characters, an access key starts
 // with its provider's prefix. Most text (a finding's wording) has none.
@@ -87,8 +89,6 @@ bool may_hold_secret_word(std::string_view value) {
   }
   return false;
 }
-
-}  // namespace
 
 bool is_secret_parameter_name(std::string_view name) {
   for (std::string_view n : secret_names) {
