@@ -414,22 +414,24 @@ std::string redactor::line(std::string_view raw) {
   return s;
 }
 
-// As in redactor::line, each step runs only when the text holds what it
-// looks for: most text (a finding's wording) holds none of it, and each step
-// copies the text character by character. A step only puts a marker ("<…>")
-// where it removes something, and a marker makes no URL, hex run or secret's
-// name, so what the text lacks at first, no step gives it.
+// What each step of redact_secret_values() needs to change anything, judged
+// on the text before the first: a step only puts a marker ("<…>") where it
+// removes something, and a marker makes no URL, hex run or secret's name.
+// The fuzzer (fuzz_explain) checks it against the steps themselves.
 bool may_hold_secret_value(std::string_view text) {
   return text::icontains(text, "auth ") || text.find("://") != std::string_view::npos ||
          has_hex_run(text, 8) || assigns_a_secret(text);
 }
 
 std::string redact_secret_values(std::string_view text) {
+  // As in redactor::line, each step runs only when the text holds what it
+  // looks for: most text holds none of it, and each step copies the text
+  // character by character.
   std::string s =
       text::icontains(text, "auth ") ? redact_auth_arguments(text, true) : std::string(text);
   if (s.find("://") != std::string::npos) s = redact_url_passwords(s);
   if (has_hex_run(s, 8)) s = redact_tokens(s);
-  if (assigns_a_secret(s)) s = redact_secret_assignments(s);
+  if (s.find_first_of("=:") != std::string::npos) s = redact_secret_assignments(s);
   return s;
 }
 
