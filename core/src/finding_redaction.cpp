@@ -6,12 +6,16 @@
 namespace smtpcheck {
 namespace {
 
-// Most text holds nothing to redact: it is returned untouched, unallocated.
+// Most text holds nothing to redact: it is left untouched, and nothing is
+// copied (each check is one pass over the text). Each redaction runs only
+// where its own check says it may change something; the secret values'
+// redaction puts in markers ("<redacted>"), which hold no secret word, so
+// the words are judged on the text as it came.
 void redact(std::string& s) {
-  if (s.empty()) return;
-  std::string out =
-      link_codec::redact_secret_words(explaining::redact_secret_values(s), "<redacted>");
-  if (out != s) s = std::move(out);
+  const bool values = explaining::may_hold_secret_value(s);
+  const bool words = link_codec::may_hold_secret_word(s);
+  if (values) s = explaining::redact_secret_values(s);
+  if (words) s = link_codec::redact_secret_words(s, "<redacted>");
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include "explain/redact.h"
 #include "explain/reply_codes.h"
 #include "explain/sanitize.h"
+#include "link/secret_shape.h"
 #include "smtpcheck/catalog.h"
 #include "smtpcheck/explain.h"
 #include "smtpcheck/json.h"
@@ -136,6 +138,67 @@ TEST_CASE("redaction keeps what is not a secret", "[explain][secrets]") {
   CHECK(r.line("CLIENT -> SERVER: <credentials hidden>") ==
         "CLIENT -> SERVER: <credentials hidden>");
   CHECK(r.line("535 5.7.8 Authentication failed") == "535 5.7.8 Authentication failed");
+}
+
+TEST_CASE("a finding's prose is skipped by the redaction's quick check, an assignment is not",
+          "[explain][secrets]") {
+  // Colons in prose and in settings shown as code name no secret.
+  CHECK_FALSE(explaining::may_hold_secret_value(
+      "Where: The options of nodemailer.createTransport({...}). secure: false, port: 587"));
+  // A secret's name before a colon goes to the full step, which keeps a placeholder.
+  constexpr std::string_view placeholder = "pass: \"<your Server API Token>\"";
+  CHECK(explaining::may_hold_secret_value(placeholder));
+  CHECK(explaining::redact_secret_values(placeholder) == placeholder);
+  for (std::string_view assignment :
+       {"SMTP_PASSWORD=hunter2", "\"password\": \"hunter2\"", "MAIL_PASS : x", "'api_key' => 'x'",
+        "smtp://user:pw@host", "AUTH PLAIN AGFiYwBkZWY=", "token 0123abcd0123abcd"}) {
+    CHECK(explaining::may_hold_secret_value(assignment));
+  }
+  CHECK(explaining::redact_secret_values("SMTP_PASSWORD=hunter2") == "SMTP_PASSWORD=<redacted>");
+}
+
+TEST_CASE("the redaction's quick checks never pass over what the redaction would change",
+          "[explain][secrets]") {
+  // Random texts built from the pieces the redaction looks for, glued in any
+  // order: whenever a quick check says "nothing here", redacting changes
+  // nothing. (The fuzzer checks the same on any bytes.)
+  constexpr std::array pieces{std::string_view("pass"),  std::string_view("SMTP_PASSWORD"),
+                              std::string_view("token"), std::string_view("_key"),
+                              std::string_view(":"),     std::string_view("="),
+                              std::string_view("=>"),    std::string_view(" "),
+                              std::string_view("\""),    std::string_view("'"),
+                              std::string_view("PM-T-"), std::string_view("pm-t-"),
+                              std::string_view("ab12"),  std::string_view("0123abcd"),
+                              std::string_view("-"),     std::string_view("://"),
+                              std::string_view("u:p@"),  std::string_view("AUTH "),
+                              std::string_view("x"),     std::string_view("<v>"),
+                              std::string_view("$V"),    std::string_view("Zz9+/"),
+                              std::string_view("."),     std::string_view("\n")};
+  std::uint32_t state = 88172645u;  // xorshift: the same texts on every run
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    return state;
+  };
+  int skipped_values = 0, skipped_words = 0;
+  for (int i = 0; i < 100000; ++i) {
+    std::string text;
+    for (std::uint32_t n = next() % 12; n > 0; --n) text += pieces[next() % pieces.size()];
+    if (!explaining::may_hold_secret_value(text)) {
+      ++skipped_values;
+      REQUIRE(explaining::redact_secret_values(text) == text);
+    }
+    if (!link_codec::may_hold_secret_word(text)) {
+      ++skipped_words;
+      REQUIRE(link_codec::redact_secret_words(text, "<redacted>") == text);
+    }
+  }
+  // Both checks skip texts, and both let some through.
+  CHECK(skipped_values > 1000);
+  CHECK(skipped_values < 99000);
+  CHECK(skipped_words > 1000);
+  CHECK(skipped_words < 99000);
 }
 
 TEST_CASE("binary garbage is not recognised and does not crash", "[explain]") {

@@ -343,6 +343,19 @@ std::string redact_secret_assignments(std::string_view s) {
   return out;
 }
 
+// True when the '=' or ':' at `at` follows a name that names_a_secret()
+// (after spaces, and after a quote closing a quoted name): where
+// redact_secret_assignments() could redact. Prose with colons ("Where: the
+// options …", "secure: false") has no such name.
+bool assigns_a_secret_at(std::string_view s, std::size_t at) {
+  std::size_t end = at;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  if (end > 0 && (s[end - 1] == '"' || s[end - 1] == '\'')) --end;
+  std::size_t begin = end;
+  while (begin > 0 && is_identifier_char(s[begin - 1])) --begin;
+  return begin < end && names_a_secret(s.substr(begin, end - begin));
+}
+
 // "smtp://user:password@host" (RFC 3986 §3.2.1 userinfo): the password goes,
 // the scheme, user and host stay.
 std::string redact_url_passwords(std::string_view s) {
@@ -397,10 +410,30 @@ std::string redactor::line(std::string_view raw) {
   return s;
 }
 
+// What each step of redact_secret_values() needs to change anything, judged
+// on the text before the first: a step only puts a marker ("<…>") where it
+// removes something, and a marker makes no URL, hex run or secret's name.
+// One pass, as most text (a finding's wording) holds none of it. The unit
+// tests and the fuzzer (fuzz_explain) check it against the steps themselves.
+bool may_hold_secret_value(std::string_view text) {
+  std::size_t hex = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    hex = text::is_hex(c) ? hex + 1 : 0;
+    if (hex >= 8) return true;  // redact_tokens
+    if ((c == 'a' || c == 'A') && text::istarts_with(text.substr(i), "auth "))
+      return true;                                                   // redact_auth_arguments
+    if (c == ':' && text.substr(i).starts_with("://")) return true;  // redact_url_passwords
+    if ((c == '=' || c == ':') && assigns_a_secret_at(text, i))
+      return true;  // redact_secret_assignments
+  }
+  return false;
+}
+
 std::string redact_secret_values(std::string_view text) {
   // As in redactor::line, each step runs only when the text holds what it
-  // looks for: most text (a finding's wording) holds none of it, and each
-  // step copies the text character by character.
+  // looks for: most text holds none of it, and each step copies the text
+  // character by character.
   std::string s =
       text::icontains(text, "auth ") ? redact_auth_arguments(text, true) : std::string(text);
   if (s.find("://") != std::string::npos) s = redact_url_passwords(s);

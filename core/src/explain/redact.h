@@ -32,4 +32,8 @@ class redactor {
 /// `$SMTP_PASSWORD`) and prose ("the token: TLS on …") stay as they are.
 std::string redact_secret_values(std::string_view text);
 
+/// False when redact_secret_values() would return `text` unchanged for
+/// certain (most text); true when it might change it.
+bool may_hold_secret_value(std::string_view text);
+
 }  // namespace smtpcheck::explaining

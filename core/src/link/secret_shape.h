@@ -26,4 +26,8 @@ bool looks_like_secret(std::string_view value);
 /// any provider, a long base64 or hex run) replaced by `marker`.
 std::string redact_secret_words(std::string_view value, std::string_view marker);
 
+/// False when redact_secret_words() would return `value` unchanged for
+/// certain (most text); true when it might change it.
+bool may_hold_secret_word(std::string_view value);
+
 }  // namespace smtpcheck::link_codec

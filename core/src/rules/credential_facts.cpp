@@ -55,6 +55,7 @@ placeholder_kind placeholder_of(std::string_view v) {
 
 std::string without_blanks(std::string_view v) {
   std::string out;
+  out.reserve(v.size());
   for (char ch : v) {
     if (!text::is_space(ch)) out.push_back(ch);
   }

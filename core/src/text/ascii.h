@@ -2,25 +2,61 @@
 // ASCII-only string helpers. Non-ASCII bytes are never "space" or "letter"
 // here, so UTF-8 passes through untouched.
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace smtpcheck::text {
 
+namespace detail {
+
+// A byte of flags for each of the 256 char values, so each test below is one
+// table lookup. The rules and the findings' redaction test every character of
+// the text they read, and the WebAssembly build, compiled for size, would
+// otherwise keep each test as a chain of comparisons.
+enum char_class : unsigned char {
+  space_class = 1,
+  digit_class = 2,
+  alpha_class = 4,
+  hex_class = 8
+};
+
+inline constexpr std::array<unsigned char, 256> char_classes = [] {
+  std::array<unsigned char, 256> classes{};
+  for (int i = 0; i < 256; ++i) {
+    const char c = static_cast<char>(i);
+    const bool digit = c >= '0' && c <= '9';
+    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const bool hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    classes[static_cast<std::size_t>(i)] =
+        static_cast<unsigned char>((space ? space_class : 0) | (digit ? digit_class : 0) |
+                                   (alpha ? alpha_class : 0) | (hex ? hex_class : 0));
+  }
+  return classes;
+}();
+
+constexpr bool has_class(char c, unsigned char wanted) {
+  return (char_classes[static_cast<unsigned char>(c)] & wanted) != 0;
+}
+
+}  // namespace detail
+
 constexpr bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return detail::has_class(c, detail::space_class);
 }
 constexpr bool is_digit(char c) {
-  return c >= '0' && c <= '9';
+  return detail::has_class(c, detail::digit_class);
 }
 constexpr bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return detail::has_class(c, detail::alpha_class);
 }
 constexpr bool is_alnum(char c) {
-  return is_alpha(c) || is_digit(c);
+  return detail::has_class(c, detail::alpha_class | detail::digit_class);
 }
 constexpr bool is_hex(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  return detail::has_class(c, detail::hex_class);
 }
 constexpr char to_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
