@@ -7,10 +7,6 @@ namespace {
 
 constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
 
-bool continuation(unsigned char c) {
-  return (c & 0xC0) == 0x80;
-}
-
 // The length of the well-formed UTF-8 sequence at `s[i]` (Unicode 15, table
 // 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
 std::size_t sequence_length(std::string_view s, std::size_t i) {
@@ -18,15 +14,18 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   const std::size_t left = s.size() - i;
   auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) return left >= 2 && continuation(at(1)) ? 2 : 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) return left >= 2 && text::is_utf8_continuation(at(1)) ? 2 : 0;
   if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (left < 3 || !continuation(at(1)) || !continuation(at(2))) return 0;
+    if (left < 3 || !text::is_utf8_continuation(at(1)) || !text::is_utf8_continuation(at(2)))
+      return 0;
     if (b0 == 0xE0 && at(1) < 0xA0) return 0;
     if (b0 == 0xED && at(1) > 0x9F) return 0;
     return 3;
   }
   if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (left < 4 || !continuation(at(1)) || !continuation(at(2)) || !continuation(at(3))) return 0;
+    if (left < 4 || !text::is_utf8_continuation(at(1)) || !text::is_utf8_continuation(at(2)) ||
+        !text::is_utf8_continuation(at(3)))
+      return 0;
     if (b0 == 0xF0 && at(1) < 0x90) return 0;
     if (b0 == 0xF4 && at(1) > 0x8F) return 0;
     return 4;
@@ -73,7 +72,7 @@ std::string clip_around(std::string_view line, std::size_t at, std::size_t max_b
     begin = at > lead ? at - lead : 0;
     if (begin + max_bytes > line.size()) begin = line.size() - max_bytes;
     end = begin + max_bytes;
-    while (begin < line.size() && continuation(static_cast<unsigned char>(line[begin]))) ++begin;
+    while (begin < line.size() && text::is_utf8_continuation(line[begin])) ++begin;
     // Start on a word when one starts nearby.
     for (std::size_t k = begin; k < at && k < begin + 16; ++k) {
       if (line[k] == ' ') {
@@ -81,8 +80,7 @@ std::string clip_around(std::string_view line, std::size_t at, std::size_t max_b
         break;
       }
     }
-    while (end > begin && end < line.size() &&
-           continuation(static_cast<unsigned char>(line[end]))) {
+    while (end > begin && end < line.size() && text::is_utf8_continuation(line[end])) {
       --end;
     }
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "json/detail.h"
+#include "text/ascii.h"
 
 namespace smtpcheck::json_detail {
 
@@ -89,11 +90,10 @@ parse_error_place place_of(std::string_view text, const document_reader& reader)
   // start a new column.
   std::size_t line = 1, column = 1;
   for (std::size_t i = 0; i < pos; ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
     if (text[i] == '\n') {
       ++line;
       column = 1;
-    } else if ((byte & 0xC0) != 0x80) {
+    } else if (!text::is_utf8_continuation(text[i])) {
       ++column;
     }
   }

@@ -32,13 +32,9 @@ std::string target_from(const rule_context& ctx) {
   return from;
 }
 
-// Provider ids are short words ("postmark", "amazon_ses"); what was typed
+// Provider ids are short words (the catalog lists them); what was typed
 // instead is quoted back at most this many characters.
 constexpr std::size_t max_shown_id_chars = 64;
-
-bool continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
 
 // The characters a token or key is written with ("SG.x-y_z", base64 "+/=").
 bool token_char(char c) {
@@ -61,7 +57,7 @@ shown_id show_id(std::string_view id) {
   const std::string safe = explaining::sanitize(id);
   std::size_t cut = safe.size();
   for (std::size_t i = 0; i < safe.size(); ++i) {
-    if (continuation(safe[i])) continue;
+    if (text::is_utf8_continuation(safe[i])) continue;
     if (out.chars == max_shown_id_chars) cut = i;
     ++out.chars;
   }

@@ -64,6 +64,10 @@ constexpr char to_lower(char c) {
 constexpr char to_upper(char c) {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
 }
+/// A UTF-8 continuation byte (10xxxxxx): inside a character, never its start.
+constexpr bool is_utf8_continuation(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
+}
 
 std::string_view trim(std::string_view s);
 std::string lower(std::string_view s);
