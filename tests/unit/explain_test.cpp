@@ -27,6 +27,14 @@ std::vector<std::string> ids(const std::vector<finding>& findings) {
   return out;
 }
 
+// Xorshift: the next of a sequence that is the same on every run.
+std::uint32_t next_xorshift(std::uint32_t& state) {
+  state ^= state << 13;
+  state ^= state >> 17;
+  state ^= state << 5;
+  return state;
+}
+
 // The findings that name a cause, without the notes on which client
 // printed the text and how a long log was read.
 std::vector<finding> causes(const std::vector<finding>& findings) {
@@ -174,13 +182,8 @@ TEST_CASE("the redaction's quick checks never pass over what the redaction would
                               std::string_view("x"),     std::string_view("<v>"),
                               std::string_view("$V"),    std::string_view("Zz9+/"),
                               std::string_view("."),     std::string_view("\n")};
-  std::uint32_t state = 88172645u;  // xorshift: the same texts on every run
-  auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 17;
-    state ^= state << 5;
-    return state;
-  };
+  std::uint32_t state = 88172645u;  // the same texts on every run
+  auto next = [&state] { return next_xorshift(state); };
   int skipped_values = 0, skipped_words = 0;
   for (int i = 0; i < 100000; ++i) {
     std::string text;
@@ -203,13 +206,8 @@ TEST_CASE("the redaction's quick checks never pass over what the redaction would
 
 TEST_CASE("binary garbage is not recognised and does not crash", "[explain]") {
   std::string garbage;
-  std::uint32_t state = 2463534242u;  // xorshift: the same bytes on every run
-  for (int i = 0; i < 20000; ++i) {
-    state ^= state << 13;
-    state ^= state >> 17;
-    state ^= state << 5;
-    garbage.push_back(static_cast<char>(state & 0xFF));
-  }
+  std::uint32_t state = 2463534242u;  // the same bytes on every run
+  for (int i = 0; i < 20000; ++i) garbage.push_back(static_cast<char>(next_xorshift(state) & 0xFF));
   garbage += std::string("\0\xff\xfe\xc0\x80\xed\xa0\x80", 8);
   const std::vector<finding> findings = explain(garbage);
   REQUIRE_FALSE(findings.empty());
