@@ -10,7 +10,7 @@ namespace {
 
 // The active rows first, in `fid` order, then the retired ones.
 constexpr auto table = std::to_array<catalog_entry>({
-#define SMTPCHECK_FINDING(name, id, sev, title, doc) {id, severity::sev, title, doc, false},
+#define SMTPCHECK_FINDING(name, id, sev, title, doc) catalog_rows::name,
 #include "finding_ids.def"
 #undef SMTPCHECK_FINDING
 #define SMTPCHECK_FINDING(name, id, sev, title, doc)
@@ -23,12 +23,18 @@ constexpr auto table = std::to_array<catalog_entry>({
 static_assert(catalog_keeps_promises(table, emittable_count),
               "finding_ids.def: an id appears twice, or a retired row is reachable from fid");
 
+// The `fid` rows, in order: the objects the rules name (the table above
+// holds copies of them, for catalog()).
+constexpr std::array<const catalog_entry*, emittable_count> emittable_rows{
+#define SMTPCHECK_FINDING(name, id, sev, title, doc) &catalog_rows::name,
+#include "finding_ids.def"
+#undef SMTPCHECK_FINDING
+};
+
 }  // namespace
 
 const catalog_entry& emittable_entry(fid id) {
-  const catalog_entry& entry = table[static_cast<std::size_t>(id)];
-  if (entry.retired) std::abort();  // unreachable: the static_assert above
-  return entry;
+  return *emittable_rows[static_cast<std::size_t>(id)];
 }
 
 std::span<const catalog_entry> catalog() {
@@ -42,9 +48,8 @@ const catalog_entry* find_catalog_entry(std::string_view id) {
   return nullptr;
 }
 
-finding make_finding(fid id, std::string_view field, std::string detail, std::string fix,
-                     std::string evidence) {
-  const catalog_entry& entry = emittable_entry(id);
+finding make_finding(const catalog_entry& entry, std::string_view field, std::string detail,
+                     std::string fix, std::string evidence) {
   finding f;
   f.id = std::string(entry.id);
   f.severity = entry.severity;
@@ -57,11 +62,24 @@ finding make_finding(fid id, std::string_view field, std::string detail, std::st
   return f;
 }
 
-finding make_finding(fid id, std::string_view field, std::string detail, fix_sentence fix,
-                     std::string evidence) {
-  finding f = make_finding(id, field, std::move(detail), std::move(fix.text), std::move(evidence));
+finding make_finding(const catalog_entry& entry, std::string_view field, std::string detail,
+                     fix_sentence fix, std::string evidence) {
+  finding f =
+      make_finding(entry, field, std::move(detail), std::move(fix.text), std::move(evidence));
   f.set = std::move(fix.set);
   return f;
+}
+
+finding make_finding(fid id, std::string_view field, std::string detail, std::string fix,
+                     std::string evidence) {
+  return make_finding(emittable_entry(id), field, std::move(detail), std::move(fix),
+                      std::move(evidence));
+}
+
+finding make_finding(fid id, std::string_view field, std::string detail, fix_sentence fix,
+                     std::string evidence) {
+  return make_finding(emittable_entry(id), field, std::move(detail), std::move(fix),
+                      std::move(evidence));
 }
 
 }  // namespace smtpcheck

@@ -53,7 +53,7 @@ std::optional<int> port_near(const std::vector<std::optional<int>>& ports, std::
 }
 
 finding empty_text() {
-  return make_finding(fid::explain_empty, "", "There is no text to explain.",
+  return make_finding(catalog_rows::explain_empty, "", "There is no text to explain.",
                       "Paste the error message your application or mail client printed, with the "
                       "lines around it.");
 }
@@ -111,7 +111,7 @@ finding not_recognised(const provider_profile& p, const std::vector<std::string>
       " The whole message as the client printed it, with the lines around it (an exception "
       "chain, or the client's debug output), usually names the cause.";
   return make_finding(
-      fid::explain_not_recognised, "", detail,
+      catalog_rows::explain_not_recognised, "", detail,
       "Paste the full error with the lines around it, or run `smtpcheck probe --host " + host +
           " --port " + port +
           "` on the machine that sends: it tries each step (DNS, connection, STARTTLS, login, "
@@ -127,7 +127,7 @@ finding client_recognised(const recognised_client& client, const std::string& li
   const std::string name(short_name(c));
   const std::string id(c.id);
   finding f = make_finding(
-      fid::explain_client_recognised, "platform",
+      catalog_rows::explain_client_recognised, "platform",
       "This text was printed by " + name + " (recognised from \"" + std::string(client.marker) +
           "\"), so the fixes above name its own settings.",
       client.in_picker
@@ -163,7 +163,7 @@ finding summary(const folded_lines& folded, std::size_t causes) {
   detail += causes == 0 ? " None of them names a known cause."
                         : " Each cause above is quoted once, from the line where it first "
                           "appears.";
-  return make_finding(fid::explain_repeated_lines, "", detail,
+  return make_finding(catalog_rows::explain_repeated_lines, "", detail,
                       "Nothing to change here: the findings above are in the order the text "
                       "shows them.");
 }
@@ -174,7 +174,7 @@ finding truncated_note() {
                                 ? std::to_string(max_explain_bytes / (1024 * 1024)) + " MiB"
                                 : std::to_string(max_explain_bytes / 1024) + " KiB";
   return make_finding(
-      fid::explain_input_truncated, "",
+      catalog_rows::explain_input_truncated, "",
       "The text is longer than " + limit + "; only the first " + limit + " were read.",
       "Paste only the error and the lines around it.");
 }

@@ -45,17 +45,34 @@ constexpr bool catalog_keeps_promises(std::span<const catalog_entry> rows, std::
   return true;
 }
 
+/// Each row a finding can be built from, one object per `fid`: a rule names
+/// its row (make_finding(catalog_rows::host_missing, …)), so a WebAssembly
+/// module holds only the rows its own code emits. The module the widget
+/// loads first carries no explain, diagnose or link titles that way (1.5 KB
+/// gzip). Emitting by `fid` (a value in a table) reaches every row.
+namespace catalog_rows {
+#define SMTPCHECK_FINDING(name, id, sev, title, doc) \
+  inline constexpr catalog_entry name{id, severity::sev, title, doc, false};
+#include "finding_ids.def"
+#undef SMTPCHECK_FINDING
+}  // namespace catalog_rows
+
 /// The catalog row a finding for `id` is built from. Never a retired row:
-/// checked at compile time (catalog_keeps_promises) and again here, at run
-/// time, where a retired row (a build whose table and enum disagree) stops
-/// the program rather than publish a retired id.
+/// retired rows have no `fid`, and catalog.cpp checks at compile time that
+/// the catalog's first rows are these, in this order.
 const catalog_entry& emittable_entry(fid id);
 
-/// Builds a finding for `id` with the catalog's severity, title and doc anchor.
-finding make_finding(fid id, std::string_view field, std::string detail, std::string fix,
-                     std::string evidence = {});
+/// Builds a finding from its catalog row: the row's id, severity, title and doc anchor.
+finding make_finding(const catalog_entry& row, std::string_view field, std::string detail,
+                     std::string fix, std::string evidence = {});
 
 /// The same, with a fix that sets values: the finding carries them in `set`.
+finding make_finding(const catalog_entry& row, std::string_view field, std::string detail,
+                     fix_sentence fix, std::string evidence = {});
+
+/// The same for an id held in a table (explain's patterns).
+finding make_finding(fid id, std::string_view field, std::string detail, std::string fix,
+                     std::string evidence = {});
 finding make_finding(fid id, std::string_view field, std::string detail, fix_sentence fix,
                      std::string evidence = {});
 

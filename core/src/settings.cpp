@@ -45,7 +45,7 @@ security_reading read_security_text(std::string_view text) {
   for (std::string_view name : implicit) {
     if (mode == name) {
       out.mode = security_mode::tls;
-      out.note = make_finding(fid::security_synonym_read, "security",
+      out.note = make_finding(catalog_rows::security_synonym_read, "security",
                               "\"" + shown +
                                   "\" was read as \"tls\": it is the usual name of "
                                   "implicit TLS (TLS from the first byte, the port 465 style).",
@@ -56,12 +56,12 @@ security_reading read_security_text(std::string_view text) {
   for (std::string_view name : starttls) {
     if (mode == name) {
       out.mode = security_mode::starttls;
-      out.note = make_finding(fid::security_synonym_read, "security",
+      out.note = make_finding(catalog_rows::security_synonym_read, "security",
                               "\"" + shown + "\" was read as \"starttls\".", "", shown);
       return out;
     }
   }
-  out.note = make_finding(fid::security_invalid, "security",
+  out.note = make_finding(catalog_rows::security_invalid, "security",
                           "\"" + shown +
                               "\" is not a security mode. The modes are \"starttls\", "
                               "\"tls\" (implicit TLS, also called SSL or SSL/TLS) and \"none\".",

@@ -250,3 +250,14 @@ TEST_CASE("a platform's own fixes come from the platform table: Java's IPv4 swit
   CHECK(fix_of(explain(no_mechanism, "msmtp", "sendgrid"), "explain.auth_mechanism_unsupported") ==
         std::string(platform("msmtp")->auth_mechanism_fix));
 }
+
+TEST_CASE("a setting template is filled in one pass: a typed value is never read as a template",
+          "[fix][platform]") {
+  fix::fix_target t = for_settings(provider("postmark"), platform("nodemailer"));
+  t.from = "{port}@{host}.example";
+  CHECK(fix::fill(t, "from: {from}, port {port}", "smtp.postmarkapp.com", 587) ==
+        "from: {port}@{host}.example, port 587");
+  // Braces that name no value stay as they are, and so does an unclosed one.
+  CHECK(fix::fill(t, "auth: { user: \"{username}\" } {", "h", 25) ==
+        "auth: { user: \"<your Server API Token>\" } {");
+}

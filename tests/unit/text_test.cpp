@@ -198,3 +198,12 @@ TEST_CASE("parse_decimal reads whole numbers in range only", "[text][ascii]") {
   CHECK(text::parse_decimal("99999999999999999999", 1, 65535) == -1);
   CHECK(text::parse_decimal("", 1, 65535) == -1);
 }
+
+TEST_CASE("ifind finds a needle ignoring ASCII case, from a position on", "[text]") {
+  CHECK(text::ifind("Token PM-T-abc", "pm-t-") == 6);
+  CHECK(text::ifind("pm-t- and PM-T-x", "PM-T-", 1) == 10);
+  CHECK(text::ifind("abc", "abcd") == std::string_view::npos);
+  CHECK(text::ifind("abc", "", 3) == 3);
+  CHECK(text::ifind("abc", "a", 4) == std::string_view::npos);
+  CHECK(text::icontains("A Server API Token", "api token"));
+}

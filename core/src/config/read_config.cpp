@@ -66,7 +66,7 @@ internal_reading read_internal(std::string_view text) {
   config_reading& out = r.d.out;
   if (text.size() > max_document_bytes) {
     out.findings.push_back(
-        make_finding(fid::config_too_large, "",
+        make_finding(catalog_rows::config_too_large, "",
                      "The configuration is larger than " + std::to_string(max_document_bytes) +
                          " bytes, the most that is read.",
                      "Paste only the SMTP part (the mail settings lines, not the whole file).",
@@ -75,7 +75,7 @@ internal_reading read_internal(std::string_view text) {
   }
   if (looks_binary(text)) {
     out.findings.push_back(
-        make_finding(fid::config_not_text, "",
+        make_finding(catalog_rows::config_not_text, "",
                      "The input holds binary data (NUL bytes or control characters), not a "
                      "configuration file's text.",
                      "Paste the configuration as text, from the file opened in an editor.",
@@ -86,7 +86,7 @@ internal_reading read_internal(std::string_view text) {
   r.format = detect_format(r.s);
   if (r.format == nullptr) {
     out.findings.push_back(make_finding(
-        fid::config_not_recognised, "",
+        catalog_rows::config_not_recognised, "",
         text::trim(text).empty()
             ? std::string("The configuration is empty.")
             : "No SMTP settings were recognised: none of the formats smtpcheck reads (.env, SMTP "
@@ -107,7 +107,7 @@ internal_reading read_internal(std::string_view text) {
   out.usable = !out.sources.empty();
   if (!out.usable) {
     out.findings.push_back(
-        make_finding(fid::config_not_recognised, "",
+        make_finding(catalog_rows::config_not_recognised, "",
                      "It looks like " + out.format_name + ", but no SMTP setting was found in it.",
                      "Paste the part that sets the SMTP host, port and TLS.", out.format_name));
     return r;
@@ -115,7 +115,7 @@ internal_reading read_internal(std::string_view text) {
   if (r.format->id != "postfix" && r.format->id != "msmtp" && r.format->id != "ssmtp" &&
       r.format->id != "laravel-env" && r.format->id != "dotenv" && r.format->id != "javamail" &&
       cut_off(text)) {
-    out.findings.push_back(make_finding(fid::config_truncated, "",
+    out.findings.push_back(make_finding(catalog_rows::config_truncated, "",
                                         "More brackets or parentheses are opened than closed: the "
                                         "paste may have stopped early, so a "
                                         "setting after the cut is not read.",
@@ -125,7 +125,7 @@ internal_reading read_internal(std::string_view text) {
   for (const config_source& src : out.sources) {
     if (src.reference.empty()) continue;
     out.findings.push_back(make_finding(
-        fid::config_set_elsewhere, src.field,
+        catalog_rows::config_set_elsewhere, src.field,
         "The " + std::string(field_words(src.field)) + " (" + src.key + ") is read from " +
             src.reference + ", which is set outside this snippet: it is not checked here.",
         "Check the value of " + src.reference + " where it is set (or fill in the form with it).",
@@ -135,7 +135,7 @@ internal_reading read_internal(std::string_view text) {
   for (const std::string& a : out.assumptions) {
     if (a.find("mutually exclusive") == std::string::npos) continue;
     out.findings.push_back(
-        make_finding(fid::config_conflicting_switches, "security",
+        make_finding(catalog_rows::config_conflicting_switches, "security",
                      "Implicit TLS and STARTTLS are both switched on in " + out.format_name +
                          "; they exclude each other and the platform refuses or misreads the pair.",
                      fix_sentence{"Switch off the implicit-TLS setting and keep STARTTLS.",

@@ -33,7 +33,7 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
   const provider_profile& p = ctx.provider;
   const std::string evidence = reply(ctx, a.code, a.text);
   if (a.status == "ok") {
-    out.push_back(make_finding(fid::diagnose_auth_ok, "username",
+    out.push_back(make_finding(catalog_rows::diagnose_auth_ok, "username",
                                "AUTH " + quote(ctx, a.mechanism) + " was accepted on " + where(*c) +
                                    ": " + fix::credentials_work(p) + ".",
                                "", evidence));
@@ -41,7 +41,7 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
     // The reply in explain's words: the same text reads the same whether
     // the customer pasted it or the agent captured it.
     if (const auto said = explaining::explain_reply(a.code, a.text, ctx.facts)) {
-      out.push_back(make_finding(fid::diagnose_auth_failed, said->field,
+      out.push_back(make_finding(catalog_rows::diagnose_auth_failed, said->field,
                                  "On " + where(*c) + ": " + fix::as_clause(said->detail), said->fix,
                                  evidence));
       return;
@@ -58,12 +58,12 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
     if (p.credentials.username == username_scheme::same_as_password) {
       fix += " Check that SMTP is enabled for that server.";
     }
-    out.push_back(make_finding(fid::diagnose_auth_failed, "password", std::move(detail),
+    out.push_back(make_finding(catalog_rows::diagnose_auth_failed, "password", std::move(detail),
                                std::move(fix), evidence));
   } else if (a.status == "not_offered") {
     const bool after_tls = c->tls && c->tls->status == "ok";
     out.push_back(make_finding(
-        fid::diagnose_auth_not_offered, "username",
+        catalog_rows::diagnose_auth_not_offered, "username",
         after_tls ? "Even after TLS, the EHLO reply on " + where(*c) + " did not offer AUTH. " +
                         std::string(p.name) +
                         " always offers it over TLS, so something on the "
@@ -79,7 +79,7 @@ void auth_result(const diagnosis_context& ctx, std::vector<finding>& out) {
   } else {
     const bool insecure = a.status == "refused_insecure";
     out.push_back(make_finding(
-        fid::diagnose_auth_skipped, "username",
+        catalog_rows::diagnose_auth_skipped, "username",
         insecure ? "The agent did not send the token: TLS on " + where(*c) +
                        " was not verified, "
                        "and a token must never cross an unverified connection."
@@ -100,7 +100,7 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
       ctx.rules.input.from ? quote(ctx, text::trim(*ctx.rules.input.from)) : std::string();
   const std::string evidence = reply(ctx, m.code, m.text);
   if (m.status == "ok") {
-    out.push_back(make_finding(fid::diagnose_sender_accepted, "from",
+    out.push_back(make_finding(catalog_rows::diagnose_sender_accepted, "from",
                                (from.empty() ? std::string("The From address") : from) +
                                    " was accepted as the sender (MAIL FROM).",
                                "", evidence));
@@ -111,7 +111,7 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
   if (const auto said = explaining::explain_reply(m.code, m.text, ctx.facts);
       said && said->id != "explain.sender_rejected") {
     out.push_back(
-        make_finding(fid::diagnose_sender_rejected, said->field,
+        make_finding(catalog_rows::diagnose_sender_rejected, said->field,
                      "MAIL FROM was refused on " + where(*c) + ": " + fix::as_clause(said->detail),
                      said->fix, evidence));
     return;
@@ -142,7 +142,7 @@ void sender_result(const diagnosis_context& ctx, std::vector<finding>& out) {
     }
     fix += ".";
   }
-  out.push_back(make_finding(fid::diagnose_sender_rejected, "from", std::move(detail),
+  out.push_back(make_finding(catalog_rows::diagnose_sender_rejected, "from", std::move(detail),
                              std::move(fix), evidence));
 }
 
@@ -153,14 +153,14 @@ void recipient_result(const diagnosis_context& ctx, std::vector<finding>& out) {
   const envelope_step& r = *c->rcpt_to;
   if (const auto said = explaining::explain_reply(r.code, r.text, ctx.facts);
       said && said->id != "explain.recipients_rejected") {
-    out.push_back(make_finding(fid::diagnose_recipient_rejected, said->field,
+    out.push_back(make_finding(catalog_rows::diagnose_recipient_rejected, said->field,
                                "The test recipient was refused (RCPT TO) on " + where(*c) + ": " +
                                    fix::as_clause(said->detail),
                                said->fix, reply(ctx, r.code, r.text)));
     return;
   }
   out.push_back(make_finding(
-      fid::diagnose_recipient_rejected, "",
+      catalog_rows::diagnose_recipient_rejected, "",
       "The test recipient was refused (RCPT TO). Nothing was sent. " +
           std::string(ctx.provider.name) +
           " refuses recipients that hard-bounced before or "

@@ -23,7 +23,7 @@ std::vector<finding> diagnose(const probe_report& report, const settings& s) {
                                          facts,  user_port};
 
   if (!report.dns && report.connections.empty() && !report.tls_versions && !report.implicit_tls) {
-    out.push_back(make_finding(fid::diagnose_nothing_probed, "",
+    out.push_back(make_finding(catalog_rows::diagnose_nothing_probed, "",
                                "The report has no DNS lookup, no connection and no TLS test: "
                                "there is nothing to diagnose.",
                                "Run `smtpcheck probe --json` on the host where your application "

@@ -25,7 +25,7 @@ void dns_resolved(const diagnosis_context& ctx, std::vector<finding>& out) {
     // SMTP host never resolves to this machine or a private network.
     const std::string host = quote(ctx, ctx.report.target.host);
     out.push_back(make_finding(
-        fid::diagnose_dns_local_address, "host",
+        catalog_rows::diagnose_dns_local_address, "host",
         "The name " + host +
             " resolves to a local address (this computer or a private network), so the agent "
             "did not connect. A public SMTP host never does: the usual cause is a hijacked DNS "
@@ -65,8 +65,8 @@ void dns_resolved(const diagnosis_context& ctx, std::vector<finding>& out) {
   }
   std::string evidence = dns->status;
   if (!dns->error.empty()) evidence += ": " + quote(ctx, dns->error);
-  out.push_back(make_finding(fid::diagnose_dns_failed, "host", std::move(detail), std::move(fix),
-                             std::move(evidence)));
+  out.push_back(make_finding(catalog_rows::diagnose_dns_failed, "host", std::move(detail),
+                             std::move(fix), std::move(evidence)));
 }
 
 bool family_connects(const probe_report& r, std::string_view family) {
@@ -91,7 +91,7 @@ void ipv6_works_when_ipv4_does(const diagnosis_context& ctx, std::vector<finding
   if (tcp.error_number) evidence += " (errno " + std::to_string(*tcp.error_number) + ")";
   const bool linux_host = text::istarts_with(r.agent.os, "linux");
   out.push_back(make_finding(
-      fid::diagnose_ipv6_broken, "host",
+      catalog_rows::diagnose_ipv6_broken, "host",
       "Every IPv4 connection worked, but every IPv6 connection failed. Clients that try IPv6 "
       "first wait for it to time out before falling back, or fail outright, so sending is slow "
       "or fails at random.",
@@ -136,7 +136,7 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
           serves_starttls(p, port)
               ? ""
               : " " + std::string(p.name) + " does not serve port " + std::to_string(port) + ".";
-      out.push_back(make_finding(fid::diagnose_port_reachable, "port",
+      out.push_back(make_finding(catalog_rows::diagnose_port_reachable, "port",
                                  "A TCP connection to " + where(*c) + " opened in " +
                                      std::to_string(c->tcp->duration_ms) + " ms." + served,
                                  "", "connected"));
@@ -188,14 +188,14 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
     const std::string ms = std::to_string(f.first.front()->tcp->duration_ms) + " ms";
     if (f.status == "timeout") {
       out.push_back(make_finding(
-          fid::diagnose_port_filtered, "port",
+          catalog_rows::diagnose_port_filtered, "port",
           "No answer at all from " + ports + " within " + ms +
               ": a firewall on this host, its network or its provider silently drops the "
               "connection." +
               served,
           std::move(fix), std::move(evidence)));
     } else if (f.status == "refused") {
-      out.push_back(make_finding(fid::diagnose_port_refused, "port",
+      out.push_back(make_finding(catalog_rows::diagnose_port_refused, "port",
                                  "The connection to " + ports + " was actively refused after " +
                                      ms + ". " + std::string(p.name) +
                                      "'s servers do not refuse connections on the ports "
@@ -203,7 +203,7 @@ void each_port_reached(const diagnosis_context& ctx, std::vector<finding>& out) 
                                      (several ? "them." : "it.") + served,
                                  std::move(fix), std::move(evidence)));
     } else {
-      out.push_back(make_finding(fid::diagnose_port_unreachable, "port",
+      out.push_back(make_finding(catalog_rows::diagnose_port_unreachable, "port",
                                  "There is no route from this host to " +
                                      std::string(p.primary_host) + " on " + ports +
                                      " (the network or a router said so)." + served,
@@ -230,7 +230,7 @@ void user_port_or_switch(const diagnosis_context& ctx, std::vector<finding>& out
       evidence += std::to_string(port) + " " + status;
     }
     out.push_back(make_finding(
-        fid::diagnose_smtp_blocked, "port",
+        catalog_rows::diagnose_smtp_blocked, "port",
         "None of " + std::string(p.name) + "'s SMTP ports (" + port_list(served) +
             ") could be reached from this host: the network (or the hosting provider: AWS EC2, "
             "DigitalOcean and Google Cloud restrict outgoing SMTP) blocks SMTP. No client setting "
@@ -248,7 +248,7 @@ void user_port_or_switch(const diagnosis_context& ctx, std::vector<finding>& out
   const std::optional<int> other = working_port(ctx, *ctx.user_port);
   if (!other) return;
   out.push_back(make_finding(
-      fid::diagnose_switch_port, "port",
+      catalog_rows::diagnose_switch_port, "port",
       "Your settings use port " + std::to_string(*ctx.user_port) +
           ", which cannot be reached from "
           "this host (" +

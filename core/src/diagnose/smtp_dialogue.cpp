@@ -71,7 +71,7 @@ void banner_arrived(const diagnosis_context& ctx, std::vector<finding>& out) {
   std::string evidence = where(*cs.front()) + ": banner " + b.status;
   if (!b.lines.empty()) evidence += ", " + quote(ctx, b.lines.front());
   out.push_back(make_finding(
-      fid::diagnose_banner_missing, "port",
+      catalog_rows::diagnose_banner_missing, "port",
       "The connection to " + on_ports(cs) + " opened, but " + what + ". " +
           std::string(ctx.provider.name) +
           " greets at once, so something on the path (a "
@@ -97,7 +97,7 @@ void banner_is_provider(const diagnosis_context& ctx, std::vector<finding>& out)
   // its reply, in explain's words.
   if (b.status == "rejected" && provider_banner(ctx.provider, b)) {
     if (const auto said = explaining::explain_reply(b.code, first, ctx.facts)) {
-      out.push_back(make_finding(fid::diagnose_banner_not_provider, "port",
+      out.push_back(make_finding(catalog_rows::diagnose_banner_not_provider, "port",
                                  std::string(ctx.provider.name) + " refused the session on " +
                                      on_ports(cs) +
                                      " at its greeting: " + fix::as_clause(said->detail),
@@ -108,7 +108,7 @@ void banner_is_provider(const diagnosis_context& ctx, std::vector<finding>& out)
   const bool port_25 = std::any_of(
       cs.begin(), cs.end(), [](const probe_connection* c) { return c->port == smtp::relay_port; });
   out.push_back(make_finding(
-      fid::diagnose_banner_not_provider, "port",
+      catalog_rows::diagnose_banner_not_provider, "port",
       "The greeting on " + on_ports(cs) + " is not " + std::string(ctx.provider.name) + "'s" +
           (b.status == "rejected" ? ", and it refuses service" : "") + ": " +
           (port_25 ? "your ISP or network intercepts port " + std::to_string(smtp::relay_port) +
@@ -134,7 +134,7 @@ void ehlo_answered(const diagnosis_context& ctx, std::vector<finding>& out) {
                                  "code, a line over 1000 bytes, or more than 100 lines)"
                                : "answered by closing the connection";
   out.push_back(make_finding(
-      fid::diagnose_ehlo_failed, "port",
+      catalog_rows::diagnose_ehlo_failed, "port",
       "After the greeting on " + on_ports(cs) + ", EHLO (RFC 5321 §4.1.1.1) was " + what + ". " +
           in_explains_words(ctx, e.code, {}) + std::string(ctx.provider.name) +
           " answers EHLO from any client, so something on the "
@@ -158,7 +158,7 @@ void starttls_offered(const diagnosis_context& ctx, std::vector<finding>& out) {
     }
   }
   out.push_back(make_finding(
-      fid::diagnose_starttls_not_offered, "security",
+      catalog_rows::diagnose_starttls_not_offered, "security",
       "The EHLO reply on " + on_ports(cs) + " does not offer STARTTLS. " +
           std::string(ctx.provider.name) +
           " always offers it, so something on the path strips "
@@ -178,7 +178,7 @@ void starttls_accepted(const diagnosis_context& ctx, std::vector<finding>& out) 
   if (cs.empty()) return;
   const starttls_step& s = *cs.front()->starttls;
   out.push_back(make_finding(
-      fid::diagnose_starttls_refused, "security",
+      catalog_rows::diagnose_starttls_refused, "security",
       "STARTTLS was offered on " + on_ports(cs) + " but refused when asked" +
           (s.code && *s.code / 100 == 4 ? " with a temporary error" : "") + ". " +
           in_explains_words(ctx, s.code, {}) +
@@ -197,7 +197,7 @@ void nothing_injected(const diagnosis_context& ctx, std::vector<finding>& out) {
   });
   if (cs.empty()) return;
   out.push_back(make_finding(
-      fid::diagnose_starttls_injected, "security",
+      catalog_rows::diagnose_starttls_injected, "security",
       "On " + on_ports(cs) +
           ", more data arrived after the server's \"220\" to STARTTLS and "
           "before the TLS handshake (RFC 3207 §4.2). A server never does this: something on the "

@@ -52,7 +52,7 @@ void steps_fast(const diagnosis_context& ctx, std::vector<finding>& out) {
   }
   if (slow.empty()) return;
   out.push_back(make_finding(
-      fid::diagnose_slow_step, "",
+      catalog_rows::diagnose_slow_step, "",
       "Some steps worked, but slowly. A slow connect points at a congested or filtering path; a "
       "slow greeting at a proxy or mail scanner holding the connection. A client with a short "
       "timeout gives up before they finish.",

@@ -77,7 +77,7 @@ void not_intercepted(const diagnosis_context& ctx, std::vector<finding>& out) {
   const certificate_info& cert = *c->tls->certificate;
   const std::string product(interception_product(ctx.provider, cert.issuer));
   out.push_back(make_finding(
-      fid::diagnose_tls_intercepted, "security",
+      catalog_rows::diagnose_tls_intercepted, "security",
       "The certificate on " + where(*c) + " was issued by " + product +
           ", not by a public "
           "certificate authority: " +
@@ -98,7 +98,7 @@ void not_expired(const diagnosis_context& ctx, std::vector<finding>& out) {
   const bool early =
       cert.verify_code == cert_not_yet_valid || before(ctx.report.started_at, cert.not_before);
   out.push_back(make_finding(
-      fid::diagnose_certificate_expired, "security",
+      catalog_rows::diagnose_certificate_expired, "security",
       "The certificate on " + where(*c) + " is valid from " + quote(ctx, cert.not_before) + " to " +
           quote(ctx, cert.not_after) + ", and this host's clock said " +
           quote(ctx, ctx.report.started_at) + ". " +
@@ -121,7 +121,7 @@ void hostname_matches(const diagnosis_context& ctx, std::vector<finding>& out) {
   const std::string host = ctx.report.target.host.empty() ? std::string(ctx.provider.primary_host)
                                                           : quote(ctx, ctx.report.target.host);
   out.push_back(make_finding(
-      fid::diagnose_certificate_hostname_mismatch, "host",
+      catalog_rows::diagnose_certificate_hostname_mismatch, "host",
       "The certificate on " + where(*c) + " is for " +
           (names.empty() ? quote(ctx, cert.subject) : names) + ", not for " + host +
           ". Clients that verify the name (as they should) refuse it: connect by the provider's "
@@ -135,7 +135,7 @@ void trusted(const diagnosis_context& ctx, std::vector<finding>& out) {
   if (!c) return;
   const certificate_info& cert = *c->tls->certificate;
   out.push_back(make_finding(
-      fid::diagnose_certificate_untrusted, "security",
+      catalog_rows::diagnose_certificate_untrusted, "security",
       "The certificate on " + where(*c) + " was issued by " + quote(ctx, cert.issuer) +
           ", which this host does not trust. Either its list of trusted certificate authorities "
           "is out of date, or something on the path re-signs TLS with its own authority.",
@@ -160,7 +160,7 @@ void handshake_completed(const diagnosis_context& ctx, std::vector<finding>& out
     }
     const std::optional<int> other = working_port(ctx, c.port);
     out.push_back(make_finding(
-        fid::diagnose_tls_handshake_failed, "security",
+        catalog_rows::diagnose_tls_handshake_failed, "security",
         "STARTTLS was accepted on " + where(c) + ", but the TLS handshake that follows " +
             (tls_failed && c.tls->status == "timeout" ? "never completed" : "failed") + ". " +
             std::string(ctx.provider.name) + " accepts " +
@@ -198,7 +198,7 @@ void versions_accepted(const diagnosis_context& ctx, std::vector<finding>& out) 
   }
   const std::string port = "port " + std::to_string(matrix->port);
   if (!refused.empty()) {
-    out.push_back(make_finding(fid::diagnose_tls_version_refused, "security",
+    out.push_back(make_finding(catalog_rows::diagnose_tls_version_refused, "security",
                                refused + " was refused on " + port + ". " +
                                    std::string(ctx.provider.name) + " accepts TLS " +
                                    std::string(ctx.provider.min_tls_version) +
@@ -222,8 +222,8 @@ void versions_accepted(const diagnosis_context& ctx, std::vector<finding>& out) 
     detail += " " + old_accepted + " accepted: " + std::string(ctx.provider.name) +
               " refuses it, so something on the path may terminate TLS.";
   }
-  out.push_back(make_finding(fid::diagnose_tls_versions_ok, "security", std::move(detail), "",
-                             std::move(evidence)));
+  out.push_back(make_finding(catalog_rows::diagnose_tls_versions_ok, "security", std::move(detail),
+                             "", std::move(evidence)));
 }
 
 void handshake_verified(const diagnosis_context& ctx, std::vector<finding>& out) {
@@ -239,8 +239,8 @@ void handshake_verified(const diagnosis_context& ctx, std::vector<finding>& out)
                 quote(ctx, cert.not_after) + ", verified";
       evidence = "issuer: " + quote(ctx, cert.issuer);
     }
-    out.push_back(
-        make_finding(fid::diagnose_tls_ok, "security", detail + ".", "", std::move(evidence)));
+    out.push_back(make_finding(catalog_rows::diagnose_tls_ok, "security", detail + ".", "",
+                               std::move(evidence)));
     return;
   }
 }
@@ -270,7 +270,7 @@ void implicit_tls_explained(const diagnosis_context& ctx, std::vector<finding>& 
   std::string evidence = "port " + std::to_string(port) + ": " + attempt->status;
   if (!attempt->error.empty()) evidence += ", " + quote(ctx, attempt->error);
   out.push_back(
-      make_finding(fid::diagnose_implicit_tls_fails, "security", std::move(detail),
+      make_finding(catalog_rows::diagnose_implicit_tls_fails, "security", std::move(detail),
                    served && !often_blocked(p, port)
                        ? fix::starttls(ctx.fix, port, true)
                        : fix::port_and_security(

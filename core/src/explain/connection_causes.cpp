@@ -97,14 +97,15 @@ finding connect_timeout(const cause_facts& f) {
           " is blocked too): " +
           fix::as_clause(fix::port_and_security(fix_target_of(f), recommended).text);
   }
-  return make_finding(fid::explain_connect_timeout, "port", with_note(std::move(detail), f), fix);
+  return make_finding(catalog_rows::explain_connect_timeout, "port",
+                      with_note(std::move(detail), f), fix);
 }
 
 finding connection_refused(const cause_facts& f) {
   const provider_profile& p = f.provider;
   if (near_line(f, names_loopback)) {
     return make_finding(
-        fid::explain_connection_refused, "host",
+        catalog_rows::explain_connection_refused, "host",
         with_note("The client connected to this machine itself (localhost), not to " + host_of(p) +
                       ", and nothing here listens for SMTP: the host setting is empty, misspelt "
                       "or not loaded, so the library fell back to its default.",
@@ -114,12 +115,12 @@ finding connection_refused(const cause_facts& f) {
             "environment variable falls back to localhost).");
   }
   if (const auto port = unserved_port(f)) {
-    return make_finding(fid::explain_connection_refused, "port",
+    return make_finding(catalog_rows::explain_connection_refused, "port",
                         with_note(not_served_sentence(p, *port), f),
                         fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   return make_finding(
-      fid::explain_connection_refused, "host",
+      catalog_rows::explain_connection_refused, "host",
       with_note("Something actively refused the connection. " + name_of(p) +
                     " accepts connections "
                     "on " +
@@ -169,7 +170,7 @@ finding dns_failure(const cause_facts& f) {
   const std::string lookup = "`nslookup " + host_of(p) + "`";
   if (provider_host_named || resolver_trouble(f.line)) {
     return make_finding(
-        fid::explain_dns_failure, "host",
+        catalog_rows::explain_dns_failure, "host",
         with_note(
             "This machine's DNS resolver did not answer for the name (a temporary failure, or "
             "no working DNS server: common in containers and on hosts whose network comes up "
@@ -180,7 +181,7 @@ finding dns_failure(const cause_facts& f) {
             "server it uses (/etc/resolv.conf, or the container's DNS settings), then retry.");
   }
   if (!closest.empty() && closest_distance <= 4) {
-    return make_finding(fid::explain_dns_failure, "host",
+    return make_finding(catalog_rows::explain_dns_failure, "host",
                         with_note("The client looked up \"" + closest +
                                       "\", which does not exist: "
                                       "the SMTP host is " +
@@ -189,13 +190,13 @@ finding dns_failure(const cause_facts& f) {
                         fix::host(fix_target_of(f), f.provider.primary_host).text);
   }
   if (!closest.empty()) {
-    return make_finding(fid::explain_dns_failure, "host",
+    return make_finding(catalog_rows::explain_dns_failure, "host",
                         with_note("The name \"" + closest + "\" could not be resolved. " +
                                       name_of(p) + "'s SMTP host is " + host_of(p) + ".",
                                   f),
                         fix::host(fix_target_of(f), f.provider.primary_host).text);
   }
-  return make_finding(fid::explain_dns_failure, "host",
+  return make_finding(catalog_rows::explain_dns_failure, "host",
                       with_note("The host name could not be resolved: it is misspelt, or this "
                                 "machine's DNS does not work.",
                                 f),
@@ -214,7 +215,7 @@ finding network_unreachable(const cause_facts& f) {
             : "Make the machine prefer IPv4 (on Linux, add `precedence ::ffff:0:0/96 100` to "
               "/etc/gai.conf), or repair its IPv6 route; then retry.";
     return make_finding(
-        fid::explain_network_unreachable, "",
+        catalog_rows::explain_network_unreachable, "",
         with_note("The client tried an IPv6 address, and this machine has no working IPv6 route "
                   "(IPv6 is configured but not routed, which is common on VPS and container "
                   "hosts). Connecting over IPv4 avoids it.",
@@ -222,7 +223,7 @@ finding network_unreachable(const cause_facts& f) {
         fix);
   }
   return make_finding(
-      fid::explain_network_unreachable, "",
+      catalog_rows::explain_network_unreachable, "",
       with_note("This machine has no route to the server: its network, VPN or firewall does not "
                 "let it out (a firewall that answers \"host unreachable\" looks the same).",
                 f),
@@ -234,7 +235,7 @@ finding network_unreachable(const cause_facts& f) {
 finding connection_reset(const cause_facts& f) {
   const provider_profile& p = f.provider;
   if (const auto port = unserved_port(f)) {
-    return make_finding(fid::explain_connection_reset, "port",
+    return make_finding(catalog_rows::explain_connection_reset, "port",
                         with_note(not_served_sentence(p, *port), f),
                         fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
@@ -247,7 +248,7 @@ finding connection_reset(const cause_facts& f) {
                 : ".";
   const int port = fix::port_to_use(fix_target_of(f));
   return make_finding(
-      fid::explain_connection_reset, "", with_note(std::move(detail), f),
+      catalog_rows::explain_connection_reset, "", with_note(std::move(detail), f),
       "Test from the same machine: `openssl s_client -starttls smtp -connect " + host_of(p) + ":" +
           std::to_string(port) +
           " -crlf`. If that is cut too, turn off mail scanning in the "
@@ -261,7 +262,7 @@ finding greeting_not_received(const cause_facts& f) {
   const provider_profile& p = f.provider;
   if (const auto port = unserved_port(f)) {
     return make_finding(
-        fid::explain_greeting_not_received, "port",
+        catalog_rows::explain_greeting_not_received, "port",
         with_note(not_served_sentence(p, *port) + " A client that waits there for a plain "
                                                   "\"220\" greeting waits for ever.",
                   f),
@@ -278,7 +279,7 @@ finding greeting_not_received(const cause_facts& f) {
   const std::string unblock = "turn off mail scanning in the antivirus or firewall, or try port " +
                               std::to_string(p.alternative_port) + ".";
   if (f.port) {
-    return make_finding(fid::explain_greeting_not_received, "port", with_note(detail, f),
+    return make_finding(catalog_rows::explain_greeting_not_received, "port", with_note(detail, f),
                         "Check what answers on port " + std::to_string(*f.port) + ": `telnet " +
                             host_of(p) + " " + std::to_string(*f.port) +
                             "` should print a "
@@ -286,7 +287,7 @@ finding greeting_not_received(const cause_facts& f) {
                             unblock);
   }
   return make_finding(
-      fid::explain_greeting_not_received, "port", with_note(detail, f),
+      catalog_rows::explain_greeting_not_received, "port", with_note(detail, f),
       "Use STARTTLS, not implicit TLS: " +
           fix::as_clause(fix::port_and_security(fix_target_of(f), p.recommended_port).text) +
           " If the greeting still does not come, " + unblock);
@@ -295,13 +296,13 @@ finding greeting_not_received(const cause_facts& f) {
 finding connect_failed(const cause_facts& f) {
   const provider_profile& p = f.provider;
   if (const auto port = unserved_port(f)) {
-    return make_finding(fid::explain_connect_failed, "port",
+    return make_finding(catalog_rows::explain_connect_failed, "port",
                         with_note(not_served_sentence(p, *port), f),
                         fix::port_and_security(fix_target_of(f), p.recommended_port).text);
   }
   if (near_line(f, names_loopback)) {
     return make_finding(
-        fid::explain_connect_failed, "host",
+        catalog_rows::explain_connect_failed, "host",
         with_note("The client tried to connect to this machine itself (localhost), not to " +
                       host_of(p) + ": the host setting is empty or not loaded.",
                   f),
@@ -310,7 +311,7 @@ finding connect_failed(const cause_facts& f) {
   }
   const int port = fix::port_to_use(fix_target_of(f));
   return make_finding(
-      fid::explain_connect_failed, "",
+      catalog_rows::explain_connect_failed, "",
       with_note("This message only says that the client could not connect or send; the reason is "
                 "in the lines around it (an inner or nested exception, or the debug output).",
                 f),

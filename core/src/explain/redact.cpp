@@ -243,6 +243,18 @@ bool has_hex_run(std::string_view s, std::size_t n) {
 // POSTMARK_API_TOKEN, secret, SECRET_KEY, apiKey. "smtp_sasl_password_maps"
 // ends in "maps" (a file, not the secret) and is not one.
 bool names_a_secret(std::string_view name) {
+  // Every ending below ends in one of these letters: most names (host, port,
+  // secure, user) are told apart by their last one. Every ':' and '=' of
+  // every finding's text asks this (may_hold_secret_value).
+  if (name.empty()) return false;
+  switch (text::to_lower(name.back())) {
+    case 'd':
+    case 's':
+    case 't':
+    case 'n':
+    case 'y': break;
+    default: return false;
+  }
   constexpr std::array endings{
       std::string_view("password"), std::string_view("passwd"), std::string_view("pass"),
       std::string_view("pwd"),      std::string_view("secret"), std::string_view("token"),
@@ -421,11 +433,11 @@ bool may_hold_secret_value(std::string_view text) {
     const char c = text[i];
     hex = text::is_hex(c) ? hex + 1 : 0;
     if (hex >= 8) return true;  // redact_tokens
-    if ((c == 'a' || c == 'A') && text::istarts_with(text.substr(i), "auth "))
-      return true;                                                   // redact_auth_arguments
+    if (text::to_lower(c) == 'a' && text::istarts_with(text.substr(i), "auth "))
+      return true;  // redact_auth_arguments
+    if (c != ':' && c != '=') continue;
     if (c == ':' && text.substr(i).starts_with("://")) return true;  // redact_url_passwords
-    if ((c == '=' || c == ':') && assigns_a_secret_at(text, i))
-      return true;  // redact_secret_assignments
+    if (assigns_a_secret_at(text, i)) return true;                   // redact_secret_assignments
   }
   return false;
 }

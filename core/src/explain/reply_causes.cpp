@@ -35,7 +35,7 @@ finding auth_failed_other_scheme(const cause_facts& f) {
       "provider.";
   std::string fix = "Use " + fix::login_words(p) + ", with no spaces or line breaks";
   fix += f.platform ? ": " + fix::credential_settings(fix_target_of(f)) + "." : ".";
-  return make_finding(fid::explain_auth_failed, "password", with_note(detail, f), fix);
+  return make_finding(catalog_rows::explain_auth_failed, "password", with_note(detail, f), fix);
 }
 
 finding auth_failed(const cause_facts& f) {
@@ -67,7 +67,8 @@ finding auth_failed(const cause_facts& f) {
     fix += f.platform ? ": " + fix::credential_settings(fix_target_of(f)) + "." : ".";
   }
   fix += " Check that SMTP is enabled for that server.";
-  return make_finding(fid::explain_auth_failed, "password", with_note(std::move(detail), f), fix);
+  return make_finding(catalog_rows::explain_auth_failed, "password",
+                      with_note(std::move(detail), f), fix);
 }
 
 finding auth_required(const cause_facts& f) {
@@ -78,7 +79,7 @@ finding auth_required(const cause_facts& f) {
                         : "Turn SMTP authentication on with " + fix::login_words(p);
   fix += f.platform ? ": " + fix::credential_settings(fix_target_of(f)) + "." : ".";
   return make_finding(
-      fid::explain_auth_required, "username",
+      catalog_rows::explain_auth_required, "username",
       with_note("The client tried to send without logging in (530): " + std::string(p.name) +
                     " takes mail only from a client that authenticates with a token. Its username "
                     "and password are empty, or authentication is switched off.",
@@ -88,7 +89,7 @@ finding auth_required(const cause_facts& f) {
 
 finding auth_not_offered(const cause_facts& f) {
   return make_finding(
-      fid::explain_auth_not_offered, "security",
+      catalog_rows::explain_auth_not_offered, "security",
       with_note("The server offers AUTH only once STARTTLS has encrypted the connection (it never "
                 "takes a token in clear), and the client looked for it before starting TLS.",
                 f),
@@ -105,7 +106,7 @@ finding credentials_missing(const cause_facts& f) {
           : "Set both the username and the password to your " + token_name(p);
   fix += ", and check that the values are really loaded where the app runs.";
   return make_finding(
-      fid::explain_credentials_missing, "username",
+      catalog_rows::explain_credentials_missing, "username",
       with_note("The client was told to log in but has no username or password to send: the "
                 "values are empty, usually an environment variable or a config entry that is not "
                 "set where the app runs.",
@@ -115,7 +116,7 @@ finding credentials_missing(const cause_facts& f) {
 
 finding starttls_required(const cause_facts& f) {
   return make_finding(
-      fid::explain_starttls_required, "security",
+      catalog_rows::explain_starttls_required, "security",
       with_note("The server takes nothing but STARTTLS on a plain connection (530), and the client "
                 "sent AUTH or MAIL in clear: STARTTLS is off, or not required, in the client.",
                 f),
@@ -136,8 +137,8 @@ finding sender_rejected(const cause_facts& f) {
   if (const std::string setting = fix::from_setting(fix_target_of(f)); !setting.empty()) {
     fix += ": `" + setting + "`" + fix::platform_suffix(fix_target_of(f));
   }
-  return make_finding(fid::explain_sender_rejected, "from", with_note(std::move(detail), f),
-                      fix + ".");
+  return make_finding(catalog_rows::explain_sender_rejected, "from",
+                      with_note(std::move(detail), f), fix + ".");
 }
 
 finding temporary_failure(const cause_facts& f) {
@@ -168,7 +169,7 @@ finding temporary_failure(const cause_facts& f) {
       break;
   }
   detail += " Nothing in the settings needs to change.";
-  return make_finding(fid::explain_temporary_failure, "", with_note(std::move(detail), f),
+  return make_finding(catalog_rows::explain_temporary_failure, "", with_note(std::move(detail), f),
                       "Retry later with a growing delay (a mail queue does this by itself); if it "
                       "lasts more than a few minutes, check " +
                           std::string(f.provider.name) +
@@ -180,7 +181,7 @@ finding size_limit(const cause_facts& f) {
   const std::string limit = std::to_string(p.max_message_mb) + " MB";
   if (p.max_message_mb <= 0) {
     return make_finding(
-        fid::explain_size_limit, "",
+        catalog_rows::explain_size_limit, "",
         with_note("The message is larger than the server accepts, attachments included, and "
                   "attachments grow by about a third once encoded.",
                   f),
@@ -188,7 +189,7 @@ finding size_limit(const cause_facts& f) {
             std::string(p.name) + "'s message size limit.");
   }
   return make_finding(
-      fid::explain_size_limit, "",
+      catalog_rows::explain_size_limit, "",
       with_note("The message is larger than the server accepts. " + std::string(p.name) +
                     " takes messages up to " + limit +
                     " in all, attachments included, and "
@@ -215,7 +216,7 @@ finding auth_mechanism_unsupported(const cause_facts& f) {
         token_name(p) + ".";
   }
   return make_finding(
-      fid::explain_auth_mechanism_unsupported, "security",
+      catalog_rows::explain_auth_mechanism_unsupported, "security",
       with_note("The client and the server have no login mechanism in common: the client asks "
                 "for one the server does not offer, has none of the ones it offers, or looked "
                 "before STARTTLS, when the server offers fewer.",
@@ -226,7 +227,7 @@ finding auth_mechanism_unsupported(const cause_facts& f) {
 finding recipients_rejected(const cause_facts& f) {
   const provider_profile& p = f.provider;
   return make_finding(
-      fid::explain_recipients_rejected, "",
+      catalog_rows::explain_recipients_rejected, "",
       with_note("The server accepted the sender but refused the recipient (the reply to RCPT "
                 "TO). A relay refuses every recipient when the client has not logged in; "
                 "otherwise the address is wrong, or the server will not deliver to it.",

@@ -45,7 +45,7 @@ finding implicit_tls_on_starttls_port(const cause_facts& f) {
   detail +=
       "The client spoke TLS first (implicit TLS, often labelled \"SSL\", \"SMTPS\" or "
       "\"secure\"), read the server's plain \"220\" greeting as a TLS record, and gave up.";
-  return make_finding(fid::explain_implicit_tls_on_starttls_port, "security",
+  return make_finding(catalog_rows::explain_implicit_tls_on_starttls_port, "security",
                       with_note(std::move(detail), f),
                       fix::starttls(fix_target_of(f), port, true).text);
 }
@@ -61,7 +61,7 @@ finding tls_version_refused(const cause_facts& f) {
           "(OpenSSL 1.0.1+, Java 8+, .NET Framework 4.7+, PHP 7.2+).";
   }
   return make_finding(
-      fid::explain_tls_version_refused, "platform",
+      catalog_rows::explain_tls_version_refused, "platform",
       with_note(std::string(p.name) + " accepts TLS " + std::string(p.min_tls_version) +
                     " or newer; this client offered only an older version, or has TLS " +
                     std::string(p.min_tls_version) + " turned off.",
@@ -73,7 +73,7 @@ finding tls_handshake_failed(const cause_facts& f) {
   const provider_profile& p = f.provider;
   if (f.port && !serves_starttls(p, *f.port)) {
     return make_finding(
-        fid::explain_tls_handshake_failed, "port",
+        catalog_rows::explain_tls_handshake_failed, "port",
         with_note(std::string(p.name) + " does not serve port " + std::to_string(*f.port) +
                       ": it serves STARTTLS on " + fix::served_ports(p) + ".",
                   f),
@@ -92,7 +92,7 @@ finding tls_handshake_failed(const cause_facts& f) {
           std::string(p.min_tls_version) + " or newer.";
   }
   return make_finding(
-      fid::explain_tls_handshake_failed, "",
+      catalog_rows::explain_tls_handshake_failed, "",
       with_note("The TLS handshake did not complete, and the message does not say why. The usual "
                 "causes: a client that offers only TLS 1.0 or 1.1 or old ciphers (" +
                     std::string(p.name) + " needs TLS " + std::string(p.min_tls_version) +
@@ -104,7 +104,7 @@ finding tls_handshake_failed(const cause_facts& f) {
 finding certificate_untrusted(const cause_facts& f) {
   const provider_profile& p = f.provider;
   return make_finding(
-      fid::explain_certificate_untrusted, "",
+      catalog_rows::explain_certificate_untrusted, "",
       with_note("The client could not trace the server's certificate to an authority it trusts. "
                 "Either something intercepts TLS and presents its own certificate (an antivirus "
                 "that scans mail, such as Avast, AVG, Kaspersky or ESET, or a corporate proxy), or "
@@ -131,12 +131,12 @@ finding certificate_hostname_mismatch(const cause_facts& f) {
                 host_of(p) +
                 "; otherwise something intercepted the connection (a proxy, an antivirus, or a "
                 "network that redirects SMTP) and answered with its own certificate.";
-  return make_finding(fid::explain_certificate_hostname_mismatch, "host", with_note(detail, f),
-                      fix::host(fix_target_of(f), f.provider.primary_host).text +
-                          " Use exactly that name, not an IP address or an alias. If it "
-                          "already is, something intercepts the connection: try port " +
-                          std::to_string(p.alternative_port) +
-                          " and check the antivirus or proxy.");
+  return make_finding(
+      catalog_rows::explain_certificate_hostname_mismatch, "host", with_note(detail, f),
+      fix::host(fix_target_of(f), f.provider.primary_host).text +
+          " Use exactly that name, not an IP address or an alias. If it "
+          "already is, something intercepts the connection: try port " +
+          std::to_string(p.alternative_port) + " and check the antivirus or proxy.");
 }
 
 finding certificate_expired(const cause_facts& f) {
@@ -150,7 +150,7 @@ finding certificate_expired(const cause_facts& f) {
                 "wrong, its list of trusted authorities still holds an expired root or "
                 "intermediate (old systems failed this way when a widely used root expired in "
                 "September 2021), or an interception proxy presents an expired certificate.";
-  return make_finding(fid::explain_certificate_expired, "", with_note(detail, f),
+  return make_finding(catalog_rows::explain_certificate_expired, "", with_note(detail, f),
                       "Check the clock of the machine that sends (`date -u`) and sync it with NTP; "
                       "if the clock is right, " +
                           update_ca_store(f) + ".");
@@ -178,7 +178,8 @@ finding starttls_not_offered(const cause_facts& f) {
           " If it already is, try port " + std::to_string(p.alternative_port) +
           ", and never let the client fall back to sending without TLS.";
   }
-  return make_finding(fid::explain_starttls_not_offered, "port", with_note(detail, f), fix);
+  return make_finding(catalog_rows::explain_starttls_not_offered, "port", with_note(detail, f),
+                      fix);
 }
 
 constexpr std::array table{

@@ -6,13 +6,38 @@
 namespace smtpcheck::fix {
 
 std::string fill(const fix_target& t, std::string_view pattern, std::string_view host, int port) {
-  std::string out = text::replace_all(std::string(pattern), "{host}", host);
-  out = text::replace_all(std::move(out), "{port}", std::to_string(port));
-  out = text::replace_all(std::move(out), "{from}", t.from);
-  out =
-      text::replace_all(std::move(out), "{username}", username_placeholder(t.provider, t.username));
-  return text::replace_all(std::move(out), "{password}",
-                           password_placeholder(t.provider, t.username));
+  // One pass over the template, so what is put in (a typed host or From) is
+  // never read again as a template, and a placeholder is only worded where
+  // the template names it. Braces that name no value ("auth: { user: … }")
+  // stay as they are.
+  std::string out;
+  out.reserve(pattern.size() + host.size() + t.from.size());
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    const std::size_t open = pattern.find('{', i);
+    const std::size_t close = open == std::string_view::npos ? open : pattern.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.append(pattern.substr(i, open - i));
+    const std::string_view key = pattern.substr(open + 1, close - open - 1);
+    if (key == "host") {
+      out.append(host);
+    } else if (key == "port") {
+      out.append(std::to_string(port));
+    } else if (key == "from") {
+      out.append(t.from);
+    } else if (key == "username") {
+      out.append(username_placeholder(t.provider, t.username));
+    } else if (key == "password") {
+      out.append(password_placeholder(t.provider, t.username));
+    } else {
+      out += '{';
+      i = open + 1;
+      continue;
+    }
+    i = close + 1;
+  }
+  out.append(pattern.substr(i));
+  return out;
 }
 
 std::string security_setting(const fix_target& t, std::string_view host, int port) {

@@ -63,6 +63,9 @@ std::string number_text(const nlohmann::json& v);
 /// Appends `s` as a JSON string; invalid UTF-8 becomes U+FFFD.
 void write_string(std::string& out, std::string_view s);
 
+/// The same without the quotes around it: what goes between them.
+void write_string_content(std::string& out, std::string_view s);
+
 /// Pretty (two-space indent), ending in '\n'; invalid UTF-8 becomes U+FFFD.
 std::string dump(const ojson& document);
 

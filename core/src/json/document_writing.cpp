@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "json/detail.h"
@@ -33,6 +34,42 @@ std::string number_text(const nlohmann::json& v) {
   return float_text(v.get<double>());
 }
 
+namespace {
+
+// Bytes copied without a second look: printable ASCII but '"' and '\\'.
+constexpr auto plain = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x20; c < 0x80; ++c) table[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return table;
+}();
+
+// How many bytes from `from` on are plain. Eight at a time while no byte of
+// the eight can need a look (one test on a 64-bit word: none is 0x80 or
+// above, below 0x20, '"' or '\\'), then one at a time: the findings document
+// is mostly plain words, and the WebAssembly build, compiled for size, runs
+// a byte loop as it is written.
+std::size_t plain_run_end(std::string_view s, std::size_t from) {
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  constexpr std::uint64_t highs = 0x8080808080808080U;
+  // Any byte of `w` below `n` (n <= 0x80), or 0 for none (exact for "any").
+  constexpr auto any_below = [](std::uint64_t w, std::uint64_t n) {
+    return (w - ones * n) & ~w & highs;
+  };
+  std::size_t i = from;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, sizeof w);
+    if ((w & highs) | any_below(w, 0x20) | any_below(w ^ (ones * '"'), 1) |
+        any_below(w ^ (ones * '\\'), 1)) {
+      break;
+    }
+  }
+  while (i < s.size() && plain[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
+}  // namespace
+
 // Appends `s` as a JSON string. Escapes as nlohmann does with ensure_ascii
 // off: the two-character escapes for \b \t \n \f \r " and backslash, other
 // control characters as \u00xx, everything else (DEL and UTF-8 included) as
@@ -40,20 +77,19 @@ std::string number_text(const nlohmann::json& v) {
 // U+10FFFF) becomes U+FFFD: one per invalid lead byte, and one per broken
 // sequence, whose offending byte is then read again as a new start.
 void write_string(std::string& out, std::string_view s) {
+  out += '"';
+  write_string_content(out, s);
+  out += '"';
+}
+
+void write_string_content(std::string& out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
   static constexpr std::string_view replacement = "\xEF\xBF\xBD";
-  // Bytes copied without a second look: printable ASCII but '"' and '\\'.
-  static constexpr auto plain = [] {
-    std::array<bool, 256> table{};
-    for (int c = 0x20; c < 0x80; ++c) table[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
-    return table;
-  }();
-  out += '"';
   const std::size_t n = s.size();
   std::size_t i = 0;
   std::size_t run = 0;  // start of the bytes not yet copied
   while (i < n) {
-    while (i < n && plain[static_cast<unsigned char>(s[i])]) ++i;
+    i = plain_run_end(s, i);
     if (i == n) break;
     const auto byte = static_cast<unsigned char>(s[i]);
     if (byte < 0x80) {
@@ -110,7 +146,6 @@ void write_string(std::string& out, std::string_view s) {
     run = i;
   }
   out.append(s.data() + run, n - run);
-  out += '"';
 }
 
 namespace {

@@ -36,58 +36,51 @@ ojson json_detail::to_json(const std::vector<finding>& findings) {
 
 namespace {
 
-using json_detail::write_string;
+using namespace std::string_view_literals;
+using json_detail::write_string_content;
 
-// One finding as write_value(to_json(f), indent) would write it.
-void write_finding(std::string& out, const finding& f, unsigned indent) {
-  const std::pair<std::string_view, std::string_view> fields[] = {
-      {"id", f.id},
-      {"severity", to_string(f.severity)},
-      {"field", f.field},
-      {"title", f.title},
-      {"detail", f.detail},
-      {"fix", f.fix},
-      {"evidence", f.evidence},
-      {"doc", f.doc}};
-  const auto key = [&](std::string_view name) {
-    out.append(indent + 2, ' ');
-    out += '"';
-    out += name;  // plain ASCII: nothing to escape
-    out += "\": ";
-  };
-  out += "{\n";
-  bool first = true;
-  for (const auto& [name, value] : fields) {
-    if (!first) out += ",\n";
-    first = false;
-    key(name);
-    write_string(out, value);
-    // "doc_url" follows "doc", and only when the provider is known.
-    if (name == "doc" && !f.doc_url.empty()) {
-      out += ",\n";
-      key("doc_url");
-      write_string(out, f.doc_url);
+// One finding as write_value(to_json(f), 4) would write it (the list's items
+// sit four spaces in). Each key is one constant holding what surrounds it:
+// the previous value's closing quote, the comma, the line break, the indent
+// and its own value's opening quote. The writer runs on every keystroke, and
+// in the WebAssembly build, compiled for size, each append is a call: a
+// finding is a dozen appends and its values, not five per key.
+void write_finding(std::string& out, const finding& f) {
+  out += "{\n      \"id\": \""sv;
+  write_string_content(out, f.id);
+  out += "\",\n      \"severity\": \""sv;
+  write_string_content(out, to_string(f.severity));
+  out += "\",\n      \"field\": \""sv;
+  write_string_content(out, f.field);
+  out += "\",\n      \"title\": \""sv;
+  write_string_content(out, f.title);
+  out += "\",\n      \"detail\": \""sv;
+  write_string_content(out, f.detail);
+  out += "\",\n      \"fix\": \""sv;
+  write_string_content(out, f.fix);
+  // "set" follows "fix", and only when the fix sets values.
+  if (!f.set.empty()) {
+    out += "\",\n      \"set\": {\n        \""sv;
+    for (std::size_t i = 0; i < f.set.size(); ++i) {
+      if (i) out += "\",\n        \""sv;
+      write_string_content(out, f.set[i].field);
+      out += "\": \""sv;
+      write_string_content(out, f.set[i].value);
     }
-    // "set" follows "fix", and only when the fix sets values.
-    if (name == "fix" && !f.set.empty()) {
-      out += ",\n";
-      key("set");
-      out += "{\n";
-      for (std::size_t i = 0; i < f.set.size(); ++i) {
-        if (i) out += ",\n";
-        out.append(indent + 4, ' ');
-        write_string(out, f.set[i].field);
-        out += ": ";
-        write_string(out, f.set[i].value);
-      }
-      out += '\n';
-      out.append(indent + 2, ' ');
-      out += '}';
-    }
+    out += "\"\n      }"sv;
+    out += ",\n      \"evidence\": \""sv;
+  } else {
+    out += "\",\n      \"evidence\": \""sv;
   }
-  out += '\n';
-  out.append(indent, ' ');
-  out += '}';
+  write_string_content(out, f.evidence);
+  out += "\",\n      \"doc\": \""sv;
+  write_string_content(out, f.doc);
+  // "doc_url" follows "doc", and only when the provider is known.
+  if (!f.doc_url.empty()) {
+    out += "\",\n      \"doc_url\": \""sv;
+    write_string_content(out, f.doc_url);
+  }
+  out += "\"\n    }"sv;
 }
 
 }  // namespace
@@ -107,10 +100,9 @@ std::string encode_findings(const std::vector<finding>& findings) {
     out += "[\n";
     bool first = true;
     for (const finding& f : findings) {
-      if (!first) out += ",\n";
+      out += first ? "    "sv : ",\n    "sv;
       first = false;
-      out += "    ";
-      write_finding(out, f, 4);
+      write_finding(out, f);
     }
     out += "\n  ]";
   }

@@ -67,7 +67,7 @@ class reader {
   void wrong(const std::string& path, const std::string& expected, const std::string& observed) {
     if (++wrong_count_ > max_wrong_type_findings) return;
     out_.push_back(make_finding(
-        fid::diagnose_report_wrong_type, path,
+        catalog_rows::diagnose_report_wrong_type, path,
         "\"" + path + "\" must be " + expected + ", not " + observed + "; it was ignored.",
         "Run the probe again with the current smtpcheck agent, and share "
         "its report unchanged.",
@@ -365,11 +365,11 @@ void read_report(reader& r, const json& doc, probe_report& report) {
 
 finding malformed(std::string_view text, const json_detail::parse_error_place& place) {
   if (text::trim(text).empty()) {
-    return make_finding(fid::diagnose_report_malformed, "", "The probe report is empty.",
+    return make_finding(catalog_rows::diagnose_report_malformed, "", "The probe report is empty.",
                         "Paste the whole output of `smtpcheck probe --json`.",
                         std::to_string(text.size()) + " bytes");
   }
-  return make_finding(fid::diagnose_report_malformed, "",
+  return make_finding(catalog_rows::diagnose_report_malformed, "",
                       "The report's JSON is malformed at " + place.where + ": " + place.reason +
                           ". It was probably cut short or edited.",
                       "Paste the whole output of `smtpcheck probe --json`, unchanged.",
@@ -377,7 +377,7 @@ finding malformed(std::string_view text, const json_detail::parse_error_place& p
 }
 
 finding report_too_large() {
-  return make_finding(fid::diagnose_report_too_large, "",
+  return make_finding(catalog_rows::diagnose_report_too_large, "",
                       "The probe report is larger than " + std::to_string(max_report_bytes) +
                           " bytes, the most that is read.",
                       "Share the report exactly as `smtpcheck probe --json` printed it.",
@@ -385,7 +385,7 @@ finding report_too_large() {
 }
 
 finding report_not_an_object(const json& doc) {
-  return make_finding(fid::diagnose_report_malformed, "",
+  return make_finding(catalog_rows::diagnose_report_malformed, "",
                       "The report is " + type_name(doc) + "; a probe report is one JSON object.",
                       "Paste the whole output of `smtpcheck probe --json`.", type_name(doc));
 }
@@ -395,7 +395,7 @@ constexpr json_detail::unreadable_findings unreadable_report{max_report_bytes, r
 
 finding schema_unsupported(const json& schema) {
   return make_finding(
-      fid::diagnose_report_schema_unsupported, "schema",
+      catalog_rows::diagnose_report_schema_unsupported, "schema",
       "This build reads \"" + std::string(report_schema) + "\" reports, bare or inside a \"" +
           std::string(probe_schema) + "\" document.",
       "Run the probe with an smtpcheck agent of the same version as this page, and share "
@@ -426,7 +426,7 @@ decoded_report decode_report_unredacted(std::string_view text) {
       if (inner == doc.end() || !inner->is_object()) {
         out.usable = false;
         out.findings.push_back(make_finding(
-            fid::diagnose_report_malformed, "report",
+            catalog_rows::diagnose_report_malformed, "report",
             "The \"" + std::string(probe_schema) + "\" document has no \"report\" object.",
             "Paste the whole output of `smtpcheck probe --json`.",
             inner == doc.end() ? "nothing" : type_name(*inner)));

@@ -25,13 +25,14 @@ constexpr std::string_view settings_schema = "smtpcheck/settings/v1";
 
 finding malformed(std::string_view text, const json_detail::parse_error_place& place) {
   if (text::trim(text).empty()) {
-    return make_finding(fid::settings_malformed_json, "", "The settings document is empty.",
-                        "Give the settings as one JSON object, e.g. {\"host\": \"" +
-                            std::string(default_provider().primary_host) + "\", \"port\": " +
-                            std::to_string(default_provider().recommended_port) + "}.",
-                        std::to_string(text.size()) + " bytes");
+    return make_finding(
+        catalog_rows::settings_malformed_json, "", "The settings document is empty.",
+        "Give the settings as one JSON object, e.g. {\"host\": \"" +
+            std::string(default_provider().primary_host) +
+            "\", \"port\": " + std::to_string(default_provider().recommended_port) + "}.",
+        std::to_string(text.size()) + " bytes");
   }
-  return make_finding(fid::settings_malformed_json, "",
+  return make_finding(catalog_rows::settings_malformed_json, "",
                       "The JSON is malformed at " + place.where + ": " + place.reason + ".",
                       "Correct the JSON at " + place.where +
                           " (double quotes around every key and string, commas between fields, "
@@ -43,7 +44,7 @@ finding settings_too_large() {
   // The size is not repeated: a reader may stop at the limit (the CLI reads
   // one byte more), and every reader must say the same.
   return make_finding(
-      fid::settings_too_large, "",
+      catalog_rows::settings_too_large, "",
       "The settings document is larger than " + std::to_string(max_document_bytes) +
           " bytes, the most that is read.",
       "Give only the SMTP settings (host, port, security, username, password, from).",
@@ -52,7 +53,7 @@ finding settings_too_large() {
 
 finding settings_not_an_object(const json& doc) {
   return make_finding(
-      fid::settings_not_an_object, "",
+      catalog_rows::settings_not_an_object, "",
       "The document is " + json_detail::type_name(doc) + "; settings are one JSON object.",
       "Write the settings as {\"host\": …, \"port\": …}.", json_detail::type_name(doc));
 }
@@ -63,7 +64,7 @@ constexpr json_detail::unreadable_findings unreadable_settings{
 using json_detail::type_name;
 
 finding wrong_type(std::string_view field, std::string_view expected, const json& v) {
-  return make_finding(fid::settings_wrong_type, field,
+  return make_finding(catalog_rows::settings_wrong_type, field,
                       "\"" + std::string(field) + "\" must be " + std::string(expected) + ", not " +
                           type_name(v) + ".",
                       "Give \"" + std::string(field) + "\" as " + std::string(expected) + ".",
@@ -80,7 +81,7 @@ std::optional<std::string> read_string(std::string_view field, const json& v,
   }
   const auto& s = v.get_ref<const std::string&>();
   if (s.size() > max_string_bytes) {
-    out.push_back(make_finding(fid::settings_value_too_long, field,
+    out.push_back(make_finding(catalog_rows::settings_value_too_long, field,
                                "\"" + std::string(field) + "\" is " + std::to_string(s.size()) +
                                    " bytes; settings are at most " +
                                    std::to_string(max_string_bytes) + " bytes. It was ignored.",
@@ -153,7 +154,7 @@ void read_platform(const json& v, settings& s, std::vector<finding>& out) {
       else
         ref.version = read_string("platform.version", value, out).value_or("");
     } else {
-      out.push_back(make_finding(fid::settings_unknown_field, "platform",
+      out.push_back(make_finding(catalog_rows::settings_unknown_field, "platform",
                                  "\"platform." + key.substr(0, 64) +
                                      "\" is not a setting; it was "
                                      "ignored.",
@@ -225,7 +226,7 @@ decoded_settings decode_settings_unredacted(std::string_view text) {
       (!schema->is_string() || schema->get_ref<const std::string&>() != settings_schema)) {
     out.usable = false;
     findings.push_back(make_finding(
-        fid::settings_schema_unsupported, "schema",
+        catalog_rows::settings_schema_unsupported, "schema",
         "This build reads \"" + std::string(settings_schema) + "\" documents.",
         "Set \"schema\" to \"" + std::string(settings_schema) + "\", or leave it out.",
         schema->is_string() ? schema->get<std::string>().substr(0, 64) : type_name(*schema)));
@@ -259,7 +260,7 @@ decoded_settings decode_settings_unredacted(std::string_view text) {
     } else {
       const std::string_view meant = meant_field(key);
       findings.push_back(make_finding(
-          fid::settings_unknown_field, "",
+          catalog_rows::settings_unknown_field, "",
           "\"" + key.substr(0, 64) + "\" is not a setting; it was ignored.",
           meant.empty() ? "Remove it, or check its spelling (host, port, security, username, "
                           "password, from, verified_senders, platform, provider)."

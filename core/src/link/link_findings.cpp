@@ -21,7 +21,7 @@ constexpr std::string_view rotate_token =
 }  // namespace
 
 finding secret_not_included(std::string_view field, std::string_view token_name, direction d) {
-  return make_finding(fid::link_secret_not_included, field,
+  return make_finding(catalog_rows::link_secret_not_included, field,
                       d == direction::making
                           ? "Links never carry the username or password, so the ones given were "
                             "left out; the customer types them on the check page. The link "
@@ -54,7 +54,7 @@ finding secret_value_dropped(link_parameter p, direction d) {
           "; a token belongs only in the username and password fields.";
   }
   return make_finding(
-      fid::link_secret_dropped, field,
+      catalog_rows::link_secret_dropped, field,
       "The value of " + name +
           " looks like a token (a UUID, an access key, a long random string or a password), "
           "so it was " +
@@ -65,7 +65,7 @@ finding secret_value_dropped(link_parameter p, direction d) {
 
 finding secret_parameter_dropped(std::string_view shown_name, std::string_view field) {
   return make_finding(
-      fid::link_secret_dropped, field,
+      catalog_rows::link_secret_dropped, field,
       (shown_name.empty() ? std::string("A parameter") : "The parameter " + quoted(shown_name)) +
           " carries a credential, so it was dropped unread: links never carry "
           "credentials.",
@@ -75,7 +75,7 @@ finding secret_parameter_dropped(std::string_view shown_name, std::string_view f
 finding field_left_out(link_parameter p) {
   const std::string_view field = settings_field(p);
   return make_finding(
-      fid::link_field_left_out, field,
+      catalog_rows::link_field_left_out, field,
       quoted(field) +
           " held something shaped like a token (a UUID, an access key, a long random string or "
           "a password) when the link was made, so it was left out: links never carry "
@@ -87,14 +87,14 @@ finding field_left_out(link_parameter p) {
 
 finding invalid_value(link_parameter p, std::string_view reason, direction d) {
   return make_finding(
-      fid::link_invalid_value, settings_field(p),
+      catalog_rows::link_invalid_value, settings_field(p),
       "The value of " + quoted(parameter_name(p)) + " " + std::string(reason) +
           (d == direction::making ? "; it was left out of the link." : "; it was ignored."),
       value_fix(p), std::string(parameter_name(p)));
 }
 
 finding version_without_platform(direction d) {
-  return make_finding(fid::link_invalid_value, "platform",
+  return make_finding(catalog_rows::link_invalid_value, "platform",
                       std::string("\"platform_version\" needs a platform smtpcheck knows "
                                   "beside it; it was ") +
                           (d == direction::making ? "left out of the link." : "ignored."),
@@ -116,7 +116,7 @@ finding malformed(std::string_view shown_name, std::string_view field, std::stri
   const std::string subject = shown_name.empty()
                                   ? "A parameter's " + std::string(what)
                                   : "The " + std::string(what) + " of " + quoted(shown_name);
-  return make_finding(fid::link_malformed, field,
+  return make_finding(catalog_rows::link_malformed, field,
                       subject + " " + problem + "; the parameter was ignored.",
                       "Copy the whole link again; if it was edited by hand, make it again with "
                       "`smtpcheck link` or the check page's copy-a-link button.",
@@ -125,21 +125,21 @@ finding malformed(std::string_view shown_name, std::string_view field, std::stri
 
 finding missing_value(link_parameter p) {
   return make_finding(
-      fid::link_malformed, settings_field(p),
+      catalog_rows::link_malformed, settings_field(p),
       quoted(parameter_name(p)) + " has no '=' and no value; the parameter was ignored.",
       "Write it as " + std::string(parameter_name(p)) + "=… . " + std::string(remake),
       std::string(parameter_name(p)));
 }
 
 finding unknown_parameter(std::string_view shown_name) {
-  return make_finding(fid::link_unknown_parameter, "",
+  return make_finding(catalog_rows::link_unknown_parameter, "",
                       quoted(shown_name) + " is not a link parameter; it was ignored.",
                       "Remove it, or check its spelling (" + parameter_names() + ").",
                       std::string(shown_name));
 }
 
 finding duplicate_parameter(std::string_view name, std::string_view field) {
-  return make_finding(fid::link_duplicate_parameter, field,
+  return make_finding(catalog_rows::link_duplicate_parameter, field,
                       quoted(name) +
                           " appears more than once; the first one was kept and the "
                           "others ignored.",
@@ -148,14 +148,14 @@ finding duplicate_parameter(std::string_view name, std::string_view field) {
 }
 
 finding version_missing() {
-  return make_finding(fid::link_version_missing, "",
+  return make_finding(catalog_rows::link_version_missing, "",
                       "The link has no version (v=1), so none of it was read.",
                       std::string(remake) + " Links start with #v=1.", "v");
 }
 
 finding version_unsupported(std::string_view shown) {
   return make_finding(
-      fid::link_version_unsupported, "",
+      catalog_rows::link_version_unsupported, "",
       (shown.empty() ? std::string("The link's version")
                      : "The link's version, " + std::string(shown) + ",") +
           " is not one this build reads (v=1), so none of it was read.",
@@ -164,7 +164,7 @@ finding version_unsupported(std::string_view shown) {
 
 finding link_too_long(std::size_t bytes) {
   return make_finding(
-      fid::link_too_long, "",
+      catalog_rows::link_too_long, "",
       "The link's fragment is " + std::to_string(bytes) + " bytes; at most " +
           std::to_string(max_link_bytes) + " are read, so none of it was read.",
       std::string(remake) + " A long list of verified senders is what usually makes it long.",
@@ -173,7 +173,7 @@ finding link_too_long(std::size_t bytes) {
 
 finding made_link_too_long(std::size_t bytes, bool only_senders_left_out) {
   return make_finding(
-      fid::link_too_long, only_senders_left_out ? "verified_senders" : "",
+      catalog_rows::link_too_long, only_senders_left_out ? "verified_senders" : "",
       "With every setting the link would be " + std::to_string(bytes) +
           " bytes; links are at most " + std::to_string(max_link_bytes) + " bytes, so " +
           (only_senders_left_out ? "the verified senders were left out of it."
@@ -184,7 +184,7 @@ finding made_link_too_long(std::size_t bytes, bool only_senders_left_out) {
 }
 
 finding link_empty(std::string detail) {
-  return make_finding(fid::link_empty, "", std::move(detail),
+  return make_finding(catalog_rows::link_empty, "", std::move(detail),
                       "Copy the whole link, including everything after '#'; it starts with "
                       "#v=1.");
 }

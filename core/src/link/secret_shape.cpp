@@ -1,7 +1,9 @@
 #include "link/secret_shape.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 #include "explain/redact.h"
 #include "smtpcheck/provider.h"
@@ -27,18 +29,29 @@ constexpr bool is_token_char(char c) {
   return text::is_alnum(c) || c == '+' || c == '/' || c == '_' || c == '-';
 }
 
-bool is_access_key(std::string_view word) {
-  for (const provider_profile* p : providers()) {
-    if (!p->access_key_prefix.empty() && text::istarts_with(word, p->access_key_prefix)) {
-      return true;
+// The providers' access-key prefixes ("PM-T-"), the ones that have one:
+// listed once, as the findings' redaction asks of every word of every finding.
+const std::vector<std::string_view>& access_key_prefixes() {
+  static const std::vector<std::string_view> prefixes = [] {
+    std::vector<std::string_view> out;
+    for (const provider_profile* p : providers()) {
+      if (!p->access_key_prefix.empty()) out.push_back(p->access_key_prefix);
     }
+    return out;
+  }();
+  return prefixes;
+}
+
+bool is_access_key(std::string_view word) {
+  for (std::string_view prefix : access_key_prefixes()) {
+    if (text::istarts_with(word, prefix)) return true;
   }
   return false;
 }
 
 bool is_access_key_prefix(std::string_view word) {
-  for (const provider_profile* p : providers()) {
-    if (!p->access_key_prefix.empty() && text::iequals(word, p->access_key_prefix)) return true;
+  for (std::string_view prefix : access_key_prefixes()) {
+    if (text::iequals(word, prefix)) return true;
   }
   return false;
 }
@@ -76,20 +89,26 @@ bool contains_uuid(std::string_view value) {
 
 // Everything redact_secret_words() finds lies within one run of token
 // characters: a UUID (36 of them), a blob (32 or more), an access key (its
-// provider's prefix and more; a prefix with any other character can match
-// nothing there). Most text (a finding's wording) has only short runs. The
-// fuzzer (fuzz_explain) checks it against redact_secret_words().
+// provider's prefix and more: a prefix found with a token character beside
+// it; a prefix with any other character can match nothing there). Most text
+// (a finding's wording) has only short runs and no prefix. One pass for the
+// runs, one search per prefix. The fuzzer (fuzz_explain) and the unit tests
+// check it against redact_secret_words().
 bool may_hold_secret_word(std::string_view value) {
-  std::size_t begin = 0;
-  for (std::size_t i = 0; i <= value.size(); ++i) {
-    if (i < value.size() && is_token_char(value[i])) continue;
-    const std::string_view run = value.substr(begin, i - begin);
-    begin = i + 1;
-    if (run.size() >= blob_length) return true;
-    for (const provider_profile* p : providers()) {
-      const std::string_view prefix = p->access_key_prefix;
-      if (!prefix.empty() && run.size() > prefix.size() && text::icontains(run, prefix))
+  std::size_t run = 0;
+  for (const char c : value) {
+    run = is_token_char(c) ? run + 1 : 0;
+    if (run >= blob_length) return true;
+  }
+  for (std::string_view prefix : access_key_prefixes()) {
+    if (!std::all_of(prefix.begin(), prefix.end(), is_token_char)) continue;
+    for (std::size_t at = text::ifind(value, prefix); at != std::string_view::npos;
+         at = text::ifind(value, prefix, at + 1)) {
+      const std::size_t end = at + prefix.size();
+      if ((at > 0 && is_token_char(value[at - 1])) ||
+          (end < value.size() && is_token_char(value[end]))) {
         return true;
+      }
     }
   }
   return false;

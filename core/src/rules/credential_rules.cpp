@@ -74,14 +74,14 @@ void check_hygiene(const rule_context& ctx, std::string_view field, const creden
   const std::string what = field == "username" ? "username" : "password";
   if (f.placeholder != placeholder_kind::none) {
     out.push_back(make_finding(
-        fid::credentials_placeholder, field,
+        catalog_rows::credentials_placeholder, field,
         "The " + what + " is not a token. " + placeholder_reason(f.placeholder),
         "Set the " + what + " to your " + std::string(ctx.provider.server_token_name) + "."));
     return;
   }
   if (f.whitespace) {
     out.push_back(make_finding(
-        fid::credentials_whitespace, field,
+        catalog_rows::credentials_whitespace, field,
         "The " + what + " " + describe_edges(f) +
             (f.line_break
                  ? ", usually from `echo` or an editor when the token was saved to a file, "
@@ -99,7 +99,7 @@ void check_hygiene(const rule_context& ctx, std::string_view field, const creden
   }
   if (f.quote != 0) {
     out.push_back(make_finding(
-        fid::credentials_quoted, field,
+        catalog_rows::credentials_quoted, field,
         "The " + what + " starts and ends with " + std::string(1, f.quote) +
             ". In a form field or an already-quoted config value the quotes become part of the "
             "token.",
@@ -108,7 +108,7 @@ void check_hygiene(const rule_context& ctx, std::string_view field, const creden
   }
   if (f.non_ascii) {
     out.push_back(make_finding(
-        fid::credentials_invisible_characters, field,
+        catalog_rows::credentials_invisible_characters, field,
         "The " + what +
             " contains characters outside plain ASCII, such as a zero-width space, a "
             "non-breaking space or a curly quote, picked up when copying from a chat, an email "
@@ -120,7 +120,7 @@ void check_hygiene(const rule_context& ctx, std::string_view field, const creden
   if (f.test_token && *f.test_token < ctx.provider.test_tokens.size()) {
     const std::string_view test = ctx.provider.test_tokens[*f.test_token];
     out.push_back(
-        make_finding(fid::credentials_test_token, field,
+        make_finding(catalog_rows::credentials_test_token, field,
                      std::string(test) + " is " + std::string(ctx.provider.name) +
                          "'s test token for the HTTP API; the SMTP server does not accept it.",
                      "Use your " + std::string(ctx.provider.server_token_name) + " (" +
@@ -135,18 +135,18 @@ void judge_presence(const rule_context& ctx, const credential_facts& facts,
     const std::string login = fix::login_words(p);
     if (facts.username_presence == presence::absent &&
         facts.password_presence == presence::absent) {
-      out.push_back(make_finding(fid::credentials_not_given, "",
+      out.push_back(make_finding(catalog_rows::credentials_not_given, "",
                                  "No username or password was given, so they were not checked.",
                                  "Enter " + login + " to check them too."));
       return;
     }
     if (facts.username_presence == presence::empty) {
-      out.push_back(make_finding(fid::credentials_username_missing, "username",
+      out.push_back(make_finding(catalog_rows::credentials_username_missing, "username",
                                  "The server rejects mail from clients that do not log in.",
                                  "Use " + login + "."));
     }
     if (facts.password_presence == presence::empty) {
-      out.push_back(make_finding(fid::credentials_password_missing, "password",
+      out.push_back(make_finding(catalog_rows::credentials_password_missing, "password",
                                  "Without a password the client cannot log in.",
                                  "Set the password to your " + std::string(p.server_token_name) +
                                      " (" + std::string(p.credentials.where) + ")."));
@@ -154,7 +154,7 @@ void judge_presence(const rule_context& ctx, const credential_facts& facts,
     return;
   }
   if (facts.username_presence == presence::absent && facts.password_presence == presence::absent) {
-    out.push_back(make_finding(fid::credentials_not_given, "",
+    out.push_back(make_finding(catalog_rows::credentials_not_given, "",
                                "No username or password was given, so they were not checked.",
                                "Enter the " + std::string(ctx.provider.server_token_name) +
                                    " as both the username and the password to check it too."));
@@ -162,13 +162,13 @@ void judge_presence(const rule_context& ctx, const credential_facts& facts,
   }
   if (facts.username_presence == presence::empty) {
     out.push_back(make_finding(
-        fid::credentials_username_missing, "username",
+        catalog_rows::credentials_username_missing, "username",
         "The server rejects mail from clients that do not log in.",
         "Set the username to your " + std::string(ctx.provider.server_token_name) + "."));
   }
   if (facts.password_presence == presence::empty) {
     out.push_back(make_finding(
-        fid::credentials_password_missing, "password",
+        catalog_rows::credentials_password_missing, "password",
         "Without a password the client cannot log in.",
         "Set the password to your " + std::string(ctx.provider.server_token_name) +
             " (the username takes the same token), or to the secret key of an SMTP token "
@@ -215,7 +215,7 @@ bool another_providers_login(const rule_context& ctx, const credential_facts& fa
     if (what.empty()) continue;
     const bool host_is_mine = provider_for_host(ctx.host.clean) == &mine;
     out.push_back(make_finding(
-        fid::credentials_other_provider, what == "key" ? "password" : "username",
+        catalog_rows::credentials_other_provider, what == "key" ? "password" : "username",
         "The " + std::string(what) + " has the shape of " + std::string(other->name) +
             "'s SMTP login, but these settings are for " + std::string(mine.name) +
             (host_is_mine ? " (the host is " + std::string(mine.name) + "'s)" : std::string()) +
@@ -241,7 +241,7 @@ void fits_the_scheme(const rule_context& ctx, const credential_facts& facts,
       if (!user.fits_scheme) {
         const bool key_as_username = pass && facts.same;
         out.push_back(make_finding(
-            fid::credentials_username_not_literal, "username",
+            catalog_rows::credentials_username_not_literal, "username",
             std::string(p.name) + "'s SMTP username is the word `" +
                 std::string(c.literal_username) + "` itself" +
                 (key_as_username ? "; the " + std::string(p.server_token_name) +
@@ -257,7 +257,7 @@ void fits_the_scheme(const rule_context& ctx, const credential_facts& facts,
     case username_scheme::email_address:
       if (!user.fits_scheme) {
         out.push_back(make_finding(
-            fid::credentials_username_not_address, "username",
+            catalog_rows::credentials_username_not_address, "username",
             std::string(p.name) + "'s SMTP username is an email address (the SMTP login under " +
                 std::string(c.where) + "), and this one has no @.",
             "Set the username to the SMTP login shown under " + std::string(c.where) + ".",
@@ -268,7 +268,7 @@ void fits_the_scheme(const rule_context& ctx, const credential_facts& facts,
     case username_scheme::access_key:
       if (!user.fits_scheme) {
         out.push_back(make_finding(
-            fid::credentials_token_shape_unknown, "username",
+            catalog_rows::credentials_token_shape_unknown, "username",
             "The username does not look like " + std::string(p.name) + "'s SMTP username (" +
                 std::string(c.username_shape.words) + ").",
             "Set the username to the SMTP username under " + std::string(c.where) + ".",
@@ -279,7 +279,7 @@ void fits_the_scheme(const rule_context& ctx, const credential_facts& facts,
     case username_scheme::same_as_password: break;
   }
   if (pass_given && !pass->fits_scheme) {
-    out.push_back(make_finding(fid::credentials_token_malformed, "password",
+    out.push_back(make_finding(catalog_rows::credentials_token_malformed, "password",
                                "The password does not look like a " + std::string(p.name) + " " +
                                    std::string(p.server_token_name) + " (" +
                                    std::string(c.password_shape.words) + ").",
@@ -290,7 +290,7 @@ void fits_the_scheme(const rule_context& ctx, const credential_facts& facts,
   }
   if (!flagged && pass_given) {
     out.push_back(make_finding(
-        fid::credentials_ok, "",
+        catalog_rows::credentials_ok, "",
         "The login has the shape " + std::string(p.name) + " expects: " + fix::login_words(p) + ".",
         ""));
   }
@@ -320,7 +320,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
   const std::string server_token(p.server_token_name);
   switch (ushape) {
     case token_shape::email_address:
-      out.push_back(make_finding(fid::credentials_email_as_username, "username",
+      out.push_back(make_finding(catalog_rows::credentials_email_as_username, "username",
                                  "The username is an email address, like the login of your " +
                                      std::string(p.name) +
                                      " account. SMTP does not accept account logins.",
@@ -329,7 +329,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
       return;
     case token_shape::uuid_like:
       out.push_back(make_finding(
-          fid::credentials_token_malformed, "username",
+          catalog_rows::credentials_token_malformed, "username",
           "The username looks like a token, but not a whole one: a token is " +
               std::string(shape.length_words) + " (" + std::string(shape.pattern_words) + ", " +
               std::string(shape.alphabet_words) + ").",
@@ -339,7 +339,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
     case token_shape::other:
       if (!user->hygiene_problem()) {
         out.push_back(make_finding(
-            fid::credentials_token_shape_unknown, "username",
+            catalog_rows::credentials_token_shape_unknown, "username",
             "The username is neither a " + server_token + " (" + std::string(shape.words) +
                 ") nor an SMTP access key (starting with " + std::string(p.access_key_prefix) +
                 ").",
@@ -350,7 +350,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
     case token_shape::access_key:
       if (pass && (facts.same || pshape == token_shape::access_key)) {
         out.push_back(make_finding(
-            fid::credentials_access_key_as_password, "password",
+            catalog_rows::credentials_access_key_as_password, "password",
             "With an SMTP token pair the username is the access key (" +
                 std::string(p.access_key_prefix) +
                 "…) and the password is its secret key, "
@@ -358,7 +358,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
             "Set the password to the pair's secret key; if you no longer have it, create a new "
             "SMTP token pair."));
       } else if (pass && !pass->hygiene_problem()) {
-        out.push_back(make_finding(fid::credentials_ok, "",
+        out.push_back(make_finding(catalog_rows::credentials_ok, "",
                                    "An SMTP token pair: the access key as username, the secret "
                                    "key as password.",
                                    ""));
@@ -371,7 +371,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
   if (facts.same) {
     if (!user->hygiene_problem() && !pass->hygiene_problem()) {
       out.push_back(make_finding(
-          fid::credentials_ok, "",
+          catalog_rows::credentials_ok, "",
           "The same token is the username and the password, as " + std::string(p.name) +
               " expects. If authentication still fails, check it is the " + server_token +
               " of the right server, not the " + std::string(p.account_token_name) + ".",
@@ -381,7 +381,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
   }
   if (pshape == token_shape::uuid) {
     out.push_back(make_finding(
-        fid::credentials_account_token_suspected, "password",
+        catalog_rows::credentials_account_token_suspected, "password",
         "The username and password are two different tokens. " + std::string(p.name) +
             " expects the same " + server_token + " in both; one of the two is probably the " +
             std::string(p.account_token_name) +
@@ -392,7 +392,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
     return;
   }
   if (pshape == token_shape::uuid_like) {
-    out.push_back(make_finding(fid::credentials_token_malformed, "password",
+    out.push_back(make_finding(catalog_rows::credentials_token_malformed, "password",
                                "The password looks like a token, but not a whole one.",
                                "Set the password to the same " + server_token + " as the username.",
                                length_evidence(*pass, &credential_lengths::cleaned)));
@@ -400,7 +400,7 @@ void judge_shape(const rule_context& ctx, const credential_facts& facts,
   }
   if (!pass->hygiene_problem()) {
     out.push_back(
-        make_finding(fid::credentials_username_password_differ, "password",
+        make_finding(catalog_rows::credentials_username_password_differ, "password",
                      "The username is a " + server_token +
                          ", so the password must be that same token, not an "
                          "account password.",

@@ -24,7 +24,7 @@ bool is_postfix(const rule_context& ctx) {
 // An absent host is not checked (settings.h); a present but empty one is missing.
 void host_is_present(const rule_context& ctx, std::vector<finding>& out) {
   if (!ctx.input.host || host_given(ctx)) return;
-  out.push_back(make_finding(fid::host_missing, field,
+  out.push_back(make_finding(catalog_rows::host_missing, field,
                              "Without a host your client does not know where to connect.",
                              fix::host(fix_target_of(ctx), ctx.provider.primary_host)));
 }
@@ -81,20 +81,20 @@ void host_is_typed_cleanly(const rule_context& ctx, std::vector<finding>& out) {
   const host_parts& h = ctx.host;
   const std::string clean = best_host(ctx);
   if (h.whitespace) {
-    out.push_back(make_finding(fid::host_whitespace, field,
+    out.push_back(make_finding(catalog_rows::host_whitespace, field,
                                "The host has spaces or line breaks, often from copying it out of a "
                                "document; name lookups then fail.",
                                fix::host(fix_target_of(ctx), clean)));
   }
   if (!h.scheme.empty() || h.path) {
     out.push_back(make_finding(
-        fid::host_scheme_included, field,
+        catalog_rows::host_scheme_included, field,
         "The host field takes a bare host name, not a URL" +
             (h.scheme.empty() ? std::string(".") : " (\"" + h.scheme + "://\" was pasted in)."),
         fix::host(fix_target_of(ctx), clean), h.raw));
   }
   if (h.brackets && !is_postfix(ctx) && !is_ip_address(h.clean)) {
-    out.push_back(make_finding(fid::host_brackets, field,
+    out.push_back(make_finding(catalog_rows::host_brackets, field,
                                "Brackets around a host name are Postfix relayhost syntax; other "
                                "clients look up a name with the brackets in it and fail.",
                                fix::host(fix_target_of(ctx), clean)));
@@ -115,11 +115,11 @@ void host_is_typed_cleanly(const rule_context& ctx, std::vector<finding>& out) {
                 std::to_string(*h.port) + " but the port setting says " +
                 std::string(text::trim(*ctx.input.port)) + ".";
     }
-    out.push_back(make_finding(fid::host_port_included, field, detail,
+    out.push_back(make_finding(catalog_rows::host_port_included, field, detail,
                                fix::host(fix_target_of(ctx), clean), h.raw));
   }
   if (h.trailing_dot) {
-    out.push_back(make_finding(fid::host_trailing_dot, field,
+    out.push_back(make_finding(catalog_rows::host_trailing_dot, field,
                                "A trailing dot is valid in DNS, but many TLS clients then compare "
                                "\"" +
                                    h.clean + ".\" with the certificate's name and reject it.",
@@ -152,7 +152,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
   const std::string& name = ctx.host.clean;
   const std::string_view primary = ctx.provider.primary_host;
   if (name.empty()) {
-    out.push_back(make_finding(fid::host_invalid, field,
+    out.push_back(make_finding(catalog_rows::host_invalid, field,
                                "Nothing is left of the host once the "
                                "extra characters are removed.",
                                fix::host(fix_target_of(ctx), primary), ctx.host.raw));
@@ -160,7 +160,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
   }
   if (text::has_non_ascii(name)) {
     out.push_back(make_finding(
-        fid::host_non_ascii, field,
+        catalog_rows::host_non_ascii, field,
         "The host contains characters outside plain ASCII; a letter that only looks like a Latin "
         "one (from a chat, a PDF or a phishing message) makes a different name.",
         fix::host(fix_target_of(ctx), closest_provider_host(ctx, name)), name));
@@ -171,14 +171,14 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
     switch (h.role) {
       case host_role::transactional:
         if (!typed_cleanly(ctx)) return;  // the findings above already give this name
-        out.push_back(make_finding(fid::host_ok, field,
+        out.push_back(make_finding(catalog_rows::host_ok, field,
                                    std::string(h.name) + " is " + std::string(ctx.provider.name) +
                                        "'s SMTP server for transactional mail.",
                                    ""));
         return;
       case host_role::broadcast:
         out.push_back(
-            make_finding(fid::host_broadcast_endpoint, field,
+            make_finding(catalog_rows::host_broadcast_endpoint, field,
                          std::string(h.name) +
                              " is for the broadcast message stream (newsletters, bulk). "
                              "Transactional mail (password resets, receipts) goes through " +
@@ -188,7 +188,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
         return;
       case host_role::temporary_test:
         out.push_back(make_finding(
-            fid::host_test_endpoint, field,
+            catalog_rows::host_test_endpoint, field,
             std::string(h.name) + " was a temporary TLS test endpoint "
                                   "(December 2019 to February 2020) and should not be used now.",
             fix::host(fix_target_of(ctx), primary)));
@@ -197,7 +197,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
   }
   for (std::string_view api : ctx.provider.non_smtp_hosts) {
     if (api == name) {
-      out.push_back(make_finding(fid::host_api_endpoint, field,
+      out.push_back(make_finding(catalog_rows::host_api_endpoint, field,
                                  std::string(api) + " serves " + std::string(ctx.provider.name) +
                                      "'s HTTP API; it does not speak SMTP.",
                                  fix::host(fix_target_of(ctx), primary)));
@@ -206,7 +206,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
   }
   if (is_local_relay(name)) {
     out.push_back(make_finding(
-        fid::host_not_provider, field,
+        catalog_rows::host_not_provider, field,
         "\"" + name +
             "\" is a mail server on this machine (a local relay such as Postfix or "
             "sendmail), not " +
@@ -219,7 +219,7 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
     return;
   }
   if (is_ip_address(name)) {
-    out.push_back(make_finding(fid::host_ip_address, field,
+    out.push_back(make_finding(catalog_rows::host_ip_address, field,
                                "The server's certificate names " + std::string(primary) +
                                    ", not an address, so TLS verification fails; the addresses "
                                    "also change without notice.",
@@ -241,20 +241,21 @@ void host_is_the_providers(const rule_context& ctx, std::vector<finding>& out) {
     why = "a dot or hyphen is out of place";
   }
   if (!why.empty()) {
-    out.push_back(make_finding(
-        fid::host_invalid, field, "\"" + name + "\" is not a valid host name: " + why + ".",
-        fix::host(fix_target_of(ctx), closest_provider_host(ctx, name)), name));
+    out.push_back(make_finding(catalog_rows::host_invalid, field,
+                               "\"" + name + "\" is not a valid host name: " + why + ".",
+                               fix::host(fix_target_of(ctx), closest_provider_host(ctx, name)),
+                               name));
     return;
   }
   if (looks_like_provider_host(ctx, name)) {
     const std::string_view meant = closest_provider_host(ctx, name);
-    out.push_back(make_finding(fid::host_typo, field,
+    out.push_back(make_finding(catalog_rows::host_typo, field,
                                "\"" + name + "\" is not " + std::string(ctx.provider.name) +
                                    "'s SMTP server; did you mean " + std::string(meant) + "?",
                                fix::host(fix_target_of(ctx), meant), name));
     return;
   }
-  out.push_back(make_finding(fid::host_not_provider, field,
+  out.push_back(make_finding(catalog_rows::host_not_provider, field,
                              "\"" + name + "\" is not one of " + std::string(ctx.provider.name) +
                                  "'s SMTP hosts. That is fine for another provider, but these "
                                  "checks assume " +

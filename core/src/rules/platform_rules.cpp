@@ -53,7 +53,7 @@ std::string known_ids() {
 void platform_is_known(const rule_context& ctx, std::vector<finding>& out) {
   const auto& ref = ctx.input.platform;
   if (!ref || ref->id.empty() || ctx.platform) return;
-  out.push_back(make_finding(fid::platform_unknown, field,
+  out.push_back(make_finding(catalog_rows::platform_unknown, field,
                              "\"" + ref->id +
                                  "\" is not a client platform smtpcheck knows, so "
                                  "fixes use generic names.",
@@ -66,7 +66,7 @@ void platform_version_is_current(const rule_context& ctx, std::vector<finding>& 
   const std::string& typed = ctx.input.platform->version;
   const std::vector<long> version = parse_version(typed);
   if (version.empty()) {
-    out.push_back(make_finding(fid::platform_version_invalid, field,
+    out.push_back(make_finding(catalog_rows::platform_version_invalid, field,
                                "\"" + typed +
                                    "\" is not a version number like 8.1 or 4.7.2; "
                                    "version checks were skipped.",
@@ -82,7 +82,7 @@ void platform_version_is_current(const rule_context& ctx, std::vector<finding>& 
   }
   if (version_below(compared, parse_version(p.tls12_default_since))) {
     out.push_back(make_finding(
-        fid::platform_old_tls_default, field,
+        catalog_rows::platform_old_tls_default, field,
         std::string(p.version_of) + " " + typed + " offers TLS 1.0 or 1.1 by default; " +
             std::string(ctx.provider.name) + " requires TLS " +
             std::string(ctx.provider.min_tls_version) + " or later, so the handshake fails.",
@@ -97,7 +97,7 @@ void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>
   if (ctx.port &&
       (*ctx.port == smtp::submissions_port || serves_implicit_tls(ctx.provider, *ctx.port))) {
     out.push_back(
-        make_finding(fid::platform_no_implicit_tls, field,
+        make_finding(catalog_rows::platform_no_implicit_tls, field,
                      std::string(p.name) + " cannot do implicit TLS at all: on port " +
                          std::to_string(*ctx.port) +
                          " it waits for a "
@@ -108,7 +108,7 @@ void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>
   if (ctx.input.security != security_mode::tls) return;
   const bool starttls_port = ctx.port && serves_starttls(ctx.provider, *ctx.port);
   out.push_back(make_finding(
-      fid::platform_no_implicit_tls, field,
+      catalog_rows::platform_no_implicit_tls, field,
       std::string(p.name) +
           " cannot do implicit TLS, so \"tls\" here can only mean its TLS "
           "switch, and that switch starts STARTTLS" +
@@ -120,7 +120,7 @@ void platform_can_do_what_is_asked(const rule_context& ctx, std::vector<finding>
 
 void platform_is_recommended(const rule_context& ctx, std::vector<finding>& out) {
   if (!ctx.platform || ctx.platform->obsolete_note.empty()) return;
-  out.push_back(make_finding(fid::platform_obsolete_client, field,
+  out.push_back(make_finding(catalog_rows::platform_obsolete_client, field,
                              std::string(ctx.platform->obsolete_note),
                              "It still works with the settings below; consider MailKit for new "
                              "code."));
@@ -129,7 +129,7 @@ void platform_is_recommended(const rule_context& ctx, std::vector<finding>& out)
 void platform_settings_are_shown(const rule_context& ctx, std::vector<finding>& out) {
   if (!ctx.platform) return;
   const client_platform& p = *ctx.platform;
-  out.push_back(make_finding(fid::platform_recommended_settings, field,
+  out.push_back(make_finding(catalog_rows::platform_recommended_settings, field,
                              std::string(p.tls_switch_meaning) + " Where: " + std::string(p.where),
                              fix::settings_block(fix_target_of(ctx))));
 }

@@ -29,7 +29,7 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
   if (!ctx.input.port && !ctx.port) return;  // absent: not checked (settings.h)
   if (typed.empty() && !ctx.port) {
     out.push_back(make_finding(
-        fid::port_missing, "port",
+        catalog_rows::port_missing, "port",
         "With no port set, most clients use " + std::to_string(smtp::relay_port) +
             ", which many networks block. " + std::string(p.name) + " serves " + port_list(p) + ".",
         fix::port_and_security(fix_target_of(ctx), recommended)));
@@ -37,14 +37,14 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
   }
   if (!ctx.port) {
     out.push_back(make_finding(
-        fid::port_invalid, "port",
+        catalog_rows::port_invalid, "port",
         "A port is a whole number from 1 to 65535; \"" + std::string(typed) + "\" is not one.",
         fix::port_and_security(fix_target_of(ctx), recommended), std::string(typed)));
     return;
   }
   const int port = *ctx.port;
   if (port == smtp::submissions_port && !serves_implicit_tls(p, port)) {
-    out.push_back(make_finding(fid::port_465_unsupported, "port",
+    out.push_back(make_finding(catalog_rows::port_465_unsupported, "port",
                                std::string(p.name) + " does not serve implicit TLS on port " +
                                    std::to_string(port) +
                                    ", so connections to it "
@@ -56,13 +56,13 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
     return;
   }
   if (serves_implicit_tls(p, port)) {
-    out.push_back(make_finding(fid::port_ok, "port",
+    out.push_back(make_finding(catalog_rows::port_ok, "port",
                                "Port " + std::to_string(port) + " is served with implicit TLS.",
                                ""));
     return;
   }
   if (!serves_starttls(p, port)) {
-    out.push_back(make_finding(fid::port_unsupported, "port",
+    out.push_back(make_finding(catalog_rows::port_unsupported, "port",
                                std::string(p.name) + " does not serve port " +
                                    std::to_string(port) + "; it serves " + port_list(p) + ".",
                                fix::port_and_security(fix_target_of(ctx), recommended)));
@@ -70,7 +70,7 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
   }
   if (often_blocked(p, port)) {
     out.push_back(make_finding(
-        fid::port_25_may_be_blocked, "port",
+        catalog_rows::port_25_may_be_blocked, "port",
         "Port " + std::to_string(port) +
             " is served, but ISPs and clouds (AWS EC2, DigitalOcean, "
             "Google Cloud) often block it outbound, which shows up as a connection timeout.",
@@ -79,7 +79,7 @@ void port_is_served(const rule_context& ctx, std::vector<finding>& out) {
             fix::as_clause(fix::port_and_security(fix_target_of(ctx), recommended))));
     return;
   }
-  out.push_back(make_finding(fid::port_ok, "port",
+  out.push_back(make_finding(catalog_rows::port_ok, "port",
                              "Port " + std::to_string(port) + " is served with STARTTLS.", ""));
 }
 
@@ -88,7 +88,7 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
   const security_mode mode = ctx.input.security;
   if (mode == security_mode::none) {
     out.push_back(make_finding(
-        fid::security_plaintext, "security",
+        catalog_rows::security_plaintext, "security",
         "Without TLS your " + std::string(p.server_token_name) +
             " and every message cross the network readable by anyone on the path.",
         ctx.port && serves_starttls(p, *ctx.port)
@@ -100,11 +100,11 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
     const std::string port = std::to_string(*ctx.port);
     if (mode == security_mode::tls) {
       out.push_back(make_finding(
-          fid::security_implicit_tls_ok, "security",
+          catalog_rows::security_implicit_tls_ok, "security",
           "Implicit TLS on port " + port + " is what " + std::string(p.name) + " serves.", ""));
     } else if (mode == security_mode::starttls) {
       out.push_back(make_finding(
-          fid::security_starttls_on_implicit_tls_port, "security",
+          catalog_rows::security_starttls_on_implicit_tls_port, "security",
           "Port " + port +
               " speaks TLS from the first byte (implicit TLS). A client set to "
               "STARTTLS waits for a plain-text greeting that never comes, and times out.",
@@ -123,7 +123,7 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
       // meant its TLS switch, which is STARTTLS: the platform rule says so.
       if (ctx.platform && !ctx.platform->supports_implicit_tls) return;
       out.push_back(make_finding(
-          fid::security_implicit_tls_on_starttls_port, "security",
+          catalog_rows::security_implicit_tls_on_starttls_port, "security",
           "Port " + std::to_string(port) +
               " starts in plain text and upgrades with STARTTLS. A "
               "client set to implicit TLS (\"SSL\", \"SMTPS\", \"secure\") sends a TLS handshake "
@@ -133,14 +133,14 @@ void security_matches_port(const rule_context& ctx, std::vector<finding>& out) {
       return;
     case security_mode::unspecified:
       out.push_back(make_finding(
-          fid::security_unspecified, "security",
+          catalog_rows::security_unspecified, "security",
           "No usable security mode was given. On port " + std::to_string(port) +
               " your client must use STARTTLS, "
               "and should require it rather than fall back to plain text.",
           fix::starttls(fix_target_of(ctx), fix::port_to_use(fix_target_of(ctx)), false)));
       return;
     case security_mode::starttls:
-      out.push_back(make_finding(fid::security_ok, "security",
+      out.push_back(make_finding(catalog_rows::security_ok, "security",
                                  "STARTTLS on port " + std::to_string(port) + " is what " +
                                      std::string(p.name) + " serves.",
                                  ""));

@@ -94,7 +94,7 @@ finding unknown_provider(std::string_view id) {
   const shown_id shown = show_id(id);
   const std::string length =
       shown.clipped ? " (" + std::to_string(shown.chars) + " characters)" : "";
-  return make_finding(fid::settings_unknown_provider, "provider",
+  return make_finding(catalog_rows::settings_unknown_provider, "provider",
                       "\"" + shown.text + "\"" + length + " is not a provider smtpcheck knows.",
                       "Leave the provider out (it is then read from the host), or set it to a "
                       "provider id from the catalog (`smtpcheck catalog`).",

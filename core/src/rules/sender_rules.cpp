@@ -71,29 +71,31 @@ bool takes_display_name(const client_platform* p) {
 std::optional<std::string> typed_address(const rule_context& ctx, std::vector<finding>& out) {
   const auto& from = ctx.input.from;
   if (!from) {
-    out.push_back(make_finding(fid::from_not_given, field,
+    out.push_back(make_finding(catalog_rows::from_not_given, field,
                                "No From address was given, so it was not checked.",
                                "Enter the From address your application sends from to check it."));
     return std::nullopt;
   }
   std::string_view v = text::trim(*from);
   if (v.empty()) {
-    out.push_back(make_finding(
-        fid::from_missing, field, "Every message needs a From address that is a verified sender.",
-        "Set the From address to an address of a verified " +
-            std::string(ctx.provider.sender_name) + " or of a verified domain."));
+    out.push_back(make_finding(catalog_rows::from_missing, field,
+                               "Every message needs a From address that is a verified sender.",
+                               "Set the From address to an address of a verified " +
+                                   std::string(ctx.provider.sender_name) +
+                                   " or of a verified domain."));
     return std::nullopt;
   }
   if (v.size() != from->size()) {
-    out.push_back(make_finding(fid::from_whitespace, field,
+    out.push_back(make_finding(catalog_rows::from_whitespace, field,
                                "The From address has spaces or line breaks around it.",
                                "Set the From address to " + std::string(v) + "."));
   }
   if (text::istarts_with(v, "mailto:")) {
     const std::string_view bare = v.substr(7);
-    out.push_back(make_finding(
-        fid::from_invalid, field, "\"mailto:\" belongs in links, not in an address setting.",
-        "Set the From address to " + std::string(bare) + ".", std::string(v)));
+    out.push_back(make_finding(catalog_rows::from_invalid, field,
+                               "\"mailto:\" belongs in links, not in an address setting.",
+                               "Set the From address to " + std::string(bare) + ".",
+                               std::string(v)));
     return std::nullopt;
   }
   if (const std::string_view inner = angle_address(v); !inner.empty()) {
@@ -114,7 +116,7 @@ std::optional<std::string> typed_address(const rule_context& ctx, std::vector<fi
             (name.empty() ? "." : " and the From name to \"" + name + "\".");
     }
     out.push_back(
-        make_finding(fid::from_display_name, field,
+        make_finding(catalog_rows::from_display_name, field,
                      "The address field holds a name and an address. " +
                          (p ? std::string(p->name) + " wants only the address there and takes"
                             : std::string("Most clients want only the address there and take")) +
@@ -124,7 +126,7 @@ std::optional<std::string> typed_address(const rule_context& ctx, std::vector<fi
   }
   if (has_several_addresses(v)) {
     out.push_back(
-        make_finding(fid::from_invalid, field,
+        make_finding(catalog_rows::from_invalid, field,
                      "The From setting holds more than one address; it takes exactly one.",
                      "Keep one verified address in the From setting.", std::string(v)));
     return std::nullopt;
@@ -174,7 +176,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
       !a.valid && at != std::string::npos && is_reserved_domain(address->substr(at + 1))) {
     // "webmaster@localhost" (Django's default): the domain is the problem.
     out.push_back(make_finding(
-        fid::from_reserved_domain, field,
+        catalog_rows::from_reserved_domain, field,
         address->substr(at + 1) + " is a name on your own machine or "
                                   "network: it cannot be verified, and receivers reject mail from "
                                   "it.",
@@ -182,7 +184,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
     return;
   }
   if (!a.valid) {
-    out.push_back(make_finding(fid::from_invalid, field, a.reason,
+    out.push_back(make_finding(catalog_rows::from_invalid, field, a.reason,
                                "Set the From address to one full address, like "
                                "billing@your-domain.com.",
                                *address));
@@ -190,7 +192,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
   }
   if (a.local_non_ascii) {
     out.push_back(make_finding(
-        fid::from_non_ascii_local_part, field,
+        catalog_rows::from_non_ascii_local_part, field,
         "Non-ASCII characters before the @ need the SMTPUTF8 extension (RFC 6531) at every hop, "
         "and many receivers do not offer it.",
         "Prefer an ASCII address before the @ (e.g. info@ rather than a name with accents).",
@@ -199,7 +201,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
   if (a.domain_non_ascii) {
     const std::string ascii = text::domain_to_ascii(a.domain);
     out.push_back(make_finding(
-        fid::from_idn_domain, field,
+        catalog_rows::from_idn_domain, field,
         "The domain is internationalised; clients send its ASCII (Punycode) form" +
             (ascii.empty() ? std::string(", xn--…") : ", " + ascii) +
             ", and that form is what your DNS provider shows and what must be verified.",
@@ -209,7 +211,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
   }
   if (is_reserved_domain(a.domain)) {
     out.push_back(
-        make_finding(fid::from_reserved_domain, field,
+        make_finding(catalog_rows::from_reserved_domain, field,
                      std::string(a.domain) + " is a reserved or private name: it cannot "
                                              "be verified, and receivers reject mail from it.",
                      "Send from an address at a domain you own and have verified.", *address));
@@ -219,7 +221,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
     for (std::string_view free : free_mail_domains) {
       if (text::iequals(a.domain, free)) {
         out.push_back(
-            make_finding(fid::from_free_mail_domain, field,
+            make_finding(catalog_rows::from_free_mail_domain, field,
                          std::string(a.domain) + " is a public mailbox domain. " +
                              std::string(ctx.provider.name) +
                              " does not accept it as a sender, and its DMARC "
@@ -234,7 +236,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
   }
   const auto& senders = ctx.input.verified_senders;
   if (senders.empty()) {
-    out.push_back(make_finding(fid::from_ok, field,
+    out.push_back(make_finding(catalog_rows::from_ok, field,
                                *address +
                                    " is a well-formed address. It must also match a "
                                    "verified " +
@@ -245,7 +247,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
   for (const std::string& entry : senders) {
     if (matches_sender(a.local, a.domain, entry)) {
       out.push_back(make_finding(
-          fid::from_verified, field,
+          catalog_rows::from_verified, field,
           *address + " matches the verified sender " + std::string(text::trim(entry)) + ".", ""));
       return;
     }
@@ -277,7 +279,7 @@ void from_is_a_verifiable_address(const rule_context& ctx, std::vector<finding>&
     }
   }
   out.push_back(
-      make_finding(fid::from_not_verified, field, detail,
+      make_finding(catalog_rows::from_not_verified, field, detail,
                    (usable ? "Change the From address to " + describe_sender(*usable) + ", or add"
                            : std::string("Add")) +
                        " a " + std::string(ctx.provider.sender_name) + " for " + *address +
@@ -290,7 +292,7 @@ void verified_senders_are_well_formed(const rule_context& ctx, std::vector<findi
   for (const std::string& entry : ctx.input.verified_senders) {
     const std::string_view e = text::trim(entry);
     if (e.empty() || is_sender_entry(e)) continue;
-    out.push_back(make_finding(fid::senders_invalid_entry, "verified_senders",
+    out.push_back(make_finding(catalog_rows::senders_invalid_entry, "verified_senders",
                                "\"" + std::string(e) +
                                    "\" is neither an address nor a domain; it "
                                    "was ignored.",

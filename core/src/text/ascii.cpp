@@ -25,16 +25,22 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 bool icontains(std::string_view haystack, std::string_view needle) {
-  if (needle.empty()) return true;
-  if (needle.size() > haystack.size()) return false;
+  return ifind(haystack, needle) != std::string_view::npos;
+}
+
+std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from) {
+  if (from > haystack.size() || needle.size() > haystack.size() - from) {
+    return std::string_view::npos;
+  }
+  if (needle.empty()) return from;
   // Compared in place, not through substr() and iequals() at each position:
   // the findings' redaction asks this of every finding's text.
-  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+  for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i) {
     std::size_t k = 0;
     while (k < needle.size() && to_lower(haystack[i + k]) == to_lower(needle[k])) ++k;
-    if (k == needle.size()) return true;
+    if (k == needle.size()) return i;
   }
-  return false;
+  return std::string_view::npos;
 }
 
 bool istarts_with(std::string_view s, std::string_view prefix) {

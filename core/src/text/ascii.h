@@ -73,6 +73,9 @@ std::string_view trim(std::string_view s);
 std::string lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool icontains(std::string_view haystack, std::string_view needle);
+/// Where `needle` first occurs in `haystack` at or after `from`, ignoring
+/// ASCII case; npos when it does not (an empty needle is at `from`).
+std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from = 0);
 bool istarts_with(std::string_view s, std::string_view prefix);
 bool iends_with(std::string_view s, std::string_view suffix);
 bool all_digits(std::string_view s);
