@@ -1,7 +1,6 @@
 #include "smtpcheck/catalog.h"
 
 #include <array>
-#include <cstdlib>
 
 #include "finding_id.h"
 
