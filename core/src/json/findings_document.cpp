@@ -1,6 +1,7 @@
 // The findings document (smtpcheck/findings/v1) out. The findings writer
 // runs on every keystroke of the live check, so it writes straight into one
 // string. The entry points that answer with one are findings_answers.cpp.
+#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -46,40 +47,30 @@ using json_detail::write_string_content;
 // in the WebAssembly build, compiled for size, each append is a call: a
 // finding is a dozen appends and its values, not five per key.
 void write_finding(std::string& out, const finding& f) {
-  out += "{\n      \"id\": \""sv;
-  write_string_content(out, f.id);
-  out += "\",\n      \"severity\": \""sv;
-  write_string_content(out, to_string(f.severity));
-  out += "\",\n      \"field\": \""sv;
-  write_string_content(out, f.field);
-  out += "\",\n      \"title\": \""sv;
-  write_string_content(out, f.title);
-  out += "\",\n      \"detail\": \""sv;
-  write_string_content(out, f.detail);
-  out += "\",\n      \"fix\": \""sv;
-  write_string_content(out, f.fix);
-  // "set" follows "fix", and only when the fix sets values.
-  if (!f.set.empty()) {
-    out += "\",\n      \"set\": {\n        \""sv;
-    for (std::size_t i = 0; i < f.set.size(); ++i) {
-      if (i) out += "\",\n        \""sv;
-      write_string_content(out, f.set[i].field);
-      out += "\": \""sv;
-      write_string_content(out, f.set[i].value);
+  using keyed = std::pair<std::string_view, std::string_view>;  // (key, value)
+  const auto write = [&out](std::initializer_list<keyed> fields) {
+    for (const auto& [key, value] : fields) {
+      out += key;
+      write_string_content(out, value);
     }
-    out += "\"\n      }"sv;
-    out += ",\n      \"evidence\": \""sv;
-  } else {
-    out += "\",\n      \"evidence\": \""sv;
+  };
+  write({{"{\n      \"id\": \""sv, f.id},
+         {"\",\n      \"severity\": \""sv, to_string(f.severity)},
+         {"\",\n      \"field\": \""sv, f.field},
+         {"\",\n      \"title\": \""sv, f.title},
+         {"\",\n      \"detail\": \""sv, f.detail},
+         {"\",\n      \"fix\": \""sv, f.fix}});
+  // "set" follows "fix", and only when the fix sets values.
+  for (std::size_t i = 0; i < f.set.size(); ++i) {
+    write({{i == 0 ? "\",\n      \"set\": {\n        \""sv : "\",\n        \""sv, f.set[i].field},
+           {"\": \""sv, f.set[i].value}});
   }
-  write_string_content(out, f.evidence);
-  out += "\",\n      \"doc\": \""sv;
-  write_string_content(out, f.doc);
+  write(
+      {{f.set.empty() ? "\",\n      \"evidence\": \""sv : "\"\n      },\n      \"evidence\": \""sv,
+        f.evidence},
+       {"\",\n      \"doc\": \""sv, f.doc}});
   // "doc_url" follows "doc", and only when the provider is known.
-  if (!f.doc_url.empty()) {
-    out += "\",\n      \"doc_url\": \""sv;
-    write_string_content(out, f.doc_url);
-  }
+  if (!f.doc_url.empty()) write({{"\",\n      \"doc_url\": \""sv, f.doc_url}});
   out += "\"\n    }"sv;
 }
 
