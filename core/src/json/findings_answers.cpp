@@ -4,6 +4,7 @@
 // give the same bytes).
 // Kept apart from the codec files: they call the rules, and the keystroke
 // codec is compiled for speed in WebAssembly (wasm/CMakeLists.txt), they not.
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -28,14 +29,20 @@ void link_settings_provider_docs(std::vector<finding>& findings, const settings&
   if (const provider_profile* p = find_provider(s.provider)) link_provider_docs(findings, *p);
 }
 
+// Moves `more` onto the end of `findings` (each finding is a dozen strings;
+// copying them took about 2% of a live check, here and natively).
+void append(std::vector<finding>& findings, std::vector<finding>&& more) {
+  findings.insert(findings.end(), std::make_move_iterator(more.begin()),
+                  std::make_move_iterator(more.end()));
+}
+
 }  // namespace
 
 std::string check_settings_document(std::string_view settings_json) {
   decoded_settings decoded = decode_settings(settings_json);
   std::vector<finding> findings = std::move(decoded.findings);
   if (decoded.usable) {
-    std::vector<finding> more = validate(decoded.value);
-    findings.insert(findings.end(), more.begin(), more.end());
+    append(findings, validate(decoded.value));
   }
   sort_by_severity(findings);
   return encode_findings(findings);
@@ -47,11 +54,10 @@ std::string diagnose_document(std::string_view report_json, std::string_view set
   decoded_settings decoded =
       text::trim(settings_json).empty() ? decoded_settings{} : decode_settings(settings_json);
   std::vector<finding> findings = std::move(report.findings);
-  findings.insert(findings.end(), decoded.findings.begin(), decoded.findings.end());
+  append(findings, std::move(decoded.findings));
   if (report.usable) {
     const settings fallback;
-    std::vector<finding> more = diagnose(report.value, decoded.usable ? decoded.value : fallback);
-    findings.insert(findings.end(), more.begin(), more.end());
+    append(findings, diagnose(report.value, decoded.usable ? decoded.value : fallback));
     link_settings_provider_docs(findings, decoded.usable ? decoded.value : fallback);
   }
   sort_by_severity(findings);
@@ -69,12 +75,10 @@ std::string import_report_document(std::string_view file_json, std::string_view 
                               : text::trim(settings_json).empty() ? decoded_settings{}
                                                                   : decode_settings(settings_json);
   std::vector<finding> findings = std::move(file.report.findings);
-  findings.insert(findings.end(), settings.findings.begin(), settings.findings.end());
+  append(findings, std::move(settings.findings));
   if (file.report.usable) {
     const smtpcheck::settings fallback;
-    std::vector<finding> more =
-        diagnose(file.report.value, settings.usable ? settings.value : fallback);
-    findings.insert(findings.end(), more.begin(), more.end());
+    append(findings, diagnose(file.report.value, settings.usable ? settings.value : fallback));
     link_settings_provider_docs(findings, settings.usable ? settings.value : fallback);
   }
   sort_by_severity(findings);
