@@ -46,7 +46,7 @@ void print_parsed(std::ostream& out, const parsed_link& parsed, bool colour) {
   if (!parsed.dropped.empty()) {
     out << "Left out of the link (it held a token):";
     for (const std::string& name : parsed.dropped) {
-      out << (&name == &parsed.dropped.front() ? " " : ", ") << name;
+      out << (&name == &parsed.dropped.front() ? " " : ", ") << printable(name);
     }
     out << "\n";
   }
@@ -57,17 +57,18 @@ void print_parsed(std::ostream& out, const parsed_link& parsed, bool colour) {
   }
 }
 
+// A link can come from anyone: what it holds is printed as printable().
 void print_settings(std::ostream& out, const settings& s) {
   out << "Settings in the link:\n";
-  if (s.host) out << "  host      " << *s.host << "\n";
-  if (s.port) out << "  port      " << *s.port << "\n";
+  if (s.host) out << "  host      " << printable(*s.host) << "\n";
+  if (s.port) out << "  port      " << printable(*s.port) << "\n";
   if (s.security != security_mode::unspecified)
     out << "  security  " << to_string(s.security) << "\n";
-  if (s.from) out << "  from      " << *s.from << "\n";
-  for (const std::string& v : s.verified_senders) out << "  verified  " << v << "\n";
+  if (s.from) out << "  from      " << printable(*s.from) << "\n";
+  for (const std::string& v : s.verified_senders) out << "  verified  " << printable(v) << "\n";
   if (s.platform) {
-    out << "  platform  " << s.platform->id;
-    if (!s.platform->version.empty()) out << " " << s.platform->version;
+    out << "  platform  " << printable(s.platform->id);
+    if (!s.platform->version.empty()) out << " " << printable(s.platform->version);
     out << "\n";
   }
 }

@@ -133,7 +133,7 @@ int run_probe(const std::vector<std::string>& argv) {
     if (!decoded.value.password && !args.has("token-env")) {
       for (const config_source& src : checked->reading.sources) {
         if (src.field == "password" && !src.reference.empty()) {
-          std::cerr << "smtpcheck probe: the password is read from " << src.reference
+          std::cerr << "smtpcheck probe: the password is read from " << printable(src.reference)
                     << ", set outside the file; give the token with --token-env NAME\n";
         }
       }
@@ -202,7 +202,7 @@ int run_probe(const std::vector<std::string>& argv) {
   const bool show_progress = platform::is_terminal(platform::standard_stream::error);
   probe_progress progress(std::cerr, show_progress && use_colour());
   if (show_progress) {
-    std::cerr << "smtpcheck probe: " << options.host << " from this host\n";
+    std::cerr << "smtpcheck probe: " << printable(options.host) << " from this host\n";
   }
   probe_report report = agent::run_probe(options, [&](const agent::probe_event& e) {
     if (show_progress) progress.on_event(e);

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "help_facts.h"
 #include "platform/program_start.h"
+#include "smtpcheck/printable.h"
 #include "smtpcheck/version.h"
 
 namespace {
@@ -61,7 +62,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
 namespace smtpcheck::cli {
 
 int usage_error(std::string_view command, const std::string& message) {
-  std::cerr << "smtpcheck: " << message << "\n";
+  std::cerr << "smtpcheck: " << smtpcheck::printable(message) << "\n";
   std::cerr << "Run 'smtpcheck " << (command.empty() ? "" : std::string(command) + " ")
             << "--help' for usage.\n";
   return exit_usage;

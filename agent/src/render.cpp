@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "smtpcheck/printable.h"
+
 namespace smtpcheck::cli {
 namespace {
 
@@ -20,15 +22,17 @@ constexpr std::array groups{
     group_style{severity::ok, "OK", "✓", "32"},
 };
 
+// Every text printed here is printable(): a finding quotes what was typed,
+// pasted or linked, and a control character in it must not reach the terminal.
 std::string paint(std::string_view text, std::string_view sgr, bool colour) {
-  if (!colour) return std::string(text);
-  return "\x1b[" + std::string(sgr) + "m" + std::string(text) + "\x1b[0m";
+  if (!colour) return printable(text);
+  return "\x1b[" + std::string(sgr) + "m" + printable(text) + "\x1b[0m";
 }
 
 // Continuation lines of a multi-line text line up under its first line.
 void write_indented(std::ostream& out, std::string_view prefix, std::string_view text) {
   out << prefix;
-  for (char c : text) {
+  for (char c : printable(text)) {
     out << c;
     if (c == '\n') out << std::string(prefix.size(), ' ');
   }
@@ -53,13 +57,13 @@ void render_findings(std::ostream& out, std::string_view heading,
     for (const finding& f : findings) {
       if (f.severity != g.level) continue;
       out << "  " << paint(g.mark, g.colour, colour) << " " << paint(f.title, "1", colour);
-      if (!f.field.empty()) out << "  [" << f.field << "]";
+      if (!f.field.empty()) out << "  [" << printable(f.field) << "]";
       out << "\n";
       if (!f.detail.empty()) write_indented(out, "    ", f.detail);
       if (!f.fix.empty()) write_indented(out, "    Fix: ", f.fix);
       if (!f.evidence.empty()) write_indented(out, "    Seen: ", f.evidence);
-      if (!f.doc_url.empty()) out << "    Learn more: " << f.doc_url << "\n";
-      out << "    (" << f.id << ")\n";
+      if (!f.doc_url.empty()) out << "    Learn more: " << printable(f.doc_url) << "\n";
+      out << "    (" << printable(f.id) << ")\n";
     }
   }
   out << "\n";

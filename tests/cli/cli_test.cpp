@@ -26,6 +26,18 @@ bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
+// True when `text` holds a byte a terminal would act on: a C0 control other
+// than the line break, DEL, or a C1 control (U+0080-U+009F) in UTF-8.
+bool has_control_character(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0)
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("--version prints the version and exits 0", "[cli]") {
@@ -297,6 +309,36 @@ TEST_CASE("colour is used on a terminal unless NO_COLOR is set", "[cli][output]"
   CHECK(contains(plain.out, "port.465_unsupported"));
   const auto piped = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com", "--port", "465"});
   CHECK_FALSE(contains(piped.out, "\x1b["));
+}
+
+TEST_CASE("a control character in a setting reaches the terminal only as U+FFFD", "[cli][output]") {
+  // Clear the screen, recolour, ring the bell, return to the line's start:
+  // in every setting a finding quotes, and in the provider the heading names.
+  const std::string doc = R"({"host": "smtp\u001b[2J.postmarkapp.com", "port": "58\u001b[31m7",
+    "security": "tls\u0007", "from": "billing\r@example\u009b2J.com",
+    "verified_senders": ["example\u001b]0;title\u0007.com"],
+    "platform": {"id": "node\u001b[8m", "version": "20\u007f.1"}})";
+  const auto text = run_smtpcheck({"check", "--settings", "-"}, {.stdin_data = doc});
+  CHECK_FALSE(has_control_character(text.out + text.err));
+  CHECK(contains(text.out, "\xEF\xBF\xBD"));  // U+FFFD where each one was
+  const auto provider = run_smtpcheck({"check", "--settings", "-"},
+                                      {.stdin_data = R"({"provider": "post\u001b[2Jmark"})"});
+  CHECK_FALSE(has_control_character(provider.out + provider.err));
+  const auto flags = run_smtpcheck({"check", "--host", "smtp.postmarkapp.com\x1b[2J", "--platform",
+                                    "x\x1b[2J", "--port", "5\x1b[2J"});
+  CHECK_FALSE(has_control_character(flags.out + flags.err));
+  // On a terminal only the program's own colours are escape sequences.
+  const auto coloured =
+      run_process({SMTPCHECK_BIN, "check", "--host", "smtp.postmarkapp.com\x1b[2J", "--platform",
+                   "x\x1b[8m", "--from", "a\x07@example.com"},
+                  {.env = {{"NO_COLOR", ""}, {"TERM", "xterm"}}, .terminal = true});
+  CHECK(contains(coloured.out, "\x1b[1m"));
+  CHECK_FALSE(contains(coloured.out, "\x1b[2J"));
+  CHECK_FALSE(contains(coloured.out, "\x1b[8m"));
+  CHECK_FALSE(contains(coloured.out, "\x07"));
+  // The JSON document keeps what was typed, escaped as JSON escapes it.
+  const auto json = run_smtpcheck({"check", "--settings", "-", "--json"}, {.stdin_data = doc});
+  CHECK(contains(json.out, "\\u001b[2j.postmarkapp.com"));
 }
 
 TEST_CASE("the catalog lists every id, as text and as JSON", "[cli]") {

@@ -10,6 +10,7 @@
 #include "smtpcheck/link.h"
 #include "smtpcheck/platform.h"
 #include "smtpcheck/port.h"
+#include "smtpcheck/printable.h"
 #include "smtpcheck/probe_report.h"
 #include "smtpcheck/probe_result.h"
 #include "smtpcheck/provider.h"
