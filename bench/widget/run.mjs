@@ -250,6 +250,13 @@ try {
     console.log(`  native${release ? ', Release build' : ''} (${path.relative(repo, native_bench)}):  ${native_us.toFixed(2)} µs (median of the same rounds, each right after WebAssembly's)`);
     console.log(`  ratio WebAssembly / native, median of the rounds' ratios:  ${check_ratio.toFixed(2)}   target <= 1.5: ${verdict(check_ratio <= 1.5)}`);
     console.log(`  rounds (WebAssembly / native µs):  ${rounds.map((r) => `${r.wasm.toFixed(1)}/${r.native.toFixed(1)}`).join(', ')}`);
+    // The two virtual CPUs of a shared machine are not always alike: a round
+    // whose halves ran on different ones gives a ratio that means nothing.
+    const spread = (values) => Math.max(...values) / Math.min(...values);
+    if (spread(rounds.map((r) => r.native)) > 1.25 || spread(rounds.map((r) => r.wasm)) > 1.25) {
+      console.log('  note: the rounds differ by more than 25%: the machine changed between them (load, or a slower CPU);');
+      console.log('        this ratio means little. Run again, or pin both halves to one CPU: taskset -c 0 node bench/widget/run.mjs');
+    }
   };
   if (only_check) {
     console.log('smtpcheck widget benchmark, checkSettings() only (Chromium headless)');
