@@ -42,6 +42,27 @@ TEST_CASE("an unknown platform is information that lists the known ones", "[rule
   CHECK(ids(on("sendmail-go")) == std::vector<std::string>{"platform.unknown"});
 }
 
+TEST_CASE("an unknown platform id is quoted safely, in 64 characters with its length",
+          "[rules][platform]") {
+  const auto f = first(on(std::string(1000, 'x') + "-mailer"), "platform.unknown");
+  REQUIRE(f);
+  CHECK(f->detail.find("(1007 characters)") != std::string::npos);
+  CHECK(f->evidence.size() < 80);
+  CHECK(f->evidence.ends_with("…"));
+  const auto escape = first(on("mailer\x1b[2J"), "platform.unknown");
+  REQUIRE(escape);
+  CHECK(escape->evidence == "mailer\xEF\xBF\xBD[2J");  // U+FFFD for the ESC
+  CHECK(escape->detail.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("a platform version that is not a number is quoted safely", "[rules][platform]") {
+  const auto f =
+      first(on("phpmailer", "8\x07" + std::string(500, '9') + "x"), "platform.version_invalid");
+  REQUIRE(f);
+  CHECK(f->evidence.size() < 80);
+  CHECK(f->detail.find('\x07') == std::string::npos);
+}
+
 TEST_CASE("Java 7 defaults to TLS 1.0, and Java 8 written 1.8.0_292 does not",
           "[rules][platform]") {
   for (const char* version : {"7", "1.7", "1.7.0_80", "1.6"}) {

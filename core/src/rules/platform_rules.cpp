@@ -53,11 +53,14 @@ std::string known_ids() {
 void platform_is_known(const rule_context& ctx, std::vector<finding>& out) {
   const auto& ref = ctx.input.platform;
   if (!ref || ref->id.empty() || ctx.platform) return;
+  const shown_id shown = show_id(ref->id);
+  const std::string length =
+      shown.clipped ? " (" + std::to_string(shown.chars) + " characters)" : "";
   out.push_back(make_finding(catalog_rows::platform_unknown, field,
-                             "\"" + ref->id +
-                                 "\" is not a client platform smtpcheck knows, so "
+                             "\"" + shown.text + "\"" + length +
+                                 " is not a client platform smtpcheck knows, so "
                                  "fixes use generic names.",
-                             "Pick one of: " + known_ids() + ".", ref->id));
+                             "Pick one of: " + known_ids() + ".", shown.text));
 }
 
 void platform_version_is_current(const rule_context& ctx, std::vector<finding>& out) {
@@ -66,12 +69,13 @@ void platform_version_is_current(const rule_context& ctx, std::vector<finding>& 
   const std::string& typed = ctx.input.platform->version;
   const std::vector<long> version = parse_version(typed);
   if (version.empty()) {
+    const shown_id shown = show_id(typed);
     out.push_back(make_finding(catalog_rows::platform_version_invalid, field,
-                               "\"" + typed +
+                               "\"" + shown.text +
                                    "\" is not a version number like 8.1 or 4.7.2; "
                                    "version checks were skipped.",
                                "Give the " + std::string(p.version_of) + " version as numbers.",
-                               typed));
+                               shown.text));
     return;
   }
   if (p.tls12_default_since.empty()) return;

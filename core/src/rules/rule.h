@@ -31,6 +31,17 @@ struct rule_context {
 /// `out`, when its provider is unknown. Shared by validate() and diagnose().
 std::optional<rule_context> make_rule_context(const settings& s, std::vector<finding>& out);
 
+/// A typed id (a provider's or a platform's, a platform version) as a
+/// finding quotes it: control characters and invalid UTF-8 as U+FFFD, and at
+/// most 64 characters; a longer id is cut before any token-like run the cut
+/// would split, and ends in "…". Secrets are left to redact_secrets().
+struct shown_id {
+  std::string text;       ///< safe to print, at most 64 characters
+  std::size_t chars = 0;  ///< the length of the whole id, in characters
+  bool clipped = false;   ///< whether something was left out ("…" ends `text`)
+};
+shown_id show_id(std::string_view id);
+
 /// settings.unknown_provider for `id`, which is quoted safely: control
 /// characters and invalid UTF-8 as U+FFFD, and at most 64 characters (a
 /// longer id is cut before any token-like run the cut would split, ends in

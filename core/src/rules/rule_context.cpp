@@ -32,8 +32,8 @@ std::string target_from(const rule_context& ctx) {
   return from;
 }
 
-// Provider ids are short words (the catalog lists them); what was typed
-// instead is quoted back at most this many characters.
+// Provider and platform ids are short words (the catalog lists them); what
+// was typed instead is quoted back at most this many characters.
 constexpr std::size_t max_shown_id_chars = 64;
 
 // The characters a token or key is written with ("SG.x-y_z", base64 "+/=").
@@ -42,11 +42,7 @@ bool token_char(char c) {
          c == '=' || c == '~';
 }
 
-struct shown_id {
-  std::string text;       ///< safe to print, at most max_shown_id_chars characters
-  std::size_t chars = 0;  ///< the length of the whole id, in characters
-  bool clipped = false;   ///< whether something was left out ("…" ends `text`)
-};
+}  // namespace
 
 // A typed id made safe to quote: control characters and invalid UTF-8 as
 // U+FFFD, and a long id cut short. The cut never splits a token-like run:
@@ -72,8 +68,6 @@ shown_id show_id(std::string_view id) {
   out.clipped = true;
   return out;
 }
-
-}  // namespace
 
 fix::fix_target fix_target_of(const rule_context& ctx) {
   return fix::fix_target{
