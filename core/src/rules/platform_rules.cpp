@@ -54,12 +54,9 @@ void platform_is_known(const rule_context& ctx, std::vector<finding>& out) {
   const auto& ref = ctx.input.platform;
   if (!ref || ref->id.empty() || ctx.platform) return;
   const shown_id shown = show_id(ref->id);
-  const std::string length =
-      shown.clipped ? " (" + std::to_string(shown.chars) + " characters)" : "";
   out.push_back(make_finding(catalog_rows::platform_unknown, field,
-                             "\"" + shown.text + "\"" + length +
-                                 " is not a client platform smtpcheck knows, so "
-                                 "fixes use generic names.",
+                             shown.quoted() + " is not a client platform smtpcheck knows, so "
+                                              "fixes use generic names.",
                              "Pick one of: " + known_ids() + ".", shown.text));
 }
 

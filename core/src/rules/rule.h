@@ -39,6 +39,10 @@ struct shown_id {
   std::string text;       ///< safe to print, at most 64 characters
   std::size_t chars = 0;  ///< the length of the whole id, in characters
   bool clipped = false;   ///< whether something was left out ("…" ends `text`)
+
+  /// `text` in double quotes, followed by the whole length when clipped:
+  /// "\"aaaa…\" (1007 characters)".
+  std::string quoted() const;
 };
 shown_id show_id(std::string_view id);
 

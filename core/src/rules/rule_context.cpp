@@ -69,6 +69,10 @@ shown_id show_id(std::string_view id) {
   return out;
 }
 
+std::string shown_id::quoted() const {
+  return "\"" + text + "\"" + (clipped ? " (" + std::to_string(chars) + " characters)" : "");
+}
+
 fix::fix_target fix_target_of(const rule_context& ctx) {
   return fix::fix_target{
       .provider = ctx.provider,
@@ -86,10 +90,8 @@ finding unknown_provider(std::string_view id) {
   // Not the list of ids: the providers are data, and a new profile must not
   // change this sentence (the catalog lists them).
   const shown_id shown = show_id(id);
-  const std::string length =
-      shown.clipped ? " (" + std::to_string(shown.chars) + " characters)" : "";
   return make_finding(catalog_rows::settings_unknown_provider, "provider",
-                      "\"" + shown.text + "\"" + length + " is not a provider smtpcheck knows.",
+                      shown.quoted() + " is not a provider smtpcheck knows.",
                       "Leave the provider out (it is then read from the host), or set it to a "
                       "provider id from the catalog (`smtpcheck catalog`).",
                       shown.text);
