@@ -47,7 +47,7 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { start_static_server, content_security_policy } from '../../tests/web/static_server.mjs';
+import { start_static_server, policy_headers } from '../../tests/web/static_server.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const option = (name, fallback) => {
@@ -128,8 +128,7 @@ const floor_server = await start_static_server({ root: floor_root });
 // not the 100 µs of an ordinary page, which would round a batch of 100
 // calls to whole microseconds a call (4% of a 23 µs call).
 const isolated_server = await start_static_server({ root: web_root, page_headers: {
-  'Content-Security-Policy': content_security_policy,
-  'Referrer-Policy': 'no-referrer',
+  ...policy_headers,
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 } });

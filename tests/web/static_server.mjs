@@ -60,9 +60,14 @@ function accepts_gzip(header = '') {
   });
 }
 
-const common_headers = {
+/** The policy headers every answer carries unless `page_headers` replaces them. */
+export const policy_headers = {
   'Content-Security-Policy': content_security_policy,
   'Referrer-Policy': 'no-referrer',
+};
+
+const common_headers = {
+  ...policy_headers,
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-cache',
 };
