@@ -142,6 +142,9 @@ const close_all = async () => {
   await isolated_server.close();
   rmSync(floor_root, { recursive: true, force: true });
 };
+// The CPU and the browser beside every reading: the same build's ratio was
+// 1.51–1.59 on one 2-core host and 1.38–1.41 on another (bench/README.md).
+const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() || 'CPU unknown'}), Chromium ${browser.version()}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
 
@@ -260,7 +263,7 @@ try {
   if (only_check) {
     console.log('smtpcheck widget benchmark, checkSettings() only (Chromium headless)');
     const load = (l) => l.map((v) => v.toFixed(2)).join(' ');
-    console.log(`machine: ${cpus().length} cores, load average ${load(load_before)} before, ${load(loadavg())} after`);
+    console.log(`machine: ${machine()}, load average ${load(load_before)} before, ${load(loadavg())} after`);
     print_check();
     await close_all();
     process.exit(0);
@@ -506,7 +509,7 @@ try {
 
   console.log('smtpcheck widget benchmark (Chromium headless, loopback)');
   // Timings move with the machine's load: print it beside them.
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`machine: ${machine()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
   console.log(`Widget start transfer (gzip -9 of ${widget_files.map((s) => s.name.slice(1)).join(' + ')}):  ${kib(widget_total)}   target <= 80 KiB: ${verdict(widget_total <= 80 * 1024)}`);
   console.log(`Transfer (gzip -9 of every file the page loads, the demo article's included):  ${kib(total)}`);
