@@ -17,6 +17,7 @@ TEST_CASE("content types follow the extension, JavaScript and WebAssembly includ
   CHECK(content_type_for("/index.html") == "text/html; charset=utf-8");
   CHECK(content_type_for("/smtpcheck-widget.css") == "text/css; charset=utf-8");
   CHECK(content_type_for("/favicon.svg") == "image/svg+xml");
+  CHECK(content_type_for("/smtpcheck-widget.js.map") == "application/json; charset=utf-8");
   CHECK(content_type_for("/README") == "application/octet-stream");
   CHECK(content_type_for("/dir.js/file") == "application/octet-stream");
 }

@@ -14,13 +14,14 @@ const embedded_file* find_asset(std::string_view request_path) {
 }
 
 std::string_view content_type_for(std::string_view path) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> types{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> types{{
       {".html", "text/html; charset=utf-8"},
       {".js", "text/javascript; charset=utf-8"},
       {".mjs", "text/javascript; charset=utf-8"},
       {".css", "text/css; charset=utf-8"},
       {".wasm", "application/wasm"},
       {".json", "application/json; charset=utf-8"},
+      {".map", "application/json; charset=utf-8"},  // the bundles' source maps
       {".svg", "image/svg+xml"},
       {".png", "image/png"},
       {".ico", "image/x-icon"},

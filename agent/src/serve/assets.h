@@ -24,7 +24,8 @@ const embedded_file* find_asset(std::string_view request_path);
 
 /// The Content-Type for a path, by its extension: text/javascript for .js
 /// and .mjs, application/wasm for .wasm (browsers then compile while it
-/// downloads), application/octet-stream for anything unknown.
+/// downloads), application/json for .json and the source maps (.map),
+/// application/octet-stream for anything unknown.
 std::string_view content_type_for(std::string_view path);
 
 }  // namespace smtpcheck::serve
