@@ -142,11 +142,11 @@ const close_all = async () => {
   await isolated_server.close();
   rmSync(floor_root, { recursive: true, force: true });
 };
-// The CPU and the browser beside every reading: the same build's ratio was
-// 1.51–1.59 on one 2-core host and 1.38–1.41 on another (bench/README.md).
-const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() || 'CPU unknown'}), Chromium ${browser.version()}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+// The CPU and the browser beside every reading: the same build's ratio was
+// 1.51–1.59 on one 2-core host and 1.37–1.43 on another (bench/README.md).
+const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() || 'CPU unknown'}), Chromium ${browser.version()}`;
 
 try {
   // 3. Navigation to first findings: an init script watches for the first

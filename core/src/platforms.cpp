@@ -1,9 +1,10 @@
 // Client platform knowledge (what each client calls its settings, and its TLS defaults).
 // Each row says what the platform calls each setting and what its TLS switch
 // really means, with the public documentation it comes from above it
-// ("Sources:"; a repository file as owner/repository path). Templates take {host}, {port} and
-// {from}; the username and password settings also take {username} and {password} (filled with a
-// placeholder for the token, never with a typed value).
+// ("Sources:"; a repository file as owner/repository path). Templates take
+// {host}, {port} and {from}; the username and password settings also take
+// {username} and {password} (filled with a placeholder for the token, never
+// with a typed value).
 #include <array>
 
 #include "smtpcheck/platform.h"
